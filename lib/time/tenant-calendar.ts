@@ -1,0 +1,38 @@
+// Calendar arithmetic in a tenant's IANA time zone. Quota months start at the tenant's local
+// midnight on the 1st; chart days are tenant-local calendar days. All results are UTC instants
+// (or "YYYY-MM-DD" strings for local dates), so DST days are 23 or 25 hours long as they should be.
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays, addMonths, format, startOfDay, startOfMonth } from "date-fns";
+
+export type Period = { start: Date; end: Date };
+
+/** The quota month containing `at`: [local midnight on the 1st, local midnight on the next 1st). */
+export function quotaPeriod(at: Date, timeZone: string): Period {
+  const zone = tz(timeZone);
+  const start = startOfMonth(at, { in: zone });
+  const end = startOfMonth(addMonths(start, 1, { in: zone }), { in: zone });
+  return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
+}
+
+/** The tenant-local calendar day containing `at`. */
+export function localDay(at: Date, timeZone: string): Period {
+  const zone = tz(timeZone);
+  const start = startOfDay(at, { in: zone });
+  const end = startOfDay(addDays(start, 1, { in: zone }), { in: zone });
+  return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
+}
+
+/** "YYYY-MM-DD" of `at` in the zone (the key of daily rollups). */
+export function localDate(at: Date, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd");
+}
+
+/** Throws on a zone name the runtime does not know. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
