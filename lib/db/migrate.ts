@@ -52,7 +52,7 @@ function refuseBrokenState(state: MigrationState): void {
 
 /** What is applied, pending or wrong, without changing anything (used by /api/health). */
 export async function migrationStatus({ connectionString, migrationsDir }: Omit<Options, "log">): Promise<MigrationState> {
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
   await client.connect();
   try {
     return compareMigrations(await readMigrationFiles(migrationsDir), await appliedRows(client));
