@@ -1,8 +1,8 @@
 // Calendar arithmetic in a tenant's IANA time zone. Quota months start at the tenant's local
 // midnight on the 1st; chart days are tenant-local calendar days. All results are UTC instants
 // (or "YYYY-MM-DD" strings for local dates), so DST days are 23 or 25 hours long as they should be.
-import { TZDate, tz } from "@date-fns/tz";
-import { addDays, addMonths, format, startOfDay, startOfMonth } from "date-fns";
+import { tz } from "@date-fns/tz";
+import { addDays, addMonths, startOfDay, startOfMonth } from "date-fns";
 
 export type Period = { start: Date; end: Date };
 
@@ -22,9 +22,18 @@ export function localDay(at: Date, timeZone: string): Period {
   return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
 }
 
+// Intl formatters are expensive to build and cheap to use: one per zone, kept. (en-CA formats
+// dates as YYYY-MM-DD.) This runs once per usage event on the ingest path.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "YYYY-MM-DD" of `at` in the zone (the key of daily rollups). */
 export function localDate(at: Date, timeZone: string): string {
-  return format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd");
+  let f = dateFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormatters.set(timeZone, f);
+  }
+  return f.format(at);
 }
 
 /** Throws on a zone name the runtime does not know. */
