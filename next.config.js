@@ -3,7 +3,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // The embedded database and test artifacts live beside the sources; keep them out of the watcher.
+  // forbidden() renders app/forbidden.tsx with a real 403 status for a tenant user on an admin page.
+  experimental: { authInterrupts: true },
   outputFileTracingExcludes: { "*": [".data/**", "test-results/**", "playwright-report/**"] },
 };
 

@@ -45,7 +45,7 @@ export class EnvError extends Error {
   }
 }
 
-function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const key of Object.keys(schema.shape)) {
     const value = source[key];
@@ -55,7 +55,7 @@ function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
 }
 
 /** Parses an environment; throws EnvError with one line per problem. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(emptyToUndefined(source));
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {

@@ -11,7 +11,7 @@ const root = process.cwd();
 
 type Run = { child: ChildProcess; output: () => string; ready: Promise<string> };
 
-function npmStart(env: NodeJS.ProcessEnv): Run {
+function npmStart(env: Record<string, string>): Run {
   let output = "";
   const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"], {
     cwd: root,

@@ -2,7 +2,7 @@
 // tests on machines without a server. Data lives in `dataDir` and survives restarts.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -53,6 +53,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const pgDir = path.join(dataDir, "pg");
   const passwordFile = path.join(dataDir, "pg-password");
   await mkdir(dataDir, { recursive: true });
+  // PostgreSQL runs as the `postgres` system user when we are root: it must be able to reach its
+  // data folder inside ours (a 0700 folder, as mkdtemp makes, would stop initdb).
+  await chmod(dataDir, 0o755);
   if (!existsSync(passwordFile)) await writeFile(passwordFile, randomBytes(18).toString("hex"), { mode: 0o600 });
   const password = (await readFile(passwordFile, "utf8")).trim();
   const port = options.port ?? (await freePort());

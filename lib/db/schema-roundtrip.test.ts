@@ -91,8 +91,9 @@ function changed(value: unknown): unknown {
   return { changed: true, was: value };
 }
 
+type Op = (args: Record<string, unknown>) => Promise<Record<string, unknown>>;
 const delegate = (db: TestDatabase, model: string) =>
-  (db.prisma as unknown as Record<string, { create: Function; findUniqueOrThrow: Function; update: Function }>)[model[0]!.toLowerCase() + model.slice(1)]!;
+  (db.prisma as unknown as Record<string, { create: Op; findUniqueOrThrow: Op; update: Op }>)[model[0]!.toLowerCase() + model.slice(1)]!;
 
 function whereOf(spec: Spec): Record<string, unknown> {
   const { create } = spec;

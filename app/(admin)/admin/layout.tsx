@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireAdmin } from "@/lib/web/session";
+
+const NAV = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/tenants", label: "Tenants" },
+];
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireAdmin();
+  return (
+    <AppShell area="Admin" home="/admin" nav={NAV} user={user}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,9 @@
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/web/session";
+
+// / – send each user to their own area.
+export default async function Home() {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  redirect(user.role === "ADMIN" ? "/admin" : "/app");
+}
