@@ -26,18 +26,21 @@ function signInRedirect(returnTo: string): never {
   redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
 }
 
-/** Guard for admin pages, layouts and actions: signed out → sign-in (then back to `returnTo`); a tenant user → 403. */
-export async function requireAdmin(returnTo = "/admin"): Promise<SessionUser> {
+// Layouts have no access to the request path, and they decide before the page does, so a
+// signed-out visitor returns to the area's home after signing in, not to the exact page.
+
+/** Guard for admin pages, layouts and actions: signed out → sign-in; a tenant user → 403. */
+export async function requireAdmin(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) signInRedirect(returnTo);
+  if (!user) signInRedirect("/admin");
   if (user.role !== "ADMIN") forbidden();
   return user;
 }
 
 /** Guard for tenant pages, layouts and actions: signed out → sign-in; an admin → the admin area. */
-export async function requireTenantUser(opts: { owner?: boolean; returnTo?: string } = {}): Promise<TenantUser> {
+export async function requireTenantUser(opts: { owner?: boolean } = {}): Promise<TenantUser> {
   const user = await getSessionUser();
-  if (!user) signInRedirect(opts.returnTo ?? "/app");
+  if (!user) signInRedirect("/app");
   if (!isTenantUser(user)) redirect("/admin");
   if (opts.owner && user.role !== "TENANT_OWNER") forbidden();
   return user;

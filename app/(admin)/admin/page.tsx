@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Overview" };
 
 // /admin – every tenant at a glance.
 export default async function AdminOverview() {
-  await requireAdmin("/admin");
+  await requireAdmin();
   const tenants = await listTenantsForAdmin();
   const count = (pred: (t: (typeof tenants)[number]) => boolean) => tenants.filter(pred).length;
   const stats = [

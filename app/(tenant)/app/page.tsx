@@ -12,10 +12,10 @@ const tokens = (n: bigint) => `${n.toLocaleString("en-US")} tokens`;
 
 // /app – the signed-in tenant's own balance, quota and plan.
 export default async function TenantHome() {
-  const user = await requireTenantUser({ returnTo: "/app" });
+  const user = await requireTenantUser();
   const { tenant, quota } = await getTenantHome(user.tenantId);
   const balance = tenant.creditBalance ?? { available: 0n, reserved: 0n };
-  const resets = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: tenant.timeZone, timeZoneName: "short" }).format(quota.resetsAt);
+  const resets = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: tenant.timeZone, timeZoneName: "short" }).format(quota.resetsAt);
   return (
     <>
       <PageHeader title={tenant.name} description={`Signed in as ${user.email}`} />

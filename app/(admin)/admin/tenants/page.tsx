@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Tenants" };
 
 // /admin/tenants – the tenant list (search, filters and pages come with the dashboard issue).
 export default async function TenantsPage() {
-  await requireAdmin("/admin/tenants");
+  await requireAdmin();
   return (
     <>
       <PageHeader title="Tenants" />

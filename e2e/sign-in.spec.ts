@@ -1,0 +1,43 @@
+import { test, expect, signIn } from "./fixtures/test";
+import { accounts } from "./fixtures/accounts";
+
+test.describe("signing in", () => {
+  test("a signed-out visitor of an admin page is sent to sign-in, then to the admin area", async ({ page }) => {
+    await page.goto("/admin/tenants");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin$/);
+    await expect(page.getByTestId("tenants-table")).toHaveCount(0);
+    await page.getByLabel("Email").fill(accounts.admin.email);
+    await page.getByLabel("Password").fill(accounts.admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  });
+
+  test("a signed-out visitor of the tenant area is sent to sign-in", async ({ page }) => {
+    await page.goto("/app");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapp$/);
+  });
+
+  test.describe("wrong password", () => {
+    // next-auth answers the failed attempt with 401, which the browser logs.
+    test.use({ expectedConsoleErrors: [/status of 401/] });
+  test("a wrong password is refused with a readable message", async ({ page }) => {
+    await signIn(page, accounts.owner.email, "not-the-password");
+    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+  });
+
+  test("an empty form shows field errors without a request", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter an email address")).toBeVisible();
+    await expect(page.getByText("Enter your password")).toBeVisible();
+  });
+
+  test("the demo member lands in the tenant area with the member role", async ({ page }) => {
+    await signIn(page, accounts.member.email, accounts.member.password);
+    await expect(page).toHaveURL(/\/app$/);
+    await expect(page.getByTestId("user-role")).toHaveText("Member");
+  });
+});
