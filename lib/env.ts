@@ -15,6 +15,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Interface `npm start` listens on. */
+  TOLLGATE_HOST: z.string().min(1).default("0.0.0.0"),
   /** Public base URL, used in links sent to tenants (remedies, alert messages). */
   APP_URL: z.url().optional(),
   NEXTAUTH_URL: z.url().optional(),

@@ -44,7 +44,7 @@ describe("npm start on the embedded database", () => {
 
   it("starts, answers /api/health, stops cleanly on SIGTERM and keeps its data across restarts", async () => {
     dataDir = await mkdtemp(path.join(root, ".data", "start-test-"));
-    const env = { TOLLGATE_DATA_DIR: dataDir, PORT: String(await freePort()), HOSTNAME: "127.0.0.1" };
+    const env = { TOLLGATE_DATA_DIR: dataDir, PORT: String(await freePort()), TOLLGATE_HOST: "127.0.0.1" };
 
     const first = npmStart(env);
     const url = await first.ready;

@@ -26,7 +26,7 @@ async function main() {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.TOLLGATE_DATA_DIR),
     port: env.PORT,
-    hostname: process.env.HOSTNAME ?? "0.0.0.0",
+    hostname: env.TOLLGATE_HOST,
     dev,
     demo: env.DATABASE_URL ? env.TOLLGATE_DEMO : true,
     nextAuthSecret: env.NEXTAUTH_SECRET,
