@@ -2,7 +2,7 @@
 // PostgreSQL with demo data and a healthy server, shuts both down on SIGTERM, and keeps the data.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/db/embedded";
@@ -43,6 +43,7 @@ describe("npm start on the embedded database", () => {
   });
 
   it("starts, answers /api/health, stops cleanly on SIGTERM and keeps its data across restarts", async () => {
+    await mkdir(path.join(root, ".data"), { recursive: true });
     dataDir = await mkdtemp(path.join(root, ".data", "start-test-"));
     const env = { TOLLGATE_DATA_DIR: dataDir, PORT: String(await freePort()), TOLLGATE_HOST: "127.0.0.1" };
 
