@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type pg from "pg";
+import { createPool } from "@/lib/db/pool";
+import { reserveCredits } from "@/lib/ledger/reserve-credits";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTenantWithKey } from "@/lib/testing/fixtures";
+
+const COST = 450n;
+
+describe("reserveCredits under real concurrency", () => {
+  let db: TestDatabase;
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    db = await createTestDatabase("reserve");
+    pool = createPool(db.url, 20);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  const input = (tenantId: string, apiKeyId: string, requestId: string) => {
+    const now = new Date();
+    return { tenantId, apiKeyId, requestId, model: "gpt-4o-mini", amount: COST, now, expiresAt: new Date(now.getTime() + 600_000) };
+  };
+
+  it("gives 500 racers on a balance worth exactly 137 calls exactly 137 reservations", async () => {
+    const { tenant, apiKey } = await createTenantWithKey(db.prisma, { slug: "racers", available: COST * 137n });
+    const results = await Promise.all(Array.from({ length: 500 }, (_, i) => reserveCredits(pool, input(tenant.id, apiKey.id, `race-${i}`))));
+    const reserved = results.filter((r) => r.outcome === "reserved");
+    expect(reserved).toHaveLength(137);
+    expect(results.filter((r) => r.outcome === "insufficient")).toHaveLength(363);
+
+    const balance = await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId: tenant.id } });
+    expect(balance).toMatchObject({ available: 0n, reserved: COST * 137n });
+    const held = await db.prisma.reservation.aggregate({ where: { tenantId: tenant.id, status: "HELD" }, _sum: { amount: true }, _count: true });
+    expect(held).toMatchObject({ _count: 137, _sum: { amount: COST * 137n } });
+    const ledger = await db.prisma.creditLedgerEntry.aggregate({ where: { tenantId: tenant.id }, _sum: { amount: true }, _min: { balanceAfter: true } });
+    // Starting balance (not in the ledger here) minus the ledger's reservations is what is left.
+    expect(COST * 137n + (ledger._sum.amount ?? 0n)).toBe(balance.available);
+    expect(ledger._min.balanceAfter).toBe(0n);
+  });
+
+  it("reserves once when the same requestId arrives 10 times at once", async () => {
+    const { tenant, apiKey } = await createTenantWithKey(db.prisma, { slug: "dupes", available: 1_000_000n });
+    const results = await Promise.all(Array.from({ length: 10 }, () => reserveCredits(pool, input(tenant.id, apiKey.id, "same-request"))));
+    expect(results.filter((r) => r.outcome === "reserved")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(9);
+    const ids = new Set(results.map((r) => (r.outcome === "insufficient" ? null : r.reservation.id)));
+    expect(ids.size).toBe(1);
+    expect(await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({ available: 1_000_000n - COST, reserved: COST });
+    expect(await db.prisma.creditLedgerEntry.count({ where: { tenantId: tenant.id } })).toBe(1);
+  });
+
+  it("stores times as UTC whatever the process time zone", async () => {
+    const { tenant, apiKey } = await createTenantWithKey(db.prisma, { slug: "clock", available: 1_000_000n });
+    const args = input(tenant.id, apiKey.id, "clock-1");
+    await reserveCredits(pool, args);
+    const row = await db.prisma.reservation.findFirstOrThrow({ where: { tenantId: tenant.id } });
+    expect(row.expiresAt.toISOString()).toBe(args.expiresAt.toISOString());
+    expect(row.createdAt.toISOString()).toBe(args.now.toISOString());
+  });
+});
