@@ -1,0 +1,85 @@
+// The authorize use case: snapshot → decide() → reserve. decide() is the only judge; the
+// reservation is the atomic second half of an "allow" (a racer that loses the last credits gets
+// credits_exhausted). A requestId that already holds a reservation gets the same answer again.
+import type pg from "pg";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { REFUSALS } from "@/lib/decisions/codes";
+import { decide } from "@/lib/decisions/decide";
+import { refuse, remedy } from "@/lib/decisions/refuse";
+import { loadKeyContext, loadModelPrice } from "@/lib/decisions/load-context";
+import { loadLiveState } from "@/lib/decisions/live-state";
+import type { DecisionRecorder } from "@/lib/decisions/recorder";
+import type { AuthorizeRequest } from "@/lib/decisions/authorize-request";
+import type { DecisionSnapshot, Limits, Refused } from "@/lib/decisions/types";
+import { reserveCredits, type HeldReservation } from "@/lib/ledger/reserve-credits";
+import { hashApiKey } from "@/lib/keys/api-key";
+import type { RateLimiter } from "@/lib/ratelimit/sliding-window";
+
+export type AuthorizeDeps = {
+  prisma: PrismaClient; pool: pg.Pool; limiter: RateLimiter; recorder: DecisionRecorder; appUrl: string; reservationTtlMs: number; now?: () => Date;
+};
+
+export type AuthorizeAllowed = {
+  allowed: true; decisionId: string; requestId: string; reservation: HeldReservation;
+  balance: { available: bigint; reserved: bigint }; limits: Limits;
+};
+export type AuthorizeRefused = Refused & { decisionId: string; requestId: string };
+export type AuthorizeOutcome = AuthorizeAllowed | AuthorizeRefused;
+
+const RATE_LIMIT_RANK = Object.keys(REFUSALS).indexOf("rate_limited");
+const NOT_LIMITED = (limit: number, now: Date) => ({ limit, remaining: limit, resetsAt: new Date(now.getTime() + 60_000), limited: false });
+const decisionIdFor = (reservationId: string) => `dec_${reservationId.slice(4)}`;
+
+/** A retried requestId: the allow it already got, never a second reservation or rate-limit hit. */
+function repeatOf(existing: HeldReservation, snapshot: DecisionSnapshot, requestId: string, now: Date): AuthorizeAllowed {
+  const limit = snapshot.plan.monthlyTokenQuota;
+  return {
+    allowed: true, decisionId: decisionIdFor(existing.id), requestId, reservation: existing, balance: snapshot.balance,
+    limits: { quota: limit === null ? null : { limit, used: snapshot.quota.used, resetsAt: snapshot.quota.resetsAt }, rateLimit: NOT_LIMITED(snapshot.plan.requestsPerMinute, now), warnings: [] },
+  };
+}
+
+export async function authorize(deps: AuthorizeDeps, secret: string | null, req: AuthorizeRequest): Promise<AuthorizeOutcome> {
+  const now = deps.now?.() ?? new Date();
+  const ctx = secret ? await loadKeyContext(deps.prisma, hashApiKey(secret)) : null;
+  const record = (outcome: AuthorizeOutcome, cost: bigint | null) => {
+    const { allowed, decisionId, requestId, ...details } = outcome;
+    deps.recorder.record({
+      id: decisionId, tenantId: ctx?.tenant.id ?? null, apiKeyId: ctx?.key.id ?? null, requestId, model: req.model, feature: req.feature ?? null,
+      allowed, code: allowed ? null : outcome.code, httpStatus: allowed ? 200 : outcome.status, cost, details, createdAt: now,
+    });
+    return outcome;
+  };
+  const refused = (r: Refused): AuthorizeOutcome => record({ ...r, decisionId: `dec_${crypto.randomUUID()}`, requestId: req.requestId }, null);
+
+  if (!ctx) return refused(decide(null, req, now, deps.appUrl) as Refused);
+
+  const { existing, ...live } = await loadLiveState(deps.pool, ctx.tenant, ctx.key, req.requestId, now);
+  const snapshot: DecisionSnapshot = { ...ctx, ...live, model: await loadModelPrice(deps.prisma, req.model), rateLimit: NOT_LIMITED(ctx.plan.requestsPerMinute, now), appUrl: deps.appUrl };
+  if (existing) return repeatOf(existing, snapshot, req.requestId, now);
+
+  // A refusal that outranks rate limiting must not spend the tenant's rate budget (a leaked,
+  // revoked key could otherwise lock its tenant out), so the limiter is consulted only after.
+  let decision = decide(snapshot, req, now);
+  if (!decision.allowed && Object.keys(REFUSALS).indexOf(decision.code) < RATE_LIMIT_RANK) return refused(decision);
+  snapshot.rateLimit = await deps.limiter.hit(ctx.tenant.id, ctx.plan.requestsPerMinute, now);
+  decision = decide(snapshot, req, now);
+  if (!decision.allowed) return refused(decision);
+
+  const reserved = await reserveCredits(deps.pool, {
+    tenantId: ctx.tenant.id, apiKeyId: ctx.key.id, requestId: req.requestId, model: req.model, amount: decision.cost,
+    expiresAt: new Date(now.getTime() + deps.reservationTtlMs), now,
+  });
+  if (reserved.outcome === "insufficient") {
+    // Lost the race for the last credits between the snapshot and the reservation.
+    return refused(refuse("credits_exhausted", "Not enough credits for this call. Top up to continue.", remedy("top_up", snapshot), {
+      limit: decision.cost, used: 0n, remaining: reserved.balance.available,
+    }));
+  }
+  const outcome: AuthorizeAllowed = {
+    allowed: true, decisionId: decisionIdFor(reserved.reservation.id), requestId: req.requestId,
+    reservation: reserved.reservation, balance: reserved.balance, limits: decision.limits,
+  };
+  // A duplicate was recorded the first time; recording it again would repeat the same id.
+  return reserved.outcome === "reserved" ? record(outcome, decision.cost) : outcome;
+}
