@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 export const API_ERRORS = {
   bad_json: { status: 400, title: "Malformed JSON" },
   unauthorized: { status: 401, title: "Missing or malformed API key" },
+  forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },

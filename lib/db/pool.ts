@@ -24,7 +24,11 @@ export function utc(date: Date): string {
 }
 
 export function createPool(connectionString: string, max = 16): pg.Pool {
-  return new pg.Pool({ connectionString, max, types });
+  const created = new pg.Pool({ connectionString, max, types });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool discards it and the next query opens a new one.
+  created.on("error", (e) => console.error(`PostgreSQL dropped an idle connection: ${e.message}`));
+  return created;
 }
 
 export function pool(): pg.Pool {

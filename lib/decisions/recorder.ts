@@ -19,7 +19,8 @@ export class DecisionRecorder {
   record(row: DecisionRecord): void {
     this.buffer.push(row);
     if (this.buffer.length >= this.opts.maxBatch) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.opts.maxDelayMs);
+    // unref: a pending flush alone must not keep a process alive (shutdown calls flush()).
+    else this.timer ??= setTimeout(() => void this.flush(), this.opts.maxDelayMs).unref();
   }
 
   /** Writes everything buffered so far (tests and shutdown call it). */

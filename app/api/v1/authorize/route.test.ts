@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  const { pool } = await import("@/lib/db/pool");
-  await pool().end();
+  const [{ pool }, { prisma }] = await Promise.all([import("@/lib/db/pool"), import("@/lib/db")]);
+  await Promise.all([pool().end(), prisma.$disconnect()]);
   await db?.drop();
 });
 

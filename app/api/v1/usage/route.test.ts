@@ -1,0 +1,165 @@
+// POST /api/v1/usage and GET /api/v1/balance over real HTTP against real PostgreSQL.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { serveRoutes } from "@/lib/testing/serve-route";
+
+let db: TestDatabase;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  db = await createTestDatabase("usage");
+  process.env.DATABASE_URL = db.url;
+  const [authorize, usage, balance] = await Promise.all([import("@/app/api/v1/authorize/route"), import("@/app/api/v1/usage/route"), import("@/app/api/v1/balance/route")]);
+  server = await serveRoutes({ "/api/v1/authorize": { POST: authorize.POST }, "/api/v1/usage": { POST: usage.POST }, "/api/v1/balance": { GET: balance.GET } });
+});
+afterAll(async () => {
+  await server?.close();
+  const [{ pool }, { prisma }] = await Promise.all([import("@/lib/db/pool"), import("@/lib/db")]);
+  await Promise.all([pool().end(), prisma.$disconnect()]);
+  await db?.drop();
+});
+
+const send = (base: string, route: string, secret: string, body: unknown) =>
+  fetch(`${base}${route}`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${secret}` }, body: typeof body === "string" ? body : JSON.stringify(body) });
+const post = (route: string, secret: string, body: unknown) => send(server.url, route, secret, body);
+const event = (requestId: string, extra: Record<string, unknown> = {}) => ({ requestId, model: "gpt-4o-mini", inputTokens: 1000, outputTokens: 200, ...extra });
+// 1,000 in + 200 out of gpt-4o-mini = 150 + 120 = 270 µUSD; the authorize below reserves 450.
+
+async function ledgerMatchesBalance(tenantId: string, start: bigint) {
+  const [balance, ledger] = await Promise.all([
+    db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } }),
+    db.prisma.creditLedgerEntry.aggregate({ where: { tenantId }, _sum: { amount: true } }),
+  ]);
+  expect(start + (ledger._sum.amount ?? 0n)).toBe(balance.available);
+  const held = await db.prisma.reservation.aggregate({ where: { tenantId, status: "HELD" }, _sum: { amount: true } });
+  expect(held._sum.amount ?? 0n).toBe(balance.reserved);
+  return balance;
+}
+
+describe("POST /api/v1/usage", () => {
+  it("settles a reservation: charges the actual cost and releases the rest", async () => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "settle", available: 10_000n });
+    const auth = await (await post("/api/v1/authorize", secret, { requestId: "call-1", model: "gpt-4o-mini", inputTokens: 1000, maxOutputTokens: 500 })).json();
+    expect(auth.reservation.amount).toBe("450");
+    const res = await post("/api/v1/usage", secret, event("call-1", { reservationId: auth.reservation.id }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ accepted: 1, duplicates: 0, rejected: 0, results: [{ status: "accepted", cost: "270" }], balance: { available: "9730", reserved: "0" } });
+    expect(await db.prisma.reservation.findUniqueOrThrow({ where: { id: auth.reservation.id } })).toMatchObject({ status: "SETTLED" });
+    const kinds = (await db.prisma.creditLedgerEntry.findMany({ where: { tenantId: tenant.id }, orderBy: { id: "asc" } })).map((l) => [l.kind, l.amount]);
+    expect(kinds).toEqual([["RESERVE", -450n], ["RELEASE", 450n], ["CHARGE", -270n]]);
+    await ledgerMatchesBalance(tenant.id, 10_000n);
+  });
+
+  it("charges usage without a reservation directly, even below zero, and the next authorize refuses", async () => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "direct", available: 300n });
+    const body = await (await post("/api/v1/usage", secret, [event("d-1"), event("d-2")])).json();
+    expect(body).toMatchObject({ accepted: 2, balance: { available: "-240" } });
+    await ledgerMatchesBalance(tenant.id, 300n);
+    const refused = await post("/api/v1/authorize", secret, { requestId: "after", model: "gpt-4o-mini", inputTokens: 1 });
+    expect(refused.status).toBe(402);
+    expect(await refused.json()).toMatchObject({ code: "credits_exhausted" });
+  });
+
+  it("applies the same batch sent 10 times at once exactly once", async () => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "tenfold", available: 1_000_000n });
+    const batch = Array.from({ length: 50 }, (_, i) => event(`b-${i}`));
+    const bodies = await Promise.all(Array.from({ length: 10 }, () => post("/api/v1/usage", secret, batch).then((r) => r.json())));
+    expect(bodies.map((b) => b.accepted).sort((a, b) => b - a)).toEqual([50, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(bodies.filter((b) => b.duplicates === 50)).toHaveLength(9);
+    expect(await db.prisma.usageEvent.count({ where: { tenantId: tenant.id } })).toBe(50);
+    const balance = await ledgerMatchesBalance(tenant.id, 1_000_000n);
+    expect(balance.available).toBe(1_000_000n - 50n * 270n);
+    const quota = await db.prisma.quotaUsage.findMany({ where: { tenantId: tenant.id } });
+    expect(quota.map((q) => q.tokensUsed)).toEqual([50n * 1200n]);
+  });
+
+  it("applies the valid events of a mixed batch and says why the others were rejected", async () => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "mixed", available: 1_000_000n });
+    const body = await (await post("/api/v1/usage", secret, [
+      event("m-1"), event("m-2", { inputTokens: -5 }), event("m-3", { model: "no-such-model" }), { nonsense: true }, event("m-1"),
+      event("m-4", { occurredAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    ])).json();
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual(["accepted", "rejected", "rejected", "rejected", "duplicate", "rejected"]);
+    expect(body.results[1].reason).toMatch(/inputTokens: must not be negative/);
+    expect(body.results[2].reason).toMatch(/unknown model/);
+    expect(body.results[5].reason).toMatch(/future/);
+    expect(await db.prisma.usageEvent.count({ where: { tenantId: tenant.id } })).toBe(1);
+  });
+
+  it("cuts quota months and chart days in the tenant's zone", async () => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "kolkata", available: 1_000_000n, timeZone: "Asia/Kolkata" });
+    // 19:00 UTC on Oct 31 is 00:30 on Nov 1 in Kolkata.
+    const ingest = await (await post("/api/v1/usage", secret, [event("k-1", { occurredAt: "2026-10-31T19:00:00Z" }), event("k-2", { occurredAt: "2026-10-31T18:00:00Z" })])).json();
+    expect(ingest).toMatchObject({ accepted: 2 });
+    const rollups = await db.prisma.usageRollup.findMany({ where: { tenantId: tenant.id }, orderBy: { day: "asc" } });
+    expect(rollups.map((r) => [r.day.toISOString().slice(0, 10), r.requests])).toEqual([["2026-10-31", 1], ["2026-11-01", 1]]);
+    const quotas = await db.prisma.quotaUsage.findMany({ where: { tenantId: tenant.id }, orderBy: { periodStart: "asc" } });
+    expect(quotas.map((q) => q.periodStart.toISOString())).toEqual(["2026-09-30T18:30:00.000Z", "2026-10-31T18:30:00.000Z"]);
+  });
+
+  it.each([
+    ["not JSON", "{oops", 400],
+    ["more than 1,000 events", Array.from({ length: 1001 }, (_, i) => event(`x-${i}`)), 422],
+    ["an empty batch", [], 422],
+  ])("refuses %s with %s and writes nothing", async (_name, body, status) => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: `bad-${status}-${String(_name).length}`, available: 1_000n });
+    const res = await post("/api/v1/usage", secret, body);
+    expect(res.status).toBe(status);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await db.prisma.usageEvent.count({ where: { tenantId: tenant.id } })).toBe(0);
+  });
+
+  it("refuses an unknown key with 401 problem+json", async () => {
+    const res = await post("/api/v1/usage", "tg_live_unknown", event("u-1"));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "key_unknown", status: 401 });
+  });
+
+  it("keeps an acknowledged batch when the server is killed with SIGKILL right after answering", async () => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "crash", available: 1_000_000n });
+    const start = () => new Promise<{ url: string; kill(): Promise<void> }>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "lib/testing/route-server-main.ts"], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ["ignore", "pipe", "inherit"] });
+      child.stdout.on("data", (d: Buffer) => {
+        const m = /listening (\S+)/.exec(d.toString());
+        if (m) resolve({ url: m[1]!, kill: () => new Promise((done) => { child.once("exit", () => done()); child.kill("SIGKILL"); }) });
+      });
+      child.once("exit", (code) => reject(new Error(`route server exited ${code}`)));
+    });
+    const first = await start();
+    const batch = Array.from({ length: 100 }, (_, i) => event(`c-${i}`));
+    const res = await send(first.url, "/api/v1/usage", secret, batch);
+    expect(res.status).toBe(200);
+    expect((await res.json()).accepted).toBe(100);
+    await first.kill();
+
+    const second = await start();
+    const balance = await (await fetch(`${second.url}/api/v1/balance`, { headers: { Authorization: `Bearer ${secret}` } })).json();
+    expect(balance.balance.available).toBe(String(1_000_000n - 100n * 270n));
+    expect(await db.prisma.usageEvent.count({ where: { tenantId: tenant.id } })).toBe(100);
+    // The retry a gateway makes after losing its connection is a duplicate, not a second charge.
+    expect(await (await send(second.url, "/api/v1/usage", secret, batch)).json()).toMatchObject({ accepted: 0, duplicates: 100 });
+    await second.kill();
+  });
+});
+
+describe("GET /api/v1/balance", () => {
+  it("reports balance, quota, plan and days of credit left at the 7-day burn rate", async () => {
+    const { secret } = await createTenantWithKey(db.prisma, { slug: "report", available: 1_000_000n });
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    // 7 days × 10 calls × 270 µUSD = 18,900 µUSD over the window → 2,700 µUSD a day.
+    await post("/api/v1/usage", secret, Array.from({ length: 70 }, (_, i) => event(`w-${i}`, { occurredAt: ago(i % 7) })));
+    const res = await fetch(`${server.url}/api/v1/balance`, { headers: { Authorization: `Bearer ${secret}` } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      balance: { available: String(1_000_000 - 18_900), reserved: "0" },
+      quota: { limit: null, used: String(70 * 1200) },
+      plan: { key: "test-plan" },
+      burnRate: { perDay: "2700", window: "7d" },
+    });
+    expect(body.daysOfCreditLeft).toBeCloseTo((1_000_000 - 18_900) / 2_700, 0);
+  });
+});

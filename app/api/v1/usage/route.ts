@@ -1,0 +1,19 @@
+// POST /api/v1/usage – report what calls actually used; settles their reservations
+import { apiRoute } from "@/lib/api/handler";
+import { authenticateKey } from "@/lib/api/key-auth";
+import { readJson } from "@/lib/api/read-json";
+import { prisma } from "@/lib/db";
+import { pool } from "@/lib/db/pool";
+import { ingestUsage } from "@/lib/usage/ingest-usage";
+import { usageBodySchema } from "@/lib/usage/usage-request";
+import { usageResponse } from "@/lib/usage/to-http";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute(async (req) => {
+  const ctx = await authenticateKey(prisma, req);
+  const body = await readJson(req, usageBodySchema);
+  const events = Array.isArray(body) ? body : [body];
+  const outcome = await ingestUsage({ prisma, pool: pool() }, { tenantId: ctx.tenant.id, apiKeyId: ctx.key.id, timeZone: ctx.tenant.timeZone }, events);
+  return usageResponse(outcome);
+});
