@@ -10,6 +10,7 @@ import { migrate } from "@/lib/db/migrate";
 import { isBuildCurrent, markBuildCurrent, sourceHash } from "@/lib/cli/build-state";
 import { runNextBuild, spawnNextServer, stopChild, waitForHealthy } from "@/lib/cli/run-next";
 import { seedDemoIfEmpty } from "@/lib/cli/seed-if-empty";
+import { startBackgroundWork } from "@/lib/cli/background";
 
 export type StartOptions = {
   root: string;
@@ -108,9 +109,10 @@ export async function startTollgate(opts: StartOptions): Promise<RunningTollgate
       },
     });
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const background = startBackgroundWork(databaseUrl, log);
     const stopAll = async () => {
-      // Order matters: the app first (it holds connections), then the database it uses.
-      await stopChild(child);
+      // Order matters: the app and background work first (they hold connections), then the database.
+      await Promise.all([stopChild(child), background.stop()]);
       await embedded?.stop();
     };
     try {

@@ -121,7 +121,9 @@ describe("POST /api/v1/usage", () => {
   it("keeps an acknowledged batch when the server is killed with SIGKILL right after answering", async () => {
     const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "crash", available: 1_000_000n });
     const start = () => new Promise<{ url: string; kill(): Promise<void> }>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "lib/testing/route-server-main.ts"], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ["ignore", "pipe", "inherit"] });
+      // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process, and
+      // SIGKILL would then hit only the wrapper, leaving the real server running.
+      const child = spawn(process.execPath, ["--import", "tsx", "lib/testing/route-server-main.ts"], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ["ignore", "pipe", "inherit"] });
       child.stdout.on("data", (d: Buffer) => {
         const m = /listening (\S+)/.exec(d.toString());
         if (m) resolve({ url: m[1]!, kill: () => new Promise((done) => { child.once("exit", () => done()); child.kill("SIGKILL"); }) });
@@ -134,6 +136,7 @@ describe("POST /api/v1/usage", () => {
     expect(res.status).toBe(200);
     expect((await res.json()).accepted).toBe(100);
     await first.kill();
+    await expect(fetch(`${first.url}/api/v1/balance`)).rejects.toThrow(); // really gone
 
     const second = await start();
     const balance = await (await fetch(`${second.url}/api/v1/balance`, { headers: { Authorization: `Bearer ${secret}` } })).json();
