@@ -14,7 +14,16 @@ type Facts = DecisionRequest & { cost: bigint; tokens: bigint; context: number }
 
 /** First instant after the card's expiry month (cards are valid through the month's last day, UTC). */
 export function cardExpiresAt(card: { expMonth: number; expYear: number }): Date {
-  return new Date(Date.UTC(card.expYear, card.expMonth, 1));
+  return new Date(cardExpiryMs(card));
+}
+
+// decide() runs on every authorize: the checks below avoid allocating on the passing path.
+const cardExpiryMs = (card: { expMonth: number; expYear: number }) => Date.UTC(card.expYear, card.expMonth, 1);
+
+function capRefusal(s: DecisionSnapshot, cap: bigint | null, spent: bigint, cost: bigint, resetsAt: Date, what: string): Refused | null {
+  if (cap === null || spent + cost <= cap) return null;
+  const remaining = cap > spent ? cap - spent : 0n;
+  return refuse("budget_exceeded", `${what} spending cap would be passed by this call.`, remedy("contact_admin", s), { limit: cap, used: spent, remaining, resetsAt });
 }
 
 const checks: Check[] = [
@@ -52,12 +61,12 @@ const checks: Check[] = [
   function card(s, _r, now, warnings) {
     if (!s.plan.requiresPaymentMethod) return null;
     if (!s.defaultCard) return refuse("payment_method_required", `The ${s.plan.key} plan needs a card on file.`, remedy("update_card", s));
-    const expiresAt = cardExpiresAt(s.defaultCard);
-    if (now >= expiresAt) {
+    const expiresAt = cardExpiryMs(s.defaultCard);
+    if (now.getTime() >= expiresAt) {
       const mm = String(s.defaultCard.expMonth).padStart(2, "0");
       return refuse("card_expired", `The default card expired at the end of ${mm}/${s.defaultCard.expYear}. Update the card to resume.`, remedy("update_card", s));
     }
-    if (expiresAt.getTime() - now.getTime() <= 30 * DAY_MS) warnings.push({ code: "card_expiring", expiresAt: expiresAt.toISOString() });
+    if (expiresAt - now.getTime() <= 30 * DAY_MS) warnings.push({ code: "card_expiring", expiresAt: new Date(expiresAt).toISOString() });
     return null;
   },
   function model(s, r) {
@@ -95,18 +104,13 @@ const checks: Check[] = [
     return refuse("quota_exceeded", `This call needs ${r.tokens} tokens; ${remaining} of the monthly ${limit} remain.`, remedy("upgrade_plan", s), { limit, used: s.quota.used, remaining, resetsAt: s.quota.resetsAt });
   },
   function budget(s, r) {
-    const caps = [
-      { cap: s.key.dailySpendCap, spent: s.spend.keyDay, resetsAt: s.spend.dayResetsAt, what: "This API key's daily" },
-      { cap: s.key.monthlySpendCap, spent: s.spend.keyMonth, resetsAt: s.spend.monthResetsAt, what: "This API key's monthly" },
-      { cap: s.tenant.dailySpendCap, spent: s.spend.tenantDay, resetsAt: s.spend.dayResetsAt, what: "The account's daily" },
-      { cap: s.tenant.monthlySpendCap, spent: s.spend.tenantMonth, resetsAt: s.spend.monthResetsAt, what: "The account's monthly" },
-    ];
-    for (const { cap, spent, resetsAt, what } of caps) {
-      if (cap === null || spent + r.cost <= cap) continue;
-      const remaining = cap > spent ? cap - spent : 0n;
-      return refuse("budget_exceeded", `${what} spending cap would be passed by this call.`, remedy("contact_admin", s), { limit: cap, used: spent, remaining, resetsAt });
-    }
-    return null;
+    const { spend, key, tenant } = s;
+    return (
+      capRefusal(s, key.dailySpendCap, spend.keyDay, r.cost, spend.dayResetsAt, "This API key's daily") ??
+      capRefusal(s, key.monthlySpendCap, spend.keyMonth, r.cost, spend.monthResetsAt, "This API key's monthly") ??
+      capRefusal(s, tenant.dailySpendCap, spend.tenantDay, r.cost, spend.dayResetsAt, "The account's daily") ??
+      capRefusal(s, tenant.monthlySpendCap, spend.tenantMonth, r.cost, spend.monthResetsAt, "The account's monthly")
+    );
   },
   function credits(s, r) {
     if (s.balance.available >= r.cost) return null;
@@ -119,14 +123,15 @@ export function decide(snapshot: DecisionSnapshot | null, request: DecisionReque
   const inputTokens = request.inputTokens ?? 0;
   const outputTokens = request.maxOutputTokens ?? 0;
   const facts: Facts = {
-    ...request,
+    model: request.model,
+    feature: request.feature,
     cost: snapshot.model ? callCost(snapshot.model, inputTokens, outputTokens) : 0n,
     tokens: BigInt(inputTokens + outputTokens),
     context: request.contextTokens ?? inputTokens,
   };
   const warnings: Warning[] = [];
-  for (const check of checks) {
-    const refusal = check(snapshot, facts, now, warnings);
+  for (let i = 0; i < checks.length; i++) {
+    const refusal = checks[i]!(snapshot, facts, now, warnings);
     if (refusal) return refusal;
   }
   const limit = snapshot.plan.monthlyTokenQuota;
