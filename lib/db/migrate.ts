@@ -3,12 +3,16 @@
 // lock so that two processes starting at once migrate once, and records each one in
 // `_prisma_migrations` exactly as `prisma migrate deploy` does, so `prisma migrate status` agrees.
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import pg from "pg";
-import { compareMigrations, readMigrationFiles, type AppliedRow, type MigrationState } from "@/lib/db/migration-files";
+import { compareMigrations, MigrationError, readMigrationFiles, type AppliedRow, type MigrationState } from "@/lib/db/migration-files";
 
-// Any fixed 64-bit key; it only has to be the same in every Tollgate process.
-const LOCK_KEY = 7_370_110_240_117_001n;
+export { MigrationError, type MigrationState };
 
+/** Any fixed 64-bit key; it only has to be the same in every Tollgate process. */
+export const MIGRATION_LOCK_KEY = "7370110240117001";
+
+// Prisma's own DDL for its bookkeeping table (PostgreSQL connector), column for column.
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
   "checksum" VARCHAR(64) NOT NULL,
@@ -20,14 +24,14 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-export class MigrationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "MigrationError";
-  }
-}
+type Options = {
+  connectionString: string;
+  /** Defaults to prisma/migrations under the working directory. */
+  migrationsDir?: string;
+  log?: (line: string) => void;
+};
 
-type Options = { connectionString: string; migrationsDir: string; log?: (line: string) => void };
+const defaultDir = () => path.resolve("prisma", "migrations");
 
 async function appliedRows(client: pg.Client): Promise<AppliedRow[]> {
   const { rows: [exists] } = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
@@ -40,7 +44,7 @@ async function appliedRows(client: pg.Client): Promise<AppliedRow[]> {
 
 function refuseBrokenState(state: MigrationState): void {
   if (state.failed.length) {
-    throw new MigrationError(`migration ${state.failed.join(", ")} failed earlier and was not rolled back: fix the database by hand, then mark it rolled back`);
+    throw new MigrationError(`migration ${state.failed.join(", ")} failed earlier and was not rolled back: fix the database by hand, then mark it with \`prisma migrate resolve --rolled-back <name>\``);
   }
   if (state.modified.length) {
     throw new MigrationError(`migration ${state.modified.join(", ")} was changed after it was applied (checksum differs): never edit an applied migration; restore the file and add a new migration instead`);
@@ -51,22 +55,28 @@ function refuseBrokenState(state: MigrationState): void {
 }
 
 /** What is applied, pending or wrong, without changing anything (used by /api/health). */
-export async function migrationStatus({ connectionString, migrationsDir }: Omit<Options, "log">): Promise<MigrationState> {
+export async function migrationStatus({ connectionString, migrationsDir = defaultDir() }: Omit<Options, "log">): Promise<MigrationState> {
+  const files = await readMigrationFiles(migrationsDir);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
   await client.connect();
   try {
-    return compareMigrations(await readMigrationFiles(migrationsDir), await appliedRows(client));
+    return compareMigrations(files, await appliedRows(client));
   } finally {
     await client.end();
   }
 }
 
-export async function migrate({ connectionString, migrationsDir, log = () => undefined }: Options): Promise<{ applied: string[] }> {
+/** Applies every pending migration; refuses (MigrationError) when the recorded history is broken. */
+export async function migrate({ connectionString, migrationsDir = defaultDir(), log = () => undefined }: Options): Promise<{ applied: string[] }> {
   const files = await readMigrationFiles(migrationsDir);
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY.toString()]);
+    const { rows: [first] } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [MIGRATION_LOCK_KEY]);
+    if (!first?.ok) {
+      log("Another process is applying migrations; waiting for it …");
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    }
     // Read the state only once the lock is held: another process may just have migrated.
     await client.query(CREATE_TABLE);
     const state = compareMigrations(files, await appliedRows(client));
@@ -74,6 +84,9 @@ export async function migrate({ connectionString, migrationsDir, log = () => und
     const applied: string[] = [];
     for (const file of files.filter((f) => state.pending.includes(f.name))) {
       log(`Applying migration ${file.name} …`);
+      // The SQL and its bookkeeping row commit together or not at all. Prisma sends a script as
+      // one multi-statement query, which PostgreSQL also runs as one implicit transaction, so a
+      // migration that works with `prisma migrate deploy` works here.
       await client.query("BEGIN");
       try {
         const id = randomUUID();
@@ -82,17 +95,19 @@ export async function migrate({ connectionString, migrationsDir, log = () => und
           [id, file.checksum, file.name],
         );
         await client.query(file.sql);
-        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+        // clock_timestamp(), not now(): inside the transaction now() would equal started_at.
+        await client.query(`UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id]);
         await client.query("COMMIT");
       } catch (e) {
-        await client.query("ROLLBACK");
+        await client.query("ROLLBACK").catch(() => undefined);
         throw new MigrationError(`migration ${file.name} failed and was rolled back: ${e instanceof Error ? e.message : String(e)}`);
       }
       applied.push(file.name);
     }
     return { applied };
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY.toString()]).catch(() => undefined);
-    await client.end();
+    // Ending the session releases the advisory lock too; unlocking first just frees it sooner.
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.end().catch(() => undefined);
   }
 }
