@@ -60,4 +60,26 @@ describe("reserveCredits under real concurrency", () => {
     expect(row.expiresAt.toISOString()).toBe(args.expiresAt.toISOString());
     expect(row.createdAt.toISOString()).toBe(args.now.toISOString());
   });
+
+  it("judges a batch spanning tenants in arrival order, each against its own balance", async () => {
+    const a = await createTenantWithKey(db.prisma, { slug: "batch-a", available: COST * 3n });
+    const b = await createTenantWithKey(db.prisma, { slug: "batch-b", available: COST });
+    const calls = Array.from({ length: 12 }, (_, i) => (i % 2 ? b : a)).map((t, i) => reserveCredits(pool, input(t.tenant.id, t.apiKey.id, `mix-${i}`)));
+    const results = await Promise.all(calls);
+    const won = (t: typeof a) => results.filter((r, i) => r.outcome === "reserved" && (i % 2 ? b : a) === t).length;
+    expect([won(a), won(b)]).toEqual([3, 1]);
+    // Arrival order: the first three of tenant A's calls win.
+    expect(results.filter((_, i) => i % 2 === 0).map((r) => r.outcome)).toEqual(["reserved", "reserved", "reserved", "insufficient", "insufficient", "insufficient"]);
+    expect(await db.prisma.reservation.count({ where: { tenantId: { in: [a.tenant.id, b.tenant.id] } } })).toBe(4);
+  });
+
+  it("answers a duplicate of a request that lost the race for credits as insufficient too", async () => {
+    const { tenant, apiKey } = await createTenantWithKey(db.prisma, { slug: "dupe-poor", available: COST - 1n });
+    const results = await Promise.all(Array.from({ length: 5 }, () => reserveCredits(pool, input(tenant.id, apiKey.id, "poor"))));
+    expect(results.map((r) => r.outcome)).toEqual(Array(5).fill("insufficient"));
+    expect(await db.prisma.reservation.count({ where: { tenantId: tenant.id } })).toBe(0);
+    // Once topped up, the same requestId can still be reserved.
+    await db.prisma.creditBalance.update({ where: { tenantId: tenant.id }, data: { available: COST } });
+    expect((await reserveCredits(pool, input(tenant.id, apiKey.id, "poor"))).outcome).toBe("reserved");
+  });
 });

@@ -1,63 +1,98 @@
 // Reserving credits for one call, exactly once per (tenant, requestId), never below zero.
-// Ordering is load-bearing: the reservation row is inserted first, so a concurrent duplicate
-// of the same requestId waits on the unique index and then finds it (no double debit); the
-// balance is then debited with one conditional UPDATE (available ≥ amount), which serializes
-// racing requests on the tenant's balance row, so N racers on the last credits get exactly
-// floor(available / cost) reservations. Both happen in one transaction with the ledger entry.
+// Calls are group-committed: while one batch transaction is in flight, new reservations queue up
+// and go together in the next one (lib/ledger/reserve-batch.ts decides each exactly, in arrival
+// order). An idle server commits a lone request at once; a busy one amortizes each commit over
+// many requests. The answer is given only after the commit.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { utc } from "@/lib/db/pool";
+import { reserveBatch } from "@/lib/ledger/reserve-batch";
 
 export type ReserveInput = { tenantId: string; apiKeyId: string; requestId: string; model: string; amount: bigint; expiresAt: Date; now: Date };
 export type HeldReservation = { id: string; amount: bigint; expiresAt: Date; status: string };
+type Balance = { available: bigint; reserved: bigint };
 export type ReserveResult =
-  | { outcome: "reserved"; reservation: HeldReservation; balance: { available: bigint; reserved: bigint } }
-  | { outcome: "duplicate"; reservation: HeldReservation; balance: { available: bigint; reserved: bigint } }
-  | { outcome: "insufficient"; balance: { available: bigint; reserved: bigint } };
+  | { outcome: "reserved"; reservation: HeldReservation; balance: Balance }
+  | { outcome: "duplicate"; reservation: HeldReservation; balance: Balance }
+  | { outcome: "insufficient"; balance: Balance };
 
-async function balanceOf(client: pg.PoolClient, tenantId: string) {
-  const { rows } = await client.query<{ available: bigint; reserved: bigint }>(`SELECT available, reserved FROM "CreditBalance" WHERE "tenantId" = $1`, [tenantId]);
-  return rows[0] ?? { available: 0n, reserved: 0n };
+const MAX_BATCH = 500;
+const DEADLOCK = "40P01";
+
+type Waiter = { item: ReserveInput & { id: string }; resolve: (r: ReserveResult) => void; reject: (e: unknown) => void };
+
+class ReservationBatcher {
+  private queue: Waiter[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: pg.Pool) {}
+
+  reserve(input: ReserveInput): Promise<ReserveResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item: { ...input, id: `res_${randomUUID()}` }, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush() {
+    this.flushing = true;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const results = await this.commit(batch.map((w) => w.item));
+        batch.forEach((w, i) => w.resolve(results[i]!));
+      } catch (e) {
+        batch.forEach((w) => w.reject(e));
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async commit(items: Array<ReserveInput & { id: string }>, attempt = 1): Promise<ReserveResult[]> {
+    const client = await this.db.connect();
+    try {
+      await client.query("BEGIN");
+      const results = await reserveBatch(client, items);
+      await client.query("COMMIT");
+      return await resolveDuplicates(client, items, results);
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      // Two batches (two instances) holding each other's duplicate requestIds: PostgreSQL aborts
+      // one; nothing was written, so it is simply tried again.
+      if ((e as { code?: string }).code === DEADLOCK && attempt < 5) return this.commit(items, attempt + 1);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
 }
 
-export async function reserveCredits(db: pg.Pool, input: ReserveInput): Promise<ReserveResult> {
-  const client = await db.connect();
-  const id = `res_${randomUUID()}`;
-  try {
-    await client.query("BEGIN");
-    const inserted = await client.query(
-      `INSERT INTO "Reservation" (id, "tenantId", "apiKeyId", "requestId", model, amount, status, "expiresAt", "createdAt")
-       VALUES ($1, $2, $3, $4, $5, $6, 'HELD', $7::timestamp, $8::timestamp)
-       ON CONFLICT ("tenantId", "requestId") DO NOTHING RETURNING id`,
-      [id, input.tenantId, input.apiKeyId, input.requestId, input.model, input.amount.toString(), utc(input.expiresAt), utc(input.now)],
-    );
-    if (inserted.rowCount === 0) {
-      await client.query("ROLLBACK");
-      const { rows } = await client.query<HeldReservation>(
-        `SELECT id, amount, "expiresAt", status FROM "Reservation" WHERE "tenantId" = $1 AND "requestId" = $2`, [input.tenantId, input.requestId]);
-      return { outcome: "duplicate", reservation: rows[0]!, balance: await balanceOf(client, input.tenantId) };
-    }
-    const debited = await client.query<{ available: bigint; reserved: bigint }>(
-      `UPDATE "CreditBalance" SET available = available - $2, reserved = reserved + $2, "updatedAt" = $3::timestamp
-       WHERE "tenantId" = $1 AND available >= $2 RETURNING available, reserved`,
-      [input.tenantId, input.amount.toString(), utc(input.now)],
-    );
-    const balance = debited.rows[0];
-    if (!balance) {
-      await client.query("ROLLBACK");
-      return { outcome: "insufficient", balance: await balanceOf(client, input.tenantId) };
-    }
-    await client.query(
-      `INSERT INTO "CreditLedgerEntry" ("tenantId", kind, amount, "balanceAfter", "reservationId", "actorKind", "actorId", "idempotencyKey", "createdAt")
-       VALUES ($1, 'RESERVE', $2, $3, $4, 'API_KEY', $5, $6, $7::timestamp)`,
-      [input.tenantId, (-input.amount).toString(), balance.available.toString(), id, input.apiKeyId, `reserve:${input.requestId}`, utc(input.now)],
-    );
-    await client.query("COMMIT");
-    return { outcome: "reserved", reservation: { id, amount: input.amount, expiresAt: input.expiresAt, status: "HELD" }, balance };
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
+/** A duplicate gets the reservation its requestId already holds (or "insufficient" if none survived). */
+async function resolveDuplicates(client: pg.PoolClient, items: Array<ReserveInput & { id: string }>, results: ReserveResult[]): Promise<ReserveResult[]> {
+  const dupes = items.filter((_, i) => results[i]!.outcome === "duplicate");
+  if (dupes.length === 0) return results;
+  const { rows } = await client.query<{ tenantId: string; requestId: string; id: string; amount: bigint; expiresAt: Date; status: string; available: bigint; reserved: bigint }>(
+    `SELECT r."tenantId", r."requestId", r.id, r.amount, r."expiresAt", r.status::text AS status, b.available, b.reserved
+     FROM unnest($1::text[], $2::text[]) AS q(t, r)
+     JOIN "Reservation" r ON r."tenantId" = q.t AND r."requestId" = q.r
+     JOIN "CreditBalance" b ON b."tenantId" = r."tenantId"`,
+    [dupes.map((d) => d.tenantId), dupes.map((d) => d.requestId)],
+  );
+  const found = new Map(rows.map((r) => [`${r.tenantId}\u0000${r.requestId}`, r]));
+  return results.map((result, i) => {
+    if (result.outcome !== "duplicate") return result;
+    const row = found.get(`${items[i]!.tenantId}\u0000${items[i]!.requestId}`);
+    if (!row) return { outcome: "insufficient", balance: result.balance };
+    return { outcome: "duplicate", reservation: { id: row.id, amount: row.amount, expiresAt: row.expiresAt, status: row.status }, balance: { available: row.available, reserved: row.reserved } };
+  });
+}
+
+const batchers = new WeakMap<pg.Pool, ReservationBatcher>();
+
+export function reserveCredits(db: pg.Pool, input: ReserveInput): Promise<ReserveResult> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new ReservationBatcher(db);
+    batchers.set(db, batcher);
   }
+  return batcher.reserve(input);
 }
