@@ -39,4 +39,11 @@ describe("checkHealth", () => {
     expect(result).toMatchObject({ httpStatus: 503, body: { db: "unreachable", migrations: "unknown" } });
     expect(JSON.stringify(result)).not.toContain("secret");
   });
+
+  it("blames a broken migrations folder on the build, not the database", async () => {
+    await mkdir(path.join(root, "prisma", "migrations", "29991231000001_empty"), { recursive: true });
+    expect(await checkHealth({ connectionString: db.url, root, version: "x" })).toMatchObject({
+      httpStatus: 503, body: { db: "ok", migrations: "modified" },
+    });
+  });
 });

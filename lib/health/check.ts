@@ -1,7 +1,7 @@
 // Readiness: the database answers and its migrations match this build. Uses its own short-lived
 // connection (not the app's pool) so a saturated pool does not read as a dead database.
 import path from "node:path";
-import { migrationStatus } from "@/lib/db/migrate";
+import { MigrationError, migrationStatus } from "@/lib/db/migrate";
 
 export type HealthBody = {
   status: "ok" | "unavailable";
@@ -18,7 +18,9 @@ export async function checkHealth(opts: { connectionString: string | undefined; 
   let state;
   try {
     state = await migrationStatus({ connectionString: opts.connectionString, migrationsDir: path.join(opts.root, "prisma", "migrations") });
-  } catch {
+  } catch (e) {
+    // A broken migrations folder is this build's fault, not the database's.
+    if (e instanceof MigrationError) return down({ db: "ok", migrations: "modified", error: "this build's migrations folder is incomplete" });
     // The reason (host, credentials) stays in the server log, not in a public response.
     return down({ db: "unreachable", migrations: "unknown", error: "the database did not answer" });
   }
