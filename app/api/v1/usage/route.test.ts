@@ -1,6 +1,5 @@
 // POST /api/v1/usage and GET /api/v1/balance over real HTTP against real PostgreSQL.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
