@@ -13,11 +13,12 @@ export function startBackgroundWork(databaseUrl: string, log: (line: string) => 
   };
   const timer = setInterval(tick, everyMs);
   tick();
+  let stopped: Promise<void> | undefined;
   return {
-    async stop() {
+    stop: () => (stopped ??= (async () => {
       clearInterval(timer);
       await running;
       await pool.end();
-    },
+    })()),
   };
 }

@@ -110,11 +110,13 @@ export async function startTollgate(opts: StartOptions): Promise<RunningTollgate
     });
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     const background = startBackgroundWork(databaseUrl, log);
-    const stopAll = async () => {
-      // Order matters: the app and background work first (they hold connections), then the database.
+    // Once only, however many signals arrive. Order matters: the app and background work first
+    // (they hold connections), then the database.
+    let stopping: Promise<void> | undefined;
+    const stopAll = () => (stopping ??= (async () => {
       await Promise.all([stopChild(child), background.stop()]);
       await embedded?.stop();
-    };
+    })());
     try {
       await waitForHealthy(url, child);
     } catch (e) {
