@@ -25,6 +25,8 @@ const schema = z.object({
   TOLLGATE_DEMO: boolFlag,
   TOLLGATE_DATA_DIR: z.string().min(1).default(".data"),
   TOLLGATE_ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  /** Connections of the decision hot path's pg pool (per process). */
+  TOLLGATE_PG_POOL: z.coerce.number().int().min(1).max(500).default(16),
   /** How long an authorize reservation is held before it is released unused. */
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),

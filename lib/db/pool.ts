@@ -1,7 +1,7 @@
 // A plain `pg` pool for the decision hot path, where a few hand-written statements per request
 // beat an ORM round trip. Everything else uses Prisma (lib/db.ts).
 import pg from "pg";
-import { databaseUrl } from "@/lib/env";
+import { databaseUrl, env } from "@/lib/env";
 
 const globalForPool = globalThis as unknown as { tollgatePool?: pg.Pool };
 
@@ -32,6 +32,6 @@ export function createPool(connectionString: string, max = 16): pg.Pool {
 }
 
 export function pool(): pg.Pool {
-  globalForPool.tollgatePool ??= createPool(databaseUrl(), Number(process.env.TOLLGATE_PG_POOL ?? 16));
+  globalForPool.tollgatePool ??= createPool(databaseUrl(), env().TOLLGATE_PG_POOL);
   return globalForPool.tollgatePool;
 }
