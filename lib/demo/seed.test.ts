@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import { cardExpiresAt } from "@/lib/decisions/decide";
@@ -7,19 +7,13 @@ import { seedDemo, tenantIdOf } from "@/lib/demo/seed";
 import { hashApiKey } from "@/lib/keys/api-key";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { withClient } from "@/lib/testing/pg-admin";
 
 const NOW = new Date("2026-11-25T07:30:00.000Z");
 const DAY = 86_400_000;
 
-async function rows<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
+const rows = <T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> =>
+  withClient(url, async (c) => (await c.query<T>(sql, params)).rows);
 
 // A fingerprint of every table's content (password hashes excluded: argon2 salts them randomly).
 async function fingerprint(url: string): Promise<Record<string, string>> {
