@@ -13,6 +13,7 @@ import type { AuthorizeRequest } from "@/lib/decisions/authorize-request";
 import type { DecisionSnapshot, Limits, Refused } from "@/lib/decisions/types";
 import { reserveCredits, type HeldReservation } from "@/lib/ledger/reserve-credits";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { touchLastUsed } from "@/lib/keys/touch-last-used";
 import type { RateLimiter } from "@/lib/ratelimit/sliding-window";
 
 export type AuthorizeDeps = {
@@ -54,6 +55,7 @@ export async function authorize(deps: AuthorizeDeps, secret: string | null, req:
 
   if (!ctx) return refused(decide(null, req, now, deps.appUrl) as Refused);
 
+  touchLastUsed(deps.pool, ctx.key.id, now);
   const { existing, ...live } = await loadLiveState(deps.pool, ctx.tenant, ctx.key, req.requestId, now);
   const snapshot: DecisionSnapshot = { ...ctx, ...live, model: await loadModelPrice(deps.prisma, req.model), rateLimit: NOT_LIMITED(ctx.plan.requestsPerMinute, now), appUrl: deps.appUrl };
   if (existing) return repeatOf(existing, snapshot, req.requestId, now);

@@ -64,8 +64,8 @@ describe("POST /api/v1/authorize", () => {
     expect(await db.prisma.reservation.count({ where: { tenantId: tenant.id } })).toBe(1);
   });
 
-  it("returns the documented allow body", async () => {
-    const { secret } = await createTenantWithKey(db.prisma, { slug: "shape", available: 1_000_000n });
+  it("returns the documented allow body, and records the key's last use", async () => {
+    const { secret, apiKey } = await createTenantWithKey(db.prisma, { slug: "shape", available: 1_000_000n });
     const res = await post(secret, { ...call, requestId: "shape-1" });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
@@ -74,6 +74,7 @@ describe("POST /api/v1/authorize", () => {
       balance: { available: String(1_000_000n - COST), reserved: "450" },
       limits: { quota: null, rateLimit: { limit: 100_000, remaining: 99_999 }, warnings: [] },
     });
+    await expect.poll(async () => (await db.prisma.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).not.toBeNull();
   });
 
   it("refuses an unknown or missing key with 401 key_unknown, and a revoked one with key_revoked", async () => {
