@@ -8,6 +8,7 @@ export const API_ERRORS = {
   unauthorized: { status: 401, title: "Missing or malformed API key" },
   forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },
+  conflict: { status: 409, title: "Conflict" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   validation_failed: { status: 422, title: "Invalid request" },

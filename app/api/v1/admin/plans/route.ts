@@ -1,0 +1,8 @@
+// GET /api/v1/admin/plans – every plan with all its limits and prices
+import { adminJson, adminRoute } from "@/lib/admin/admin-route";
+import { listPlans } from "@/lib/admin/plans";
+import { prisma } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+export const GET = adminRoute(async () => adminJson({ plans: await listPlans(prisma) }));
