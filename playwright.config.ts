@@ -1,8 +1,14 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
 // The suite runs against the production build on a fresh database with the demo data:
 // e2e/fixtures/server.ts prepares it and starts the app through the same path as `npm start`.
-process.env.E2E_PORT ??= "3217";
+// A free port is chosen once, by the runner; its workers inherit E2E_PORT with the environment.
+// (The config must stay synchronous, hence a child process asking the OS for a port.)
+process.env.E2E_PORT ??= execFileSync(process.execPath, [
+  "-e",
+  "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });",
+]).toString().trim();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({

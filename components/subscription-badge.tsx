@@ -6,5 +6,6 @@ const TONES: Record<string, BadgeTone> = {
 
 export function SubscriptionBadge({ status }: { status: string | null | undefined }) {
   if (!status) return <Badge tone="muted">No subscription</Badge>;
-  return <Badge tone={TONES[status] ?? "muted"}>{status.replace("_", " ")}</Badge>;
+  const word = status.replaceAll("_", " ");
+  return <Badge tone={TONES[status] ?? "muted"}>{word.charAt(0).toUpperCase() + word.slice(1)}</Badge>;
 }

@@ -12,6 +12,9 @@ test.describe("admin area", () => {
     await expect(table.getByText("Acme Robotics")).toBeVisible();
     await expect(table.getByText("Cobalt Labs")).toBeVisible();
     await expect(table.getByRole("row")).toHaveCount(26); // header + 25 demo tenants
+    // Status is a word, not only a colour.
+    await expect(table.getByRole("row").filter({ hasText: "Pioneer Games" })).toContainText("Suspended");
+    await expect(table.getByRole("row").filter({ hasText: "Acme Robotics" })).not.toContainText("Suspended");
     await expect(page.getByTestId("user-role")).toHaveText("Admin");
     await screenshotBothWidths(page, "admin-overview", (n) => testInfo.outputPath(n));
   });
@@ -37,13 +40,14 @@ test.describe("tenant area", () => {
 
   test.describe("forbidden", () => {
     test.use({ expectedConsoleErrors: [/status of 403/] });
-  test("a tenant owner cannot open an admin page: 403", async ({ page }) => {
-    const response = await page.goto("/admin");
-    expect(response?.status()).toBe(403);
-    await expect(page.getByRole("heading", { name: /403/ })).toBeVisible();
-    await expect(page.getByText("Acme Robotics")).toHaveCount(0);
-    await expect(page.getByTestId("tenants-table")).toHaveCount(0);
-  });
+
+    test("a tenant owner cannot open an admin page: 403", async ({ page }) => {
+      const response = await page.goto("/admin");
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { name: /403/ })).toBeVisible();
+      await expect(page.getByText("Cobalt Labs")).toHaveCount(0);
+      await expect(page.getByTestId("tenants-table")).toHaveCount(0);
+    });
   });
 
   test("signing out ends the session", async ({ page }) => {

@@ -21,11 +21,31 @@ test.describe("signing in", () => {
   test.describe("wrong password", () => {
     // next-auth answers the failed attempt with 401, which the browser logs.
     test.use({ expectedConsoleErrors: [/status of 401/] });
-  test("a wrong password is refused with a readable message", async ({ page }) => {
-    await signIn(page, accounts.owner.email, "not-the-password");
-    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
-    await expect(page).toHaveURL(/\/sign-in/);
+
+    test("a wrong password is refused with a readable message", async ({ page }) => {
+      await signIn(page, accounts.owner.email, "not-the-password");
+      await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+      await expect(page).toHaveURL(/\/sign-in/);
+    });
+
+    test("an unknown email reads the same as a wrong password", async ({ page }) => {
+      await signIn(page, "nobody@tollgate.demo", accounts.owner.password);
+      await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+    });
   });
+
+  test("a callbackUrl inside the user's area is followed", async ({ page }) => {
+    await signIn(page, accounts.admin.email, accounts.admin.password, "/admin/tenants");
+    await expect(page).toHaveURL(/\/admin\/tenants$/);
+    await expect(page.getByRole("heading", { name: "Tenants" })).toBeVisible();
+  });
+
+  test("a callbackUrl outside the user's area or origin lands on the user's home", async ({ page }) => {
+    await signIn(page, accounts.owner.email.toUpperCase(), accounts.owner.password, "/admin");
+    await expect(page).toHaveURL(/\/app$/);
+    await page.context().clearCookies();
+    await signIn(page, accounts.owner.email, accounts.owner.password, "/\\evil.example/app");
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/app$/);
   });
 
   test("an empty form shows field errors without a request", async ({ page }) => {

@@ -1,6 +1,6 @@
-import { Badge } from "@/components/ui/badge";
 import { Money } from "@/components/money";
 import { SubscriptionBadge } from "@/components/subscription-badge";
+import { TenantStatusBadge } from "@/components/tenant-status-badge";
 
 type Row = {
   id: string; name: string; slug: string; status: "ACTIVE" | "SUSPENDED"; timeZone: string;
@@ -17,10 +17,11 @@ export function TenantsTable({ tenants }: { tenants: Row[] }) {
         <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Tenant</th>
-            <th scope="col" className="px-3 py-2 font-medium">Plan</th>
-            <th scope="col" className="px-3 py-2 font-medium">Subscription</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Balance</th>
-            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Time zone</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Plan</th>
+            <th scope="col" className="px-3 py-2 font-medium">Status</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Subscription</th>
+            <th scope="col" className="whitespace-nowrap px-3 py-2 text-right font-medium">Balance</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">Time zone</th>
           </tr>
         </thead>
         <tbody>
@@ -28,14 +29,23 @@ export function TenantsTable({ tenants }: { tenants: Row[] }) {
             <tr key={t.id} className="border-t border-border">
               <td className="px-3 py-2">
                 <div className="font-medium">{t.name}</div>
-                <div className="flex items-center gap-1 text-xs text-muted-foreground">
-                  {t.slug} {t.status === "SUSPENDED" ? <Badge tone="muted">Suspended</Badge> : null}
+                <div className="text-xs text-muted-foreground">
+                  {t.slug}
+                  <span className="sm:hidden"> · {t.plan.name}</span>
                 </div>
               </td>
-              <td className="px-3 py-2">{t.plan.name}</td>
-              <td className="px-3 py-2"><SubscriptionBadge status={t.subscriptions[0]?.status} /></td>
-              <td className="px-3 py-2 text-right"><Money micros={t.creditBalance?.available ?? 0n} /></td>
-              <td className="hidden px-3 py-2 text-muted-foreground sm:table-cell">{t.timeZone}</td>
+              <td className="hidden px-3 py-2 sm:table-cell">{t.plan.name}</td>
+              <td className="px-3 py-2">
+                <span className="hidden md:inline"><TenantStatusBadge status={t.status} /></span>
+                {/* Narrow screens have no Subscription column (the balance stays in view): one
+                    state here, a suspension first since it refuses calls whatever the subscription. */}
+                <span className="md:hidden">
+                  {t.status === "SUSPENDED" ? <TenantStatusBadge status={t.status} /> : <SubscriptionBadge status={t.subscriptions[0]?.status} />}
+                </span>
+              </td>
+              <td className="hidden px-3 py-2 md:table-cell"><SubscriptionBadge status={t.subscriptions[0]?.status} /></td>
+              <td className="whitespace-nowrap px-3 py-2 text-right"><Money micros={t.creditBalance?.available ?? 0n} /></td>
+              <td className="hidden px-3 py-2 text-muted-foreground lg:table-cell">{t.timeZone}</td>
             </tr>
           ))}
         </tbody>

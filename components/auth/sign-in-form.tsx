@@ -1,22 +1,18 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { landingPath } from "@/lib/web/landing-path";
 
 const schema = z.object({
   email: z.string().trim().email("Enter an email address"),
   password: z.string().min(1, "Enter your password"),
 });
 type Errors = Partial<Record<"email" | "password" | "form", string>>;
-
-/** Only same-origin paths are followed after sign-in (no open redirect). */
-export function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
@@ -34,13 +30,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     }
     setPending(true);
     setErrors({});
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    const result = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => undefined);
     if (!result?.ok) {
       setPending(false);
-      setErrors({ form: "Email or password is incorrect." });
+      // CredentialsSignin is next-auth's answer to a wrong email or password; anything else
+      // (no answer, a server error) must not read as the user's mistake.
+      setErrors({ form: result?.error === "CredentialsSignin" ? "Email or password is incorrect." : "Signing in failed on our side. Try again in a moment." });
       return;
     }
-    router.replace(safeCallback(callbackUrl));
+    // Each role lands in its own area; callbackUrl is followed only inside it (see landingPath).
+    const role = (await getSession())?.user?.role;
+    router.replace(role ? landingPath(role, callbackUrl) : "/");
     router.refresh();
   }
 

@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 
 // One status vocabulary everywhere: green = calls go through, amber = warning, red = refusing,
 // grey = inactive. Every badge carries a word; colour is never the only signal.
-const badgeVariants = cva("inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium", {
+const badgeVariants = cva("inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium", {
   variants: {
     tone: {
       ok: "border-emerald-200 bg-emerald-50 text-emerald-800",

@@ -1,24 +1,38 @@
-// next-auth configuration: email + password (Credentials) with JWT sessions. The JWT carries only
-// the user id; role and tenant are re-read from the database on every request (lib/web/session.ts)
-// so a removed user or a changed role takes effect at once.
-import type { NextAuthOptions } from "next-auth";
+// next-auth configuration: email + password (Credentials) with JWT sessions. The JWT carries the
+// user id, role and tenant as they were at sign-in, for client components (where to land after
+// signing in). Server code never trusts them: lib/web/session.ts re-reads the user on every
+// request, so a removed user or a changed role takes effect at once.
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
 
-export async function authenticate(input: unknown): Promise<{ id: string; email: string; name: string } | null> {
+// An unknown email still costs one argon2 verification, so response time does not reveal which
+// emails have accounts.
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword("tollgate-decoy-password"));
+
+export async function authenticate(input: unknown): Promise<User | null> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return null;
-  const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
-  if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+  const user = await prisma.user.findUnique({
+    where: { email: parsed.data.email },
+    select: { id: true, email: true, name: true, role: true, tenantId: true, passwordHash: true },
+  });
+  if (!user) {
+    await verifyPassword(await decoy(), parsed.data.password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
 }
 
 export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [
@@ -30,11 +44,14 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.userId = user.id;
+      // `user` is present only on the sign-in request itself.
+      if (user) Object.assign(token, { userId: user.id, role: user.role, tenantId: user.tenantId });
       return token;
     },
     session({ session, token }) {
-      if (session.user && typeof token.userId === "string") session.user.id = token.userId;
+      if (session.user && token.userId && token.role) {
+        Object.assign(session.user, { id: token.userId, role: token.role, tenantId: token.tenantId ?? null });
+      }
       return session;
     },
   },

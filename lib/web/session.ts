@@ -1,16 +1,21 @@
-// The Next.js adapter layer: the only part of lib/ that imports next/*. It resolves the signed-in
-// user for pages, layouts, server actions and route handlers, and guards each area.
+// The Next.js adapter layer: lib/web/ is the only part of lib/ that imports next/*. This file
+// resolves the signed-in user for pages, layouts and server actions and guards each area;
+// session-route.ts does the same for route handlers. The decision itself is area-access.ts.
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { prisma } from "@/lib/db";
+import { areaAccess, areaHome, type AdminUser, type AreaRequirement, type SessionUser, type TenantUser } from "@/lib/web/area-access";
 
-export type SessionUser = { id: string; email: string; name: string; role: "ADMIN" | "TENANT_OWNER" | "TENANT_MEMBER"; tenantId: string | null };
-export type TenantUser = SessionUser & { role: "TENANT_OWNER" | "TENANT_MEMBER"; tenantId: string };
+export type { AdminUser, SessionUser, TenantUser } from "@/lib/web/area-access";
 
-/** The signed-in user, re-read from the database (once per request), or null. */
+/**
+ * The signed-in user, re-read from the database (once per request), or null. The session cookie
+ * only names the user: a deleted user is signed out and a changed role applies at once. A tenant
+ * role without a tenant counts as signed out.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
@@ -20,28 +25,25 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return user;
 });
 
-export const isTenantUser = (u: SessionUser): u is TenantUser => u.role !== "ADMIN" && u.tenantId !== null;
-
-function signInRedirect(returnTo: string): never {
-  redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-}
-
-// Layouts have no access to the request path, and they decide before the page does, so a
-// signed-out visitor returns to the area's home after signing in, not to the exact page.
-
-/** Guard for admin pages, layouts and actions: signed out → sign-in; a tenant user → 403. */
-export async function requireAdmin(): Promise<SessionUser> {
+/**
+ * The guard of every page, layout and server action of an area:
+ * signed out → /sign-in (back to the area's home afterwards); a tenant user in the admin area, or
+ * a member on an owner-only page → the 403 page (app/forbidden.tsx); an admin in the tenant
+ * area → /admin.
+ *
+ * Layouts cannot see the request path and render before their page, so the callbackUrl is the
+ * area's home rather than the exact page. Layouts do not re-render on client navigation: a page
+ * must call this guard itself, the layout's call is only for the shell.
+ */
+export async function requireUser(req: { area: "admin" }): Promise<AdminUser>;
+export async function requireUser(req: { area: "tenant"; ownerOnly?: boolean }): Promise<TenantUser>;
+export async function requireUser(req: AreaRequirement): Promise<AdminUser | TenantUser> {
   const user = await getSessionUser();
-  if (!user) signInRedirect("/admin");
-  if (user.role !== "ADMIN") forbidden();
-  return user;
-}
-
-/** Guard for tenant pages, layouts and actions: signed out → sign-in; an admin → the admin area. */
-export async function requireTenantUser(opts: { owner?: boolean } = {}): Promise<TenantUser> {
-  const user = await getSessionUser();
-  if (!user) signInRedirect("/app");
-  if (!isTenantUser(user)) redirect("/admin");
-  if (opts.owner && user.role !== "TENANT_OWNER") forbidden();
-  return user;
+  const access = areaAccess(user, req);
+  if (access.ok) return access.user;
+  if (access.reason === "signed_out") {
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(req.area === "admin" ? "/admin" : "/app")}`);
+  }
+  if (req.area === "tenant" && access.user.role === "ADMIN") redirect(areaHome("ADMIN"));
+  forbidden();
 }

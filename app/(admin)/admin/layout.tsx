@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireAdmin } from "@/lib/web/session";
+import { requireUser } from "@/lib/web/session";
 
 const NAV = [
   { href: "/admin", label: "Overview" },
@@ -8,7 +8,7 @@ const NAV = [
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await requireAdmin();
+  const user = await requireUser({ area: "admin" });
   return (
     <AppShell area="Admin" home="/admin" nav={NAV} user={user}>
       {children}

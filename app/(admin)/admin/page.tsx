@@ -3,13 +3,13 @@ import { PageHeader } from "@/components/page-header";
 import { TenantsTable } from "@/components/admin/tenants-table";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listTenantsForAdmin } from "@/lib/tenants/queries";
-import { requireAdmin } from "@/lib/web/session";
+import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Overview" };
 
 // /admin – every tenant at a glance.
 export default async function AdminOverview() {
-  await requireAdmin();
+  await requireUser({ area: "admin" });
   const tenants = await listTenantsForAdmin();
   const count = (pred: (t: (typeof tenants)[number]) => boolean) => tenants.filter(pred).length;
   const stats = [
@@ -21,7 +21,7 @@ export default async function AdminOverview() {
   return (
     <>
       <PageHeader title="Overview" description="Every tenant's plan, subscription and balance." />
-      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="mb-6 grid grid-cols-2 gap-3 md:gap-4 lg:grid-cols-4">
         {stats.map((s) => (
           <Card key={s.label}>
             <CardHeader><CardTitle>{s.label}</CardTitle></CardHeader>

@@ -3,15 +3,16 @@ import { redirect } from "next/navigation";
 import { Gauge } from "lucide-react";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card, CardContent } from "@/components/ui/card";
+import { landingPath } from "@/lib/web/landing-path";
 import { getSessionUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 // /sign-in – email and password; a signed-in user goes straight to their area.
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const user = await getSessionUser();
-  if (user) redirect(user.role === "ADMIN" ? "/admin" : "/app");
   const { callbackUrl } = await searchParams;
+  const user = await getSessionUser();
+  if (user) redirect(landingPath(user.role, callbackUrl));
   return (
     <main className="flex min-h-screen items-center justify-center bg-muted/60 p-4">
       <div className="flex w-full max-w-sm flex-col gap-6">

@@ -2,12 +2,12 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenancy/scope";
-import { requireTenantUser } from "@/lib/web/session";
+import { requireUser } from "@/lib/web/session";
 
 const NAV = [{ href: "/app", label: "Home" }];
 
 export default async function TenantLayout({ children }: { children: ReactNode }) {
-  const user = await requireTenantUser();
+  const user = await requireUser({ area: "tenant" });
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantScope(user.tenantId).tenantId }, select: { name: true } });
   return (
     <AppShell area="Tenant" home="/app" nav={NAV} user={user} context={tenant.name}>

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { Money } from "@/components/money";
 import { SubscriptionBadge } from "@/components/subscription-badge";
+import { TenantStatusBadge } from "@/components/tenant-status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getTenantHome } from "@/lib/tenants/queries";
-import { requireTenantUser } from "@/lib/web/session";
+import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -12,7 +13,7 @@ const tokens = (n: bigint) => `${n.toLocaleString("en-US")} tokens`;
 
 // /app – the signed-in tenant's own balance, quota and plan.
 export default async function TenantHome() {
-  const user = await requireTenantUser();
+  const user = await requireUser({ area: "tenant" });
   const { tenant, quota } = await getTenantHome(user.tenantId);
   const balance = tenant.creditBalance ?? { available: 0n, reserved: 0n };
   const resets = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: tenant.timeZone, timeZoneName: "short" }).format(quota.resetsAt);
@@ -40,8 +41,12 @@ export default async function TenantHome() {
         </Card>
         <Card>
           <CardHeader><CardTitle>Plan</CardTitle></CardHeader>
-          <CardContent className="flex items-center gap-2 text-2xl font-semibold">
-            {tenant.plan.name} <SubscriptionBadge status={tenant.subscriptions[0]?.status} />
+          <CardContent className="text-2xl font-semibold">
+            {tenant.plan.name}
+            <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs font-normal text-muted-foreground">
+              Subscription <SubscriptionBadge status={tenant.subscriptions[0]?.status} />
+              {tenant.status === "SUSPENDED" ? <>· Account <TenantStatusBadge status={tenant.status} /></> : null}
+            </p>
           </CardContent>
         </Card>
       </div>
