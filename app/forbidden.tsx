@@ -9,7 +9,7 @@ export default function Forbidden() {
       <h1 className="text-xl font-semibold">403 — You do not have access to this page</h1>
       <p className="text-sm text-muted-foreground">This page is for another role. If you think you should see it, ask an administrator.</p>
       <Button asChild variant="outline">
-        <Link href="/">Go to your dashboard</Link>
+        <Link href="/" prefetch={false}>Go to your dashboard</Link>
       </Button>
     </main>
   );
