@@ -9,20 +9,9 @@ import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 type Live = Pick<DecisionSnapshot, "balance" | "quota" | "spend"> & { existing: HeldReservation | null };
 
 /** Also returns the reservation this requestId already holds, if any (a retried call). */
-// Zone arithmetic is costly next to a database round trip: the current day and month of each
-// zone are kept until the day ends.
-const calendars = new Map<string, { day: { start: Date; end: Date }; month: { start: Date; end: Date } }>();
-
-function calendarOf(timeZone: string, now: Date) {
-  const hit = calendars.get(timeZone);
-  if (hit && now >= hit.day.start && now < hit.day.end) return hit;
-  const fresh = { day: localDay(now, timeZone), month: quotaPeriod(now, timeZone) };
-  calendars.set(timeZone, fresh);
-  return fresh;
-}
-
 export async function loadLiveState(db: pg.Pool, tenant: TenantSnapshot, key: KeySnapshot, requestId: string, now: Date): Promise<Live> {
-  const { month, day } = calendarOf(tenant.timeZone, now);
+  const month = quotaPeriod(now, tenant.timeZone);
+  const day = localDay(now, tenant.timeZone);
   const { rows } = await db.query<{ available: bigint; reserved: bigint; tokens: bigint; cost: bigint; r_id: string | null; r_amount: bigint | null; r_expires: Date | null; r_status: string | null }>(
     `SELECT b.available, b.reserved, coalesce(q."tokensUsed", 0)::bigint AS tokens, coalesce(q.cost, 0)::bigint AS cost,
             r.id AS r_id, r.amount AS r_amount, r."expiresAt" AS r_expires, r.status::text AS r_status

@@ -2,8 +2,7 @@
 // chart rollups per tenant-local day and model, quota usage per tenant-local month, and one
 // ledger charge per tenant-local day.
 import type { DemoUsageEvent } from "@/lib/demo/usage";
-import { demoDay, demoMonth } from "@/lib/demo/calendar";
-import { localDate } from "@/lib/time/tenant-calendar";
+import { localDate, localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 export type Rollup = { tenantId: string; day: Date; model: string; requests: number; inputTokens: bigint; outputTokens: bigint; cost: bigint };
 export type QuotaRow = { tenantId: string; periodStart: Date; periodEnd: Date; tokensUsed: bigint; requests: number; cost: bigint; updatedAt: Date };
@@ -30,7 +29,7 @@ export function quotaRowsOf(events: DemoUsageEvent[], timeZone: string, now: Dat
     const month = localDate(e.occurredAt, timeZone).slice(0, 7);
     let row = map.get(month);
     if (!row) {
-      const period = demoMonth(e.occurredAt, timeZone);
+      const period = quotaPeriod(e.occurredAt, timeZone);
       row = { tenantId: e.tenantId, periodStart: period.start, periodEnd: period.end, tokensUsed: 0n, requests: 0, cost: 0n, updatedAt: now };
       map.set(month, row);
     }
@@ -48,7 +47,7 @@ export function dailyChargesOf(events: DemoUsageEvent[], timeZone: string, now: 
     const date = localDate(e.occurredAt, timeZone);
     let row = map.get(date);
     if (!row) {
-      const end = demoDay(e.occurredAt, timeZone).end;
+      const end = localDay(e.occurredAt, timeZone).end;
       row = { at: new Date(Math.min(end.getTime(), now.getTime()) - 1), amount: 0n, date };
       map.set(date, row);
     }

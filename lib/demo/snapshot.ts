@@ -8,7 +8,7 @@ import type { DemoKeyKind } from "@/lib/demo/ids";
 import type { Timeline } from "@/lib/demo/timeline";
 import type { DemoUsageEvent } from "@/lib/demo/usage";
 import type { DecisionSnapshot, SubscriptionStatus } from "@/lib/decisions/types";
-import { demoDay, demoMonth } from "@/lib/demo/calendar";
+import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 export type DemoTenantState = {
   tenant: DemoTenant;
@@ -38,8 +38,8 @@ export function snapshotAt(s: DemoTenantState, key: { id: string; kind: DemoKeyK
   const { tenant, timeline: tl } = s;
   const plan = demoPlan(tenant.plan);
   const t = at.getTime();
-  const day = demoDay(at, tenant.timeZone);
-  const month = demoMonth(at, tenant.timeZone);
+  const day = localDay(at, tenant.timeZone);
+  const month = quotaPeriod(at, tenant.timeZone);
   // Calls at or after `at` are not charged yet: the balance then was the final one plus their cost.
   // Events are sorted, so the walk back from the newest stops at the start of the quota month.
   let future = 0n, tokens = 0n, tenantDay = 0n, tenantMonth = 0n, keyDay = 0n, keyMonth = 0n;

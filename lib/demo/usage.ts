@@ -8,8 +8,7 @@ import { DEMO_MODELS, demoPlan } from "@/lib/demo/catalog";
 import type { DemoTenant } from "@/lib/demo/accounts";
 import { seededRandom, seedOf, type Random } from "@/lib/demo/random";
 import type { Timeline } from "@/lib/demo/timeline";
-import { demoDay, demoMonth } from "@/lib/demo/calendar";
-import { localDate } from "@/lib/time/tenant-calendar";
+import { localDate, localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 export type DemoUsageEvent = {
   tenantId: string; apiKeyId: string; requestId: string; model: string; feature: string;
@@ -54,7 +53,7 @@ export function generateUsage(tenant: DemoTenant, keys: UsageKeys, timeline: Tim
   let events: DemoUsageEvent[] = [];
 
   for (let ago = 89; ago >= 0; ago--) {
-    const day = demoDay(new Date(now.getTime() - ago * DAY_MS), tenant.timeZone);
+    const day = localDay(new Date(now.getTime() - ago * DAY_MS), tenant.timeZone);
     const weekday = weekdayOf.format(new Date(day.start.getTime() + 12 * 3_600_000));
     const weekend = weekday === "Sat" || weekday === "Sun";
     const growth = 0.7 + 0.4 * ((89 - ago) / 89);
@@ -95,7 +94,7 @@ function withinQuota(sorted: DemoUsageEvent[], timeZone: string, limit: bigint):
 /** Adds large calls since the start of this quota month until exactly `quotaShare` of it is used. */
 function fillQuota(tenant: DemoTenant, now: Date, rnd: Random, models: ReturnType<typeof modelsFor>, events: DemoUsageEvent[], make: Make): DemoUsageEvent[] {
   const plan = demoPlan(tenant.plan);
-  const period = demoMonth(now, tenant.timeZone);
+  const period = quotaPeriod(now, tenant.timeZone);
   const used = events.filter((e) => e.occurredAt >= period.start).reduce((s, e) => s + e.inputTokens + e.outputTokens, 0);
   let missing = Math.floor(Number(plan.monthlyTokenQuota) * tenant.quotaShare!) - used;
   const perCall = plan.maxContextTokens - 1;

@@ -44,3 +44,16 @@ describe("isValidTimeZone", () => {
     expect(isValidTimeZone(zone)).toBe(ok);
   });
 });
+
+describe("memoized answers", () => {
+  it("are keyed by zone and local date, so instants either side of a local midnight get their own day and month", () => {
+    const before = new Date("2026-10-31T18:29:59Z"); // Oct 31 23:59:59 in Kolkata
+    const after = new Date("2026-10-31T18:30:00Z"); // Nov 1 00:00 in Kolkata
+    expect(localDay(before, "Asia/Kolkata")).toBe(localDay(new Date("2026-10-31T00:00:00Z"), "Asia/Kolkata"));
+    expect(iso(localDay(after, "Asia/Kolkata").start)).toBe("2026-10-31T18:30:00.000Z");
+    expect(iso(quotaPeriod(before, "Asia/Kolkata").start)).toBe("2026-09-30T18:30:00.000Z");
+    expect(iso(quotaPeriod(after, "Asia/Kolkata").start)).toBe("2026-10-31T18:30:00.000Z");
+    // The same instant in another zone is another key.
+    expect(iso(localDay(after, "UTC").start)).toBe("2026-10-31T00:00:00.000Z");
+  });
+});
