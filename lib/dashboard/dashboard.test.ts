@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type pg from "pg";
+import { createPool } from "@/lib/db/pool";
+import { grantCredits } from "@/lib/ledger/grant-credits";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTenantWithKey, TEST_MODEL } from "@/lib/testing/fixtures";
+import { cardStatus } from "@/lib/dashboard/card-status";
+import { listDecisions, decisionFilterSchema } from "@/lib/dashboard/decision-log";
+import { simulateCall } from "@/lib/dashboard/simulate";
+import { healthBanner, tenantHealth, daysOfCredit } from "@/lib/dashboard/tenant-health";
+import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import { dayRange, pivotSeries, usageSeries } from "@/lib/dashboard/usage-series";
+
+const NOW = new Date("2026-03-08T12:00:00Z"); // the day US clocks go forward
+let db: TestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  db = await createTestDatabase("dashboard");
+  pool = createPool(db.url, 5);
+});
+afterAll(async () => {
+  await pool?.end();
+  await db?.drop();
+});
+
+const health = async (tenantId: string, now = NOW) => {
+  const [row] = await loadTenantStates(pool, now, [tenantId]);
+  return tenantHealth(row!, await loadModelPrices(pool), now);
+};
+
+describe("cardStatus", () => {
+  it.each([
+    { card: { expMonth: 3, expYear: 2026 }, status: "expiring" },
+    { card: { expMonth: 2, expYear: 2026 }, status: "expired" },
+    { card: { expMonth: 12, expYear: 2027 }, status: "valid" },
+  ])("$card.expMonth/$card.expYear is $status on 8 Mar 2026", ({ card, status }) => {
+    expect(cardStatus(card, NOW).status).toBe(status);
+  });
+});
+
+describe("daysOfCredit", () => {
+  it.each([
+    { available: 700n, week: 700n, days: 7 },
+    { available: 150n, week: 700n, days: 1.5 },
+    { available: 0n, week: 700n, days: 0 },
+    { available: 100n, week: 0n, days: null },
+  ])("$available at a week of $week → $days days", ({ available, week, days }) => {
+    expect(daysOfCredit(available, week).daysLeft).toBe(days);
+  });
+});
+
+describe("tenant states and health (decide() on a probe call)", () => {
+  it("a funded tenant's calls go through; a zero balance is refused with credits_exhausted and the top-up remedy", async () => {
+    const ok = await createTenantWithKey(db.prisma, { slug: "health-ok", available: 10_000_000n });
+    const broke = await createTenantWithKey(db.prisma, { slug: "health-zero", available: 0n });
+    const good = await health(ok.tenant.id);
+    expect(good.level).toBe("ok");
+    expect(healthBanner(good).title).toBe("Calls go through");
+    const bad = await health(broke.tenant.id);
+    expect(bad.level).toBe("refusing");
+    expect(bad.decision.allowed === false && bad.decision.code).toBe("credits_exhausted");
+    expect(healthBanner(bad)).toMatchObject({ level: "refusing", action: { label: "Top up credits", href: "/app/billing#top-up" } });
+  });
+
+  it("a suspension refuses with no self-service action; rows are only the ids asked for", async () => {
+    const t = await createTenantWithKey(db.prisma, { slug: "health-suspended", available: 10_000_000n });
+    await db.prisma.tenant.update({ where: { id: t.tenant.id }, data: { status: "SUSPENDED" } });
+    const h = await health(t.tenant.id);
+    expect(h.decision.allowed === false && h.decision.code).toBe("tenant_suspended");
+    expect(healthBanner(h).action).toBeNull();
+    const rows = await loadTenantStates(pool, NOW, [t.tenant.id]);
+    expect(rows.map((r) => r.slug)).toEqual(["health-suspended"]);
+  });
+
+  it("burn, today's spend and quota come from the tenant-local rollups and current quota row", async () => {
+    const t = await createTenantWithKey(db.prisma, { slug: "health-burn", available: 3_000_000n, timeZone: "America/New_York" });
+    // Local today in New York at NOW is 2026-03-08; 6 days back is 03-02; 03-01 is outside the week.
+    await db.prisma.usageRollup.createMany({
+      data: [
+        { tenantId: t.tenant.id, day: new Date("2026-03-08"), model: TEST_MODEL.id, requests: 1, inputTokens: 10n, outputTokens: 0n, cost: 1_000_000n },
+        { tenantId: t.tenant.id, day: new Date("2026-03-02"), model: TEST_MODEL.id, requests: 1, inputTokens: 10n, outputTokens: 0n, cost: 6_000_000n },
+        { tenantId: t.tenant.id, day: new Date("2026-03-01"), model: TEST_MODEL.id, requests: 1, inputTokens: 10n, outputTokens: 0n, cost: 50_000_000n },
+      ],
+    });
+    await db.prisma.quotaUsage.create({ data: { tenantId: t.tenant.id, periodStart: new Date("2026-03-01T05:00:00Z"), periodEnd: new Date("2026-04-01T04:00:00Z"), tokensUsed: 123n, cost: 7n } });
+    const [row] = await loadTenantStates(pool, NOW, [t.tenant.id]);
+    expect(row).toMatchObject({ weekCost: 7_000_000n, todayCost: 1_000_000n, quotaUsed: 123n, monthCost: 7n });
+    const h = await health(t.tenant.id);
+    expect(h.daysLeft).toBe(3);
+    expect(h.burnPerDay).toBe(1_000_000n);
+  });
+});
+
+describe("usageSeries", () => {
+  it("lists every tenant-local day of the range, models sorted, zeros where nothing was used", async () => {
+    const t = await createTenantWithKey(db.prisma, { slug: "series", available: 0n, timeZone: "Asia/Kolkata" });
+    // 20:00 UTC on 8 Mar is already 9 Mar in Kolkata (+05:30).
+    const late = new Date("2026-03-08T20:00:00Z");
+    expect(dayRange(late, "Asia/Kolkata", 3)).toEqual(["2026-03-07", "2026-03-08", "2026-03-09"]);
+    await db.prisma.usageRollup.createMany({
+      data: [
+        { tenantId: t.tenant.id, day: new Date("2026-03-09"), model: "b-model", requests: 2, inputTokens: 1_000n, outputTokens: 500n, cost: 2_500_000n },
+        { tenantId: t.tenant.id, day: new Date("2026-03-07"), model: "a-model", requests: 1, inputTokens: 100n, outputTokens: 0n, cost: 1n },
+      ],
+    });
+    const s = await usageSeries(pool, t.tenant.id, "Asia/Kolkata", 7, late);
+    expect(s.days).toHaveLength(7);
+    expect(s.days.at(-1)).toBe("2026-03-09");
+    expect(s.models).toEqual(["a-model", "b-model"]);
+    expect(s.totals).toEqual({ requests: 3, tokens: 1_600n, cost: 2_500_001n });
+    const rows = pivotSeries(s, "cost");
+    expect(rows.at(-1)).toEqual({ day: "2026-03-09", "a-model": 0, "b-model": 2.5 });
+    expect(pivotSeries(s, "tokens").at(-3)).toEqual({ day: "2026-03-07", "a-model": 100, "b-model": 0 });
+  });
+});
+
+describe("simulateCall", () => {
+  it("answers the 402 body with its remedy, holds nothing, and turns to 200 after a grant", async () => {
+    const t = await createTenantWithKey(db.prisma, { slug: "simulate", available: 0n });
+    const input = { keyId: t.apiKey.id, model: TEST_MODEL.id, inputTokens: 1_000, maxOutputTokens: 500 };
+    const refused = await simulateCall(db.prisma, pool, t.tenant.id, input, { now: NOW, appUrl: "https://tg.example" });
+    expect(refused).toMatchObject({ allowed: false, httpStatus: 402 });
+    expect(refused!.body).toMatchObject({
+      code: "credits_exhausted", status: 402, limit: "450", remaining: "0",
+      remedy: { action: "top_up", url: "https://tg.example/app/billing#top-up" },
+    });
+    expect(await db.prisma.reservation.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await db.prisma.decision.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+
+    await grantCredits(db.prisma, { kind: "SYSTEM", id: null, ip: null }, { tenantId: t.tenant.id, amount: 1_000_000n, reason: "test", idempotencyKey: "sim-1", expiresAt: null });
+    const allowed = await simulateCall(db.prisma, pool, t.tenant.id, input, { now: NOW });
+    expect(allowed).toMatchObject({ allowed: true, httpStatus: 200, body: { allowed: true, reservation: { amount: "450" } } });
+    expect(await db.prisma.reservation.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+  });
+
+  it("never reads another tenant's key: a foreign key id answers null", async () => {
+    const a = await createTenantWithKey(db.prisma, { slug: "sim-a", available: 0n });
+    const b = await createTenantWithKey(db.prisma, { slug: "sim-b", available: 0n });
+    expect(await simulateCall(db.prisma, pool, a.tenant.id, { keyId: b.apiKey.id, model: TEST_MODEL.id }, { now: NOW })).toBeNull();
+    expect(await simulateCall(db.prisma, pool, "no-such-tenant", { model: TEST_MODEL.id }, { now: NOW })).toBeNull();
+  });
+});
+
+describe("listDecisions", () => {
+  it("filters by outcome and code, pages by cursor, and a tenant scope overrides a tenantId filter", async () => {
+    const a = await createTenantWithKey(db.prisma, { slug: "log-a", available: 0n });
+    const b = await createTenantWithKey(db.prisma, { slug: "log-b", available: 0n });
+    const base = NOW.getTime();
+    await db.prisma.decision.createMany({
+      data: [
+        ...Array.from({ length: 5 }, (_, i) => ({ id: `dec_a${i}`, tenantId: a.tenant.id, requestId: `r${i}`, allowed: i % 2 === 0, code: i % 2 ? "credits_exhausted" : null, httpStatus: i % 2 ? 402 : 200, details: {}, createdAt: new Date(base - i * 1000) })),
+        { id: "dec_b0", tenantId: b.tenant.id, requestId: "rb", allowed: false, code: "quota_exceeded", httpStatus: 402, details: {}, createdAt: new Date(base) },
+      ],
+    });
+    const f = decisionFilterSchema.parse({ outcome: "refused" });
+    const own = await listDecisions(db.prisma, f, { scopeTenantId: a.tenant.id });
+    expect(own.rows.map((r) => r.id)).toEqual(["dec_a1", "dec_a3"]);
+    const spoofed = await listDecisions(db.prisma, decisionFilterSchema.parse({ tenantId: b.tenant.id }), { scopeTenantId: a.tenant.id });
+    expect(spoofed.rows.every((r) => r.tenantId === a.tenant.id)).toBe(true);
+    const page1 = await listDecisions(db.prisma, decisionFilterSchema.parse({ tenantId: a.tenant.id }), { pageSize: 2 });
+    expect(page1.rows.map((r) => r.id)).toEqual(["dec_a0", "dec_a1"]);
+    const page2 = await listDecisions(db.prisma, decisionFilterSchema.parse({ tenantId: a.tenant.id, before: page1.next }), { pageSize: 2 });
+    expect(page2.rows.map((r) => r.id)).toEqual(["dec_a2", "dec_a3"]);
+    expect(decisionFilterSchema.parse({ outcome: "bogus", code: "nope" })).toMatchObject({ outcome: "all", code: undefined });
+  });
+});
