@@ -16,11 +16,13 @@ export function runNextBuild(root: string, env: NodeJS.ProcessEnv): Promise<void
   });
 }
 
+/** The web server (lib/server/main.ts: Next.js plus the decision fast path) as a child process. */
 export function spawnNextServer(
   root: string,
   opts: { dev: boolean; port: number; hostname: string; env: NodeJS.ProcessEnv },
 ): ChildProcess {
-  const args = [nextBin(root), opts.dev ? "dev" : "start", "-p", String(opts.port), "-H", opts.hostname];
+  // `node --import tsx`, not the tsx CLI: signals then reach the server itself.
+  const args = ["--import", "tsx", path.join(root, "lib", "server", "main.ts"), "--port", String(opts.port), "--hostname", opts.hostname, ...(opts.dev ? ["--dev"] : [])];
   return spawn(process.execPath, args, {
     cwd: root,
     env: { ...opts.env, NODE_ENV: opts.dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,6 +1,8 @@
 // The authorize use case: snapshot → decide() → reserve. decide() is the only judge; the
 // reservation is the atomic second half of an "allow" (a racer that loses the last credits gets
-// credits_exhausted). A requestId that already holds a reservation gets the same answer again.
+// credits_exhausted). A retried requestId gets the same answer again: an allow from the
+// reservation it holds, a refusal from the Decision log (lib/decisions/replay.ts); copies that
+// arrive while the first is still being decided share its answer.
 import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { REFUSALS } from "@/lib/decisions/codes";
@@ -13,6 +15,8 @@ import type { AuthorizeRequest } from "@/lib/decisions/authorize-request";
 import type { DecisionSnapshot, Limits, Refused } from "@/lib/decisions/types";
 import { reserveCredits, type HeldReservation } from "@/lib/ledger/reserve-credits";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { TtlCache } from "@/lib/cache/ttl-cache";
+import { stillStands, storedRefusal } from "@/lib/decisions/replay";
 import { touchLastUsed } from "@/lib/keys/touch-last-used";
 import type { RateLimiter } from "@/lib/ratelimit/sliding-window";
 
@@ -40,9 +44,25 @@ function repeatOf(existing: HeldReservation, snapshot: DecisionSnapshot, request
   };
 }
 
-export async function authorize(deps: AuthorizeDeps, secret: string | null, req: AuthorizeRequest): Promise<AuthorizeOutcome> {
+const inFlight = new Map<string, Promise<AuthorizeOutcome>>();
+// Refusals given in the last seconds, which the batched Decision log may not hold yet.
+const recentRefusals = new TtlCache<AuthorizeRefused>(10_000);
+
+export function authorize(deps: AuthorizeDeps, secret: string | null, req: AuthorizeRequest): Promise<AuthorizeOutcome> {
+  const keyHash = secret ? hashApiKey(secret) : null;
+  const flight = `${keyHash}\u0000${req.requestId}`;
+  let answer = inFlight.get(flight);
+  if (!answer) {
+    answer = decideAndReserve(deps, keyHash, req).finally(() => inFlight.delete(flight));
+    inFlight.set(flight, answer);
+  }
+  return answer;
+}
+
+async function decideAndReserve(deps: AuthorizeDeps, keyHash: string | null, req: AuthorizeRequest): Promise<AuthorizeOutcome> {
   const now = deps.now?.() ?? new Date();
-  const ctx = secret ? await loadKeyContext(deps.prisma, hashApiKey(secret)) : null;
+  const ctx = keyHash ? await loadKeyContext(deps.prisma, keyHash) : null;
+  const replayKey = `${ctx?.tenant.id}\u0000${req.requestId}`;
   const record = (outcome: AuthorizeOutcome, cost: bigint | null) => {
     const { allowed, decisionId, requestId, ...details } = outcome;
     deps.recorder.record({
@@ -51,14 +71,20 @@ export async function authorize(deps: AuthorizeDeps, secret: string | null, req:
     });
     return outcome;
   };
-  const refused = (r: Refused): AuthorizeOutcome => record({ ...r, decisionId: `dec_${crypto.randomUUID()}`, requestId: req.requestId }, null);
+  const refused = (r: Refused): AuthorizeOutcome => {
+    const outcome: AuthorizeRefused = { ...r, decisionId: `dec_${crypto.randomUUID()}`, requestId: req.requestId };
+    if (ctx) recentRefusals.set(replayKey, outcome);
+    return record(outcome, null);
+  };
 
   if (!ctx) return refused(decide(null, req, now, deps.appUrl) as Refused);
 
   touchLastUsed(deps.pool, ctx.key.id, now);
-  const { existing, ...live } = await loadLiveState(deps.pool, ctx.tenant, ctx.key, req.requestId, now);
+  const { existing, priorRefusal, ...live } = await loadLiveState(deps.pool, ctx.tenant, ctx.key, req.requestId, now);
   const snapshot: DecisionSnapshot = { ...ctx, ...live, model: await loadModelPrice(deps.prisma, req.model), rateLimit: NOT_LIMITED(ctx.plan.requestsPerMinute, now), appUrl: deps.appUrl };
   if (existing) return repeatOf(existing, snapshot, req.requestId, now);
+  const earlier = recentRefusals.get(replayKey) ?? (priorRefusal && { ...storedRefusal(priorRefusal), decisionId: priorRefusal.decisionId, requestId: req.requestId });
+  if (earlier && stillStands(earlier, now)) return earlier;
 
   // A refusal that outranks rate limiting must not spend the tenant's rate budget (a leaked,
   // revoked key could otherwise lock its tenant out), so the limiter is consulted only after.

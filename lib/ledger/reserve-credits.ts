@@ -5,6 +5,7 @@
 // many requests. The answer is given only after the commit.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { Batcher, batcherFor } from "@/lib/db/batcher";
 import { reserveBatch } from "@/lib/ledger/reserve-batch";
 
 export type ReserveInput = { tenantId: string; apiKeyId: string; requestId: string; model: string; amount: bigint; expiresAt: Date; now: Date };
@@ -15,59 +16,30 @@ export type ReserveResult =
   | { outcome: "duplicate"; reservation: HeldReservation; balance: Balance }
   | { outcome: "insufficient"; balance: Balance };
 
-const MAX_BATCH = 500;
 const DEADLOCK = "40P01";
 
-type Waiter = { item: ReserveInput & { id: string }; resolve: (r: ReserveResult) => void; reject: (e: unknown) => void };
+type Item = ReserveInput & { id: string };
 
-class ReservationBatcher {
-  private queue: Waiter[] = [];
-  private flushing = false;
-
-  constructor(private readonly db: pg.Pool) {}
-
-  reserve(input: ReserveInput): Promise<ReserveResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ item: { ...input, id: `res_${randomUUID()}` }, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
-  }
-
-  private async flush() {
-    this.flushing = true;
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        const results = await this.commit(batch.map((w) => w.item));
-        batch.forEach((w, i) => w.resolve(results[i]!));
-      } catch (e) {
-        batch.forEach((w) => w.reject(e));
-      }
-    }
-    this.flushing = false;
-  }
-
-  private async commit(items: Array<ReserveInput & { id: string }>, attempt = 1): Promise<ReserveResult[]> {
-    const client = await this.db.connect();
-    try {
-      await client.query("BEGIN");
-      const results = await reserveBatch(client, items);
-      await client.query("COMMIT");
-      return await resolveDuplicates(client, items, results);
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      // Two batches (two instances) holding each other's duplicate requestIds: PostgreSQL aborts
-      // one; nothing was written, so it is simply tried again.
-      if ((e as { code?: string }).code === DEADLOCK && attempt < 5) return this.commit(items, attempt + 1);
-      throw e;
-    } finally {
-      client.release();
-    }
+async function commit(db: pg.Pool, items: Item[], attempt = 1): Promise<ReserveResult[]> {
+  const client = await db.connect();
+  try {
+    await client.query("BEGIN");
+    const results = await reserveBatch(client, items);
+    await client.query("COMMIT");
+    return await resolveDuplicates(client, items, results);
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    // Two batches (two instances) holding each other's duplicate requestIds: PostgreSQL aborts
+    // one; nothing was written, so it is simply tried again.
+    if ((e as { code?: string }).code === DEADLOCK && attempt < 5) return commit(db, items, attempt + 1);
+    throw e;
+  } finally {
+    client.release();
   }
 }
 
 /** A duplicate gets the reservation its requestId already holds (or "insufficient" if none survived). */
-async function resolveDuplicates(client: pg.PoolClient, items: Array<ReserveInput & { id: string }>, results: ReserveResult[]): Promise<ReserveResult[]> {
+async function resolveDuplicates(client: pg.PoolClient, items: Item[], results: ReserveResult[]): Promise<ReserveResult[]> {
   const dupes = items.filter((_, i) => results[i]!.outcome === "duplicate");
   if (dupes.length === 0) return results;
   const { rows } = await client.query<{ tenantId: string; requestId: string; id: string; amount: bigint; expiresAt: Date; status: string; available: bigint; reserved: bigint }>(
@@ -86,13 +58,8 @@ async function resolveDuplicates(client: pg.PoolClient, items: Array<ReserveInpu
   });
 }
 
-const batchers = new WeakMap<pg.Pool, ReservationBatcher>();
+const batchers = new WeakMap<pg.Pool, Batcher<Item, ReserveResult>>();
 
 export function reserveCredits(db: pg.Pool, input: ReserveInput): Promise<ReserveResult> {
-  let batcher = batchers.get(db);
-  if (!batcher) {
-    batcher = new ReservationBatcher(db);
-    batchers.set(db, batcher);
-  }
-  return batcher.reserve(input);
+  return batcherFor(batchers, db, () => new Batcher((items) => commit(db, items))).submit({ ...input, id: `res_${randomUUID()}` });
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 import { serveRoutes } from "@/lib/testing/serve-route";
+import { startRouteServer } from "@/lib/testing/route-server";
 
 const COST = 450n; // 1,000 input + 500 output tokens of gpt-4o-mini
 const call = { model: "gpt-4o-mini", inputTokens: 1000, maxOutputTokens: 500 };
@@ -99,6 +100,36 @@ describe("POST /api/v1/authorize", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await limited.json()).toMatchObject({ code: "rate_limited", retryable: true, remedy: { action: "wait" }, limit: "2", remaining: "0" });
     expect(await db.prisma.reservation.count({ where: { tenantId: tenant.id } })).toBe(2);
+  });
+
+  it("answers a retried refusal with the same decision, here and on another instance, until a new requestId", async () => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "replay", available: COST - 1n });
+    const first = await post(secret, { ...call, requestId: "short-1" });
+    expect(first.status).toBe(402);
+    const refusal = await first.json();
+    expect(refusal).toMatchObject({ code: "credits_exhausted", remaining: String(COST - 1n) });
+
+    await db.prisma.creditBalance.update({ where: { tenantId: tenant.id }, data: { available: { increment: 1_000_000n } } });
+    // Same instance, answered from memory before the decision log is written.
+    const again = await post(secret, { ...call, requestId: "short-1" });
+    expect(again.status).toBe(402);
+    expect(await again.json()).toEqual(refusal);
+    // Another instance knows it only from the Decision log.
+    await flushDecisions();
+    const other = await startRouteServer(db.url);
+    try {
+      const res = await fetch(`${other.url}/api/v1/authorize`, {
+        method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${secret}` }, body: JSON.stringify({ ...call, requestId: "short-1" }),
+      });
+      expect(res.status).toBe(402);
+      expect(await res.json()).toEqual(refusal);
+    } finally {
+      await other.kill();
+    }
+    expect(await db.prisma.reservation.count({ where: { tenantId: tenant.id } })).toBe(0);
+    expect((await post(secret, { ...call, requestId: "short-2" })).status).toBe(200);
+    await flushDecisions();
+    expect(await db.prisma.decision.count({ where: { tenantId: tenant.id, requestId: "short-1" } })).toBe(1);
   });
 
   describe("bad input changes nothing", () => {

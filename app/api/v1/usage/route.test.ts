@@ -1,9 +1,9 @@
 // POST /api/v1/usage and GET /api/v1/balance over real HTTP against real PostgreSQL.
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 import { serveRoutes } from "@/lib/testing/serve-route";
+import { startRouteServer } from "@/lib/testing/route-server";
 
 let db: TestDatabase;
 let server: { url: string; close(): Promise<void> };
@@ -119,16 +119,7 @@ describe("POST /api/v1/usage", () => {
 
   it("keeps an acknowledged batch when the server is killed with SIGKILL right after answering", async () => {
     const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "crash", available: 1_000_000n });
-    const start = () => new Promise<{ url: string; kill(): Promise<void> }>((resolve, reject) => {
-      // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process, and
-      // SIGKILL would then hit only the wrapper, leaving the real server running.
-      const child = spawn(process.execPath, ["--import", "tsx", "lib/testing/route-server-main.ts"], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ["ignore", "pipe", "inherit"] });
-      child.stdout.on("data", (d: Buffer) => {
-        const m = /listening (\S+)/.exec(d.toString());
-        if (m) resolve({ url: m[1]!, kill: () => new Promise((done) => { child.once("exit", () => done()); child.kill("SIGKILL"); }) });
-      });
-      child.once("exit", (code) => reject(new Error(`route server exited ${code}`)));
-    });
+    const start = () => startRouteServer(db.url);
     const first = await start();
     const batch = Array.from({ length: 100 }, (_, i) => event(`c-${i}`));
     const res = await send(first.url, "/api/v1/usage", secret, batch);
