@@ -1,7 +1,8 @@
 // POST /api/v1/usage's use case: validate each event on its own, price it from the Model table,
 // and settle the accepted ones in one transaction. A repeat of a (tenant, requestId) is
 // acknowledged as a duplicate and changes nothing; the answer is sent only after the commit, so
-// an acknowledged batch survives a crash.
+// an acknowledged batch survives a crash. A revoked key may still report the calls it reserved
+// for before it was revoked (usage is never dropped), and nothing else.
 import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { zodFieldErrors } from "@/lib/api/errors";
@@ -19,7 +20,7 @@ const FUTURE_SLACK_MS = 5 * 60_000;
 
 export async function ingestUsage(
   deps: { prisma: PrismaClient; pool: pg.Pool },
-  who: { tenantId: string; apiKeyId: string; timeZone: string },
+  who: { tenantId: string; apiKeyId: string; timeZone: string; keyRevoked?: boolean },
   raw: unknown[],
   now = new Date(),
 ): Promise<{ results: UsageResult[]; balance: { available: bigint; reserved: bigint } }> {
@@ -48,12 +49,14 @@ export async function ingestUsage(
   const client = await deps.pool.connect();
   try {
     await client.query("BEGIN");
-    const { inserted, balance } = await settleBatch(client, { id: who.tenantId, timeZone: who.timeZone }, who.apiKeyId, priced, now);
+    const { inserted, unauthorized, balance } = await settleBatch(client, { id: who.tenantId, timeZone: who.timeZone }, { id: who.apiKeyId, revoked: Boolean(who.keyRevoked) }, priced, now);
     await client.query("COMMIT");
     for (const e of priced) {
       results[e.index] = inserted.has(e.requestId)
         ? { index: e.index, requestId: e.requestId, status: "accepted", cost: e.cost }
-        : { index: e.index, requestId: e.requestId, status: "duplicate" };
+        : unauthorized.has(e.requestId)
+          ? { index: e.index, requestId: e.requestId, status: "rejected", reason: "key_revoked: this key was revoked and had not been authorized for this call" }
+          : { index: e.index, requestId: e.requestId, status: "duplicate" };
     }
     return { results, balance };
   } catch (error) {

@@ -1,7 +1,8 @@
 // Applying accepted usage events inside one transaction that holds the tenant's balance row.
 // Usage is the truth of what happened: it is charged even when it drives the balance below zero
 // (the next authorize then refuses). An event with a held reservation releases it and charges
-// the actual cost; one without is charged directly.
+// the actual cost; one without is charged directly. A revoked key's events are applied only
+// for calls it reserved for (held, expired or released) before it was revoked.
 import type pg from "pg";
 import { utc } from "@/lib/db/pool";
 import { localDate, quotaPeriod } from "@/lib/time/tenant-calendar";
@@ -10,24 +11,42 @@ export type PricedEvent = {
   requestId: string; reservationId?: string; model: string; feature?: string;
   inputTokens: number; outputTokens: number; cost: bigint; occurredAt: Date;
 };
-type Held = { id: string; requestId: string; amount: bigint };
+type Reserved = { id: string; requestId: string; amount: bigint; apiKeyId: string; held: boolean };
 type Ledger = { kind: "RELEASE" | "CHARGE"; amount: bigint; balanceAfter: bigint; reservationId: string | null; key: string };
 
 export async function settleBatch(
-  client: pg.PoolClient, tenant: { id: string; timeZone: string }, apiKeyId: string, events: PricedEvent[], now: Date,
-): Promise<{ inserted: Set<string>; balance: { available: bigint; reserved: bigint } }> {
+  client: pg.PoolClient, tenant: { id: string; timeZone: string }, key: { id: string; revoked: boolean }, allEvents: PricedEvent[], now: Date,
+): Promise<{ inserted: Set<string>; unauthorized: Set<string>; balance: { available: bigint; reserved: bigint } }> {
+  const apiKeyId = key.id;
   await client.query(`INSERT INTO "CreditBalance" ("tenantId", available, reserved, "updatedAt") VALUES ($1, 0, 0, $2::timestamp) ON CONFLICT DO NOTHING`, [tenant.id, utc(now)]);
   const { rows: [locked] } = await client.query<{ available: bigint; reserved: bigint }>(
     `SELECT available, reserved FROM "CreditBalance" WHERE "tenantId" = $1 FOR UPDATE`, [tenant.id]);
   let { available, reserved } = locked!;
 
-  const { rows: heldRows } = await client.query<Held>(
-    `SELECT id, "requestId", amount FROM "Reservation" WHERE "tenantId" = $1 AND status = 'HELD' AND ("requestId" = ANY($2) OR id = ANY($3)) FOR UPDATE`,
-    [tenant.id, events.map((e) => e.requestId), events.flatMap((e) => (e.reservationId ? [e.reservationId] : []))],
+  const { rows: reservedRows } = await client.query<Reserved>(
+    `SELECT id, "requestId", amount, "apiKeyId", status = 'HELD' AS held FROM "Reservation"
+     WHERE "tenantId" = $1 AND ("requestId" = ANY($2) OR id = ANY($3)) FOR UPDATE`,
+    [tenant.id, allEvents.map((e) => e.requestId), allEvents.flatMap((e) => (e.reservationId ? [e.reservationId] : []))],
   );
-  const byId = new Map(heldRows.map((r) => [r.id, r]));
-  const byRequest = new Map(heldRows.map((r) => [r.requestId, r]));
-  const holdOf = (e: PricedEvent) => (e.reservationId ? byId.get(e.reservationId) : undefined) ?? byRequest.get(e.requestId);
+  const byId = new Map(reservedRows.map((r) => [r.id, r]));
+  const byRequest = new Map(reservedRows.map((r) => [r.requestId, r]));
+  const reservationOf = (e: PricedEvent) => (e.reservationId ? byId.get(e.reservationId) : undefined) ?? byRequest.get(e.requestId);
+  const holdOf = (e: PricedEvent) => {
+    const r = reservationOf(e);
+    return r?.held ? r : undefined;
+  };
+  const unauthorized = new Set<string>();
+  let events = allEvents;
+  if (key.revoked) {
+    events = allEvents.filter((e) => reservationOf(e)?.apiKeyId === apiKeyId);
+    const others = allEvents.filter((e) => !events.includes(e)).map((e) => e.requestId);
+    // A retry of usage the key reported before it was revoked is still a duplicate.
+    const { rows: known } = others.length
+      ? await client.query<{ requestId: string }>(`SELECT "requestId" FROM "UsageEvent" WHERE "tenantId" = $1 AND "requestId" = ANY($2)`, [tenant.id, others])
+      : { rows: [] };
+    const duplicates = new Set(known.map((r) => r.requestId));
+    for (const id of others) if (!duplicates.has(id)) unauthorized.add(id);
+  }
 
   const { rows: insertedRows } = await client.query<{ requestId: string }>(
     `INSERT INTO "UsageEvent" ("tenantId", "apiKeyId", "requestId", "reservationId", model, feature, "inputTokens", "outputTokens", cost, "occurredAt", "receivedAt")
@@ -41,7 +60,7 @@ export async function settleBatch(
   );
   const inserted = new Set(insertedRows.map((r) => r.requestId));
   const applied = events.filter((e) => inserted.has(e.requestId));
-  if (applied.length === 0) return { inserted, balance: { available, reserved } };
+  if (applied.length === 0) return { inserted, unauthorized, balance: { available, reserved } };
 
   const ledger: Ledger[] = [];
   const settled: string[] = [];
@@ -66,7 +85,7 @@ export async function settleBatch(
   );
   await client.query(`UPDATE "CreditBalance" SET available = $2, reserved = $3, "updatedAt" = $4::timestamp WHERE "tenantId" = $1`, [tenant.id, available.toString(), reserved.toString(), utc(now)]);
   await addToAggregates(client, tenant, applied, now);
-  return { inserted, balance: { available, reserved } };
+  return { inserted, unauthorized, balance: { available, reserved } };
 }
 
 /** Quota months and chart days, cut in the tenant's zone, in the same transaction as the events. */

@@ -117,6 +117,25 @@ describe("POST /api/v1/usage", () => {
     expect(await res.json()).toMatchObject({ code: "key_unknown", status: 401 });
   });
 
+  it("takes a revoked key's usage for the calls it was authorized for before, and nothing else", async () => {
+    const { tenant, secret, apiKey } = await createTenantWithKey(db.prisma, { slug: "revoked-usage", available: 10_000n });
+    const auth = await (await post("/api/v1/authorize", secret, { requestId: "before", model: "gpt-4o-mini", inputTokens: 1000, maxOutputTokens: 500 })).json();
+    expect((await (await post("/api/v1/usage", secret, event("reported-early"))).json()).accepted).toBe(1);
+    await db.prisma.apiKey.update({ where: { id: apiKey.id }, data: { status: "REVOKED", revokedAt: new Date() } });
+    const { clearContextCache } = await import("@/lib/decisions/load-context");
+    clearContextCache();
+
+    const body = await (await post("/api/v1/usage", secret, [event("before", { reservationId: auth.reservation.id }), event("after"), event("reported-early")])).json();
+    expect(body).toMatchObject({ accepted: 1, duplicates: 1, rejected: 1 });
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual(["accepted", "rejected", "duplicate"]);
+    expect(body.results[1].reason).toMatch(/^key_revoked/);
+    expect(await db.prisma.usageEvent.count({ where: { tenantId: tenant.id, requestId: "after" } })).toBe(0);
+    expect(await db.prisma.reservation.findUniqueOrThrow({ where: { id: auth.reservation.id } })).toMatchObject({ status: "SETTLED" });
+    await ledgerMatchesBalance(tenant.id, 10_000n);
+    // Everything else still refuses the revoked key.
+    expect((await fetch(`${server.url}/api/v1/balance`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(401);
+  });
+
   it("keeps an acknowledged batch when the server is killed with SIGKILL right after answering", async () => {
     const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "crash", available: 1_000_000n });
     const start = () => startRouteServer(db.url);

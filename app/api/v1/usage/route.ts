@@ -11,9 +11,9 @@ import { usageResponse } from "@/lib/usage/to-http";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async (req) => {
-  const ctx = await authenticateKey(prisma, req);
+  const ctx = await authenticateKey(prisma, req, { revokedMayReport: true });
   const body = await readJson(req, usageBodySchema);
   const events = Array.isArray(body) ? body : [body];
-  const outcome = await ingestUsage({ prisma, pool: pool() }, { tenantId: ctx.tenant.id, apiKeyId: ctx.key.id, timeZone: ctx.tenant.timeZone }, events);
+  const outcome = await ingestUsage({ prisma, pool: pool() }, { tenantId: ctx.tenant.id, apiKeyId: ctx.key.id, timeZone: ctx.tenant.timeZone, keyRevoked: ctx.key.status === "REVOKED" }, events);
   return usageResponse(outcome);
 });
