@@ -1,15 +1,19 @@
-// Periodic work that runs in the `npm start` process beside the web server: for now, giving back
-// expired reservations. (Alerts and the job queue arrive with the alerts issue.)
+// Periodic work that runs in the `npm start` process beside the web server: giving back expired
+// reservations and taking back expired credit grants. (The job queue arrives with the alerts issue.)
 import { createPool } from "@/lib/db/pool";
 import { releaseExpiredReservations } from "@/lib/ledger/release-expired";
+import { expireGrants } from "@/lib/ledger/expire-grants";
 
 export function startBackgroundWork(databaseUrl: string, log: (line: string) => void, everyMs = 30_000): { stop(): Promise<void> } {
   const pool = createPool(databaseUrl, 2);
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
-    running = releaseExpiredReservations(pool)
-      .then((n) => (n ? log(`Released ${n} expired reservation(s).`) : undefined))
-      .catch((e: unknown) => log(`Releasing expired reservations failed: ${e instanceof Error ? e.message : String(e)}`));
+    running = (async () => {
+      const released = await releaseExpiredReservations(pool);
+      if (released) log(`Released ${released} expired reservation(s).`);
+      const expired = await expireGrants(pool);
+      if (expired) log(`Expired ${expired} credit grant(s).`);
+    })().catch((e: unknown) => log(`Periodic ledger work failed: ${e instanceof Error ? e.message : String(e)}`));
   };
   const timer = setInterval(tick, everyMs);
   tick();

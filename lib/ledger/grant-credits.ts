@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { CreditGrant, CreditLedgerEntry, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { tenantScope } from "@/lib/tenancy/scope";
+import { consumeGrants } from "@/lib/ledger/consume-grants";
 
 export type GrantInput = {
   tenantId: string;
@@ -71,6 +72,7 @@ export async function grantCredits(prisma: PrismaClient, actor: AuditActor, inpu
         WHERE "tenantId" = ${tenantId} AND available + ${input.amount} >= 0 RETURNING available`;
       // Throwing rolls the entry back: a refused deduction leaves no trace.
       if (moved.length === 0) throw new Insufficient(locked!.available);
+      if (!isGrant) await consumeGrants({ query: (sql, params) => tx.$executeRawUnsafe(sql, ...params) }, tenantId, -input.amount, now);
       const grant = grantId
         ? await tx.creditGrant.create({ data: { id: grantId, tenantId, amount: input.amount, remaining: input.amount, source: "ADMIN", expiresAt: input.expiresAt, createdAt: now } })
         : null;

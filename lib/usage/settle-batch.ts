@@ -5,6 +5,7 @@
 // for calls it reserved for (held, expired or released) before it was revoked.
 import type pg from "pg";
 import { utc } from "@/lib/db/pool";
+import { consumeGrants } from "@/lib/ledger/consume-grants";
 import { localDate, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 export type PricedEvent = {
@@ -84,6 +85,7 @@ export async function settleBatch(
     [tenant.id, apiKeyId, utc(now), ledger.map((l) => l.kind), ledger.map((l) => l.amount.toString()), ledger.map((l) => l.balanceAfter.toString()), ledger.map((l) => l.reservationId), ledger.map((l) => l.key)],
   );
   await client.query(`UPDATE "CreditBalance" SET available = $2, reserved = $3, "updatedAt" = $4::timestamp WHERE "tenantId" = $1`, [tenant.id, available.toString(), reserved.toString(), utc(now)]);
+  await consumeGrants(client, tenant.id, applied.reduce((sum, e) => sum + e.cost, 0n), now);
   await addToAggregates(client, tenant, applied, now);
   return { inserted, unauthorized, balance: { available, reserved } };
 }
