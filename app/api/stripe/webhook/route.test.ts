@@ -1,0 +1,266 @@
+// POST /api/stripe/webhook over real HTTP against real PostgreSQL: every handled type's mirror
+// rows field by field, signatures, duplicates at the same moment, failure and retry, unmatched
+// customers replayed when linked.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { card, charge, checkoutSession, customer, dispute, event, invoice, otherEvent, postEvent, subscription, TEST_WEBHOOK_SECRET } from "@/lib/billing/testing/events";
+import { ROTATED_WEBHOOK_SECRET, startWebhookServer, type WebhookServer } from "@/lib/billing/testing/webhook-server";
+import { stripeWebhooks } from "@/lib/billing/stripe-client";
+
+let s: WebhookServer;
+const T0 = 1_780_000_000; // event clock (unix seconds)
+const PERIOD = { periodStart: 1_779_000_000, periodEnd: 1_781_592_000 };
+
+beforeAll(async () => {
+  s = await startWebhookServer("stripe_webhook");
+  await createTenantWithKey(s.db.prisma, { slug: "seed-plans", available: 0n, planKey: "free" });
+  await s.db.prisma.plan.create({ data: { key: "pro", name: "Pro", monthlyPrice: 49_000_000n, stripePriceId: "price_pro", requestsPerMinute: 600, features: [], allowedModels: [], topUpAmounts: [] } });
+  await s.db.prisma.plan.create({ data: { key: "team", name: "Team", monthlyPrice: 99_000_000n, stripePriceId: "price_team", requestsPerMinute: 1200, features: [], allowedModels: [], topUpAmounts: [] } });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+let n = 0;
+async function tenant(customerId: string | null = `cus_${++n}`) {
+  const { tenant } = await createTenantWithKey(s.db.prisma, { slug: `t${++n}`, available: 0n, planKey: "free" });
+  if (customerId) await s.db.prisma.tenant.update({ where: { id: tenant.id }, data: { stripeCustomerId: customerId } });
+  return { tenantId: tenant.id, customerId: customerId ?? `cus_unlinked_${n}` };
+}
+const send = async (e: object) => {
+  const res = await postEvent(s.url, e);
+  return { status: res.status, body: await res.json() };
+};
+const stored = (id: string) => s.db.prisma.stripeEvent.findUniqueOrThrow({ where: { id } });
+const audits = (causeId: string) => s.db.prisma.auditLog.findMany({ where: { causeId }, orderBy: { id: "asc" } });
+const sec = (unix: number) => new Date(unix * 1000);
+
+describe("POST /api/stripe/webhook: each handled type", () => {
+  it("customer.subscription.created mirrors the subscription field by field, moves the tenant to the price's plan, audits with the event id", async () => {
+    const { tenantId, customerId } = await tenant();
+    const e = event("customer.subscription.created", subscription({ id: "sub_created", customer: customerId, status: "trialing", priceId: "price_pro", ...PERIOD, trial_end: PERIOD.periodEnd }), T0);
+    expect(await send(e)).toEqual({ status: 200, body: { received: true, outcome: "processed", tenantId } });
+    const row = await s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_created" }, include: { plan: true } });
+    expect(row).toMatchObject({
+      tenantId, mode: "STRIPE", status: "trialing", stripePriceId: "price_pro", currentPeriodStart: sec(PERIOD.periodStart), currentPeriodEnd: sec(PERIOD.periodEnd),
+      cancelAtPeriodEnd: false, canceledAt: null, trialEnd: sec(PERIOD.periodEnd), pastDueSince: null, stripeEventCreatedAt: sec(T0),
+    });
+    expect(row.plan?.key).toBe("pro");
+    expect((await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { plan: true } })).plan.key).toBe("pro");
+    expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", attempts: 1, error: null, tenantId, stripeCustomerId: customerId, type: e.type, created: sec(T0) });
+    expect((await audits(e.id)).map((a) => [a.action, a.actorKind, a.tenantId])).toEqual([
+      ["subscription.create", "STRIPE", tenantId], ["tenant.plan_change", "STRIPE", tenantId],
+    ]);
+  });
+
+  it("customer.subscription.updated/paused/resumed/trial_will_end/deleted: newest snapshot wins, past_due sets pastDueSince once, recovery clears it, deleted is final", async () => {
+    const { customerId } = await tenant();
+    const sub = (status: "active" | "past_due" | "paused" | "canceled" | "trialing", extra = {}) => subscription({ id: "sub_life", customer: customerId, status, priceId: "price_team", ...PERIOD, ...extra });
+    const row = () => s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_life" } });
+    await send(event("customer.subscription.created", sub("active"), T0));
+    await send(event("customer.subscription.updated", sub("past_due"), T0 + 10));
+    expect(await row()).toMatchObject({ status: "past_due", pastDueSince: sec(T0 + 10) });
+    await send(event("customer.subscription.updated", sub("past_due", { cancel_at_period_end: true }), T0 + 20));
+    expect(await row()).toMatchObject({ status: "past_due", pastDueSince: sec(T0 + 10), cancelAtPeriodEnd: true, stripeEventCreatedAt: sec(T0 + 20) });
+    await send(event("customer.subscription.trial_will_end", sub("active"), T0 + 30));
+    expect(await row()).toMatchObject({ status: "active", pastDueSince: null, cancelAtPeriodEnd: false });
+    await send(event("customer.subscription.paused", sub("paused"), T0 + 40));
+    expect((await row()).status).toBe("paused");
+    await send(event("customer.subscription.resumed", sub("active"), T0 + 50));
+    expect((await row()).status).toBe("active");
+    // A stale snapshot changes nothing.
+    await send(event("customer.subscription.updated", sub("trialing"), T0 + 45));
+    expect(await row()).toMatchObject({ status: "active", stripeEventCreatedAt: sec(T0 + 50) });
+    await send(event("customer.subscription.deleted", sub("canceled", { canceled_at: T0 + 60 }), T0 + 60));
+    expect(await row()).toMatchObject({ status: "canceled", canceledAt: sec(T0 + 60) });
+    // Never resurrected, even by a later-looking update.
+    await send(event("customer.subscription.updated", sub("active"), T0 + 70));
+    expect(await row()).toMatchObject({ status: "canceled", stripeEventCreatedAt: sec(T0 + 60) });
+  });
+
+  it("invoice.finalized/payment_failed/payment_action_required/paid/marked_uncollectible/voided mirror the invoice; paid recovers an overdue subscription", async () => {
+    const { tenantId, customerId } = await tenant();
+    await send(event("customer.subscription.created", subscription({ id: "sub_inv", customer: customerId, status: "past_due", priceId: "price_pro", ...PERIOD }), T0));
+    const inv = (status: "open" | "paid" | "uncollectible" | "void", extra = {}) => invoice({ id: "in_1", customer: customerId, subscription: "sub_inv", status, amountDue: 4900, due_date: T0 + 86_400, ...extra });
+    const row = () => s.db.prisma.invoice.findUniqueOrThrow({ where: { stripeInvoiceId: "in_1" } });
+    await send(event("invoice.finalized", inv("open"), T0 + 1));
+    expect(await row()).toMatchObject({
+      tenantId, stripeSubscriptionId: "sub_inv", number: "TG-IN_1", status: "open", amountDue: 4900n, amountPaid: 0n, amountRemaining: 4900n, currency: "usd",
+      hostedInvoiceUrl: "https://invoice.stripe.com/i/in_1", periodStart: sec(1_767_225_600), periodEnd: sec(1_769_904_000), dueDate: sec(T0 + 86_400), paidAt: null, stripeEventCreatedAt: sec(T0 + 1),
+    });
+    await send(event("invoice.payment_failed", inv("open", { amount_remaining: 4900 }), T0 + 2));
+    await send(event("invoice.payment_action_required", inv("open"), T0 + 3));
+    expect(await row()).toMatchObject({ status: "open", stripeEventCreatedAt: sec(T0 + 3) });
+    await send(event("invoice.marked_uncollectible", inv("uncollectible"), T0 + 4));
+    expect((await row()).status).toBe("uncollectible");
+    const paid = event("invoice.paid", inv("paid", { status_transitions: { paid_at: T0 + 5 } }), T0 + 5);
+    await send(paid);
+    expect(await row()).toMatchObject({ status: "paid", amountPaid: 4900n, amountRemaining: 0n, paidAt: sec(T0 + 5) });
+    expect(await s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_inv" } })).toMatchObject({ status: "active", pastDueSince: null });
+    expect((await audits(paid.id)).map((a) => a.action)).toEqual(["invoice.update", "subscription.recover"]);
+    // Paid is final: a late open snapshot and a void both leave it paid.
+    await send(event("invoice.voided", inv("void"), T0 + 6));
+    expect((await row()).status).toBe("paid");
+    await send(event("invoice.voided", invoice({ id: "in_2", customer: customerId, subscription: null, status: "void", amountDue: 100 }), T0 + 7));
+    expect(await s.db.prisma.invoice.findUniqueOrThrow({ where: { stripeInvoiceId: "in_2" } })).toMatchObject({ status: "void", amountRemaining: 0n, stripeSubscriptionId: null });
+  });
+
+  it("payment_method.attached/updated/automatically_updated/detached and customer.updated's default card", async () => {
+    const { tenantId, customerId } = await tenant();
+    const row = (id: string) => s.db.prisma.paymentMethod.findUniqueOrThrow({ where: { stripePaymentMethodId: id } });
+    await send(event("payment_method.attached", card({ id: "pm_a", customer: customerId, last4: "4242", expMonth: 1, expYear: 2027 }), T0));
+    expect(await row("pm_a")).toMatchObject({ tenantId, brand: "visa", last4: "4242", expMonth: 1, expYear: 2027, isDefault: false, detachedAt: null, stripeEventCreatedAt: sec(T0) });
+    await send(event("customer.updated", customer({ id: customerId, invoice_settings: { default_payment_method: "pm_a" } }), T0 + 1));
+    expect((await row("pm_a")).isDefault).toBe(true);
+    await send(event("payment_method.updated", card({ id: "pm_a", customer: customerId, last4: "4242", expMonth: 3, expYear: 2028 }), T0 + 2));
+    expect(await row("pm_a")).toMatchObject({ expMonth: 3, expYear: 2028, isDefault: true });
+    await send(event("payment_method.automatically_updated", card({ id: "pm_a", customer: customerId, last4: "1881", expMonth: 4, expYear: 2031 }), T0 + 3));
+    expect(await row("pm_a")).toMatchObject({ last4: "1881", expMonth: 4, expYear: 2031 });
+    await send(event("payment_method.attached", card({ id: "pm_b", customer: customerId, brand: "mastercard", last4: "4444" }), T0 + 4));
+    await send(event("customer.updated", customer({ id: customerId, invoice_settings: { default_payment_method: "pm_b" } }), T0 + 5));
+    expect([(await row("pm_a")).isDefault, (await row("pm_b")).isDefault]).toEqual([false, true]);
+    // A detached card's payload names no customer: the tenant is found by the stored card (or previous_attributes).
+    const detached = event("payment_method.detached", card({ id: "pm_b", customer: null, brand: "mastercard", last4: "4444" }), T0 + 6, { previous_attributes: { customer: customerId } });
+    expect((await send(detached)).body).toMatchObject({ outcome: "processed", tenantId });
+    expect(await row("pm_b")).toMatchObject({ detachedAt: sec(T0 + 6), isDefault: false });
+    // An older attach never re-attaches it.
+    await send(event("payment_method.attached", card({ id: "pm_b", customer: customerId }), T0 + 5));
+    expect((await row("pm_b")).detachedAt).toEqual(sec(T0 + 6));
+  });
+
+  it("customer.created links a customer by metadata.tenantId; customer.deleted detaches its cards", async () => {
+    const { tenantId, customerId } = await tenant(null);
+    const created = event("customer.created", customer({ id: customerId, metadata: { tenantId } }), T0);
+    expect((await send(created)).body).toMatchObject({ outcome: "processed", tenantId });
+    expect((await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).stripeCustomerId).toBe(customerId);
+    expect((await audits(created.id)).map((a) => a.action)).toEqual(["tenant.stripe_link", "stripe_customer.sync"]);
+    await send(event("payment_method.attached", card({ id: "pm_del", customer: customerId }), T0 + 1));
+    await send(event("customer.deleted", customer({ id: customerId }), T0 + 2));
+    expect(await s.db.prisma.paymentMethod.findUniqueOrThrow({ where: { stripePaymentMethodId: "pm_del" } })).toMatchObject({ detachedAt: sec(T0 + 2), isDefault: false });
+  });
+
+  it("checkout.session.completed (payment) grants the top-up once, however often it is delivered; charge.refunded claws back the refunded part", async () => {
+    const { tenantId, customerId } = await tenant();
+    const session = checkoutSession({ id: "cs_topup", customer: customerId, tenantId, amountCents: 2500, paymentIntent: "pi_topup" });
+    const completed = event("checkout.session.completed", session, T0);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => send(completed)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.filter((a) => a.body.outcome === "processed")).toHaveLength(1);
+    expect(answers.filter((a) => a.body.outcome === "duplicate")).toHaveLength(4);
+    const balance = () => s.db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } }).then((b) => b.available);
+    expect(await balance()).toBe(25_000_000n);
+    expect(await s.db.prisma.creditLedgerEntry.findMany({ where: { tenantId }, select: { kind: true, amount: true, idempotencyKey: true, actorKind: true, actorId: true } })).toEqual([
+      { kind: "GRANT", amount: 25_000_000n, idempotencyKey: "grant:stripe-topup:pi_topup", actorKind: "STRIPE", actorId: completed.id },
+    ]);
+    expect(await stored(completed.id)).toMatchObject({ status: "PROCESSED", attempts: 1 });
+    expect((await audits(completed.id)).map((a) => a.action)).toEqual(["billing.checkout_completed", "billing.topup"]);
+
+    const refund = event("charge.refunded", charge({ id: "ch_topup", customer: customerId, tenantId, amountCents: 2500, refundedCents: 1000, paymentIntent: "pi_topup" }), T0 + 1);
+    await send(refund);
+    expect(await balance()).toBe(15_000_000n);
+    await send(refund);
+    expect(await balance()).toBe(15_000_000n);
+    // Spend most of it, then a full refund: only what is left is taken, the rest is a recorded shortfall.
+    await s.db.prisma.creditBalance.update({ where: { tenantId }, data: { available: 4_000_000n } });
+    const full = event("charge.refunded", charge({ id: "ch_topup", customer: customerId, tenantId, amountCents: 2500, refundedCents: 2500, paymentIntent: "pi_topup" }), T0 + 2);
+    await send(full);
+    expect(await balance()).toBe(0n);
+    const shortfall = (await audits(full.id)).find((a) => a.action === "billing.refund_shortfall");
+    expect(shortfall?.after).toMatchObject({ shortfall: "11000000", refundedTotal: "25000000" });
+    await send(full);
+    expect(await balance()).toBe(0n);
+  });
+
+  it("checkout.session.completed (subscription) links the customer and applies its earlier unmatched events in created order", async () => {
+    const { tenantId } = await tenant(null);
+    const customerId = "cus_late_link";
+    const early = [
+      event("customer.subscription.updated", subscription({ id: "sub_late", customer: customerId, status: "active", priceId: "price_team", ...PERIOD }), T0 + 2),
+      event("customer.subscription.created", subscription({ id: "sub_late", customer: customerId, status: "incomplete", priceId: "price_team", ...PERIOD }), T0 + 1),
+    ];
+    for (const e of early) expect((await send(e)).body).toMatchObject({ outcome: "unmatched", tenantId: null });
+    expect(await stored(early[0]!.id)).toMatchObject({ status: "UNMATCHED", stripeCustomerId: customerId, tenantId: null });
+    const link = event("checkout.session.completed", checkoutSession({ id: "cs_sub", customer: customerId, tenantId, amountCents: 9900, paymentIntent: "pi_unused", mode: "subscription", subscription: "sub_late", payment_intent: null, metadata: { tenantId } }), T0 + 3);
+    expect((await send(link)).body).toMatchObject({ outcome: "processed", tenantId });
+    expect(await s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_late" } })).toMatchObject({ tenantId, status: "active" });
+    for (const e of early) expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", tenantId });
+    expect(await s.db.prisma.creditLedgerEntry.count({ where: { tenantId } })).toBe(0);
+  });
+
+  it("charge.dispute.created flags the top-up's tenant for review", async () => {
+    const { tenantId, customerId } = await tenant();
+    await send(event("checkout.session.completed", checkoutSession({ id: "cs_disp", customer: customerId, tenantId, amountCents: 500, paymentIntent: "pi_disp" }), T0));
+    const e = event("charge.dispute.created", dispute({ id: "dp_1", charge: "ch_disp", paymentIntent: "pi_disp", amountCents: 500 }), T0 + 1);
+    expect((await send(e)).body).toMatchObject({ outcome: "processed", tenantId });
+    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({
+      flaggedForReview: true, flagReason: "Stripe dispute dp_1 on charge ch_disp: fraudulent, 5.00 USD",
+    });
+    expect((await audits(e.id)).map((a) => a.action)).toEqual(["tenant.flag"]);
+  });
+});
+
+describe("POST /api/stripe/webhook: what is refused or ignored", () => {
+  const body = () => event("customer.subscription.created", subscription({ id: "sub_never", customer: "cus_nobody", status: "active", priceId: "price_pro", ...PERIOD }), T0);
+  const now = () => Math.floor(Date.now() / 1000);
+  const nothingWritten = async () => expect(await s.db.prisma.stripeEvent.count({ where: { stripeCustomerId: "cus_nobody" } })).toBe(0);
+
+  it.each([
+    ["no signature", (p: string) => ({ header: null as string | null, payload: p })],
+    ["a malformed signature", (p: string) => ({ header: "t=1,v1=abc", payload: p })],
+    ["the wrong secret", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: "whsec_wrong" }), payload: p })],
+    ["a stale timestamp (400 s old)", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: TEST_WEBHOOK_SECRET, timestamp: now() - 400 }), payload: p })],
+    ["a tampered body", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: TEST_WEBHOOK_SECRET }), payload: p.replace("price_pro", "price_team") })],
+  ])("answers 400 invalid_signature for %s and writes nothing", async (_name, make) => {
+    const { header, payload } = make(JSON.stringify(body()));
+    const res = await postEvent(s.url, payload, { header });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ code: "invalid_signature", status: 400 });
+    await nothingWritten();
+  });
+
+  it("accepts the previous secret during a rotation (comma-separated STRIPE_WEBHOOK_SECRET)", async () => {
+    const { tenantId, customerId } = await tenant();
+    const e = event("customer.updated", customer({ id: customerId }), T0);
+    const res = await postEvent(s.url, e, { secret: ROTATED_WEBHOOK_SECRET });
+    expect(res.status).toBe(200);
+    expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", tenantId });
+  });
+
+  it("answers 400 for a correctly signed body that is not JSON, or not an event", async () => {
+    const bad = await postEvent(s.url, "{not json");
+    expect([bad.status, (await bad.json()).code]).toEqual([400, "bad_json"]);
+    const notEvent = await postEvent(s.url, { hello: "world" });
+    expect([notEvent.status, (await notEvent.json()).code]).toEqual([400, "validation_failed"]);
+    expect(await s.db.prisma.stripeEvent.count({ where: { type: { in: ["hello"] } } })).toBe(0);
+  });
+
+  it("records an unhandled type as IGNORED with 200, and a repeat as a duplicate", async () => {
+    const e = otherEvent("balance.available", T0);
+    expect(await send(e)).toEqual({ status: 200, body: { received: true, outcome: "ignored", tenantId: null } });
+    expect(await stored(e.id)).toMatchObject({ status: "IGNORED", type: "balance.available", attempts: 1 });
+    expect((await send(e)).body).toEqual({ received: true, outcome: "duplicate", status: "IGNORED" });
+  });
+
+  it("a handler that fails answers 500 and records FAILED with the error; the redelivery applies it once", async () => {
+    const { tenantId, customerId } = await tenant();
+    // A real failure inside the transaction: the first write to this subscription raises, once.
+    await s.db.prisma.$executeRawUnsafe(`CREATE SEQUENCE fail_once_seq`);
+    await s.db.prisma.$executeRawUnsafe(`CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."stripeSubscriptionId" = 'sub_fail' AND nextval('fail_once_seq') = 1 THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
+    await s.db.prisma.$executeRawUnsafe(`CREATE TRIGGER fail_once BEFORE INSERT ON "Subscription" FOR EACH ROW EXECUTE FUNCTION fail_once()`);
+    const e = event("customer.subscription.created", subscription({ id: "sub_fail", customer: customerId, status: "active", priceId: "price_pro", ...PERIOD }), T0);
+    const first = await postEvent(s.url, e);
+    expect(first.status).toBe(500);
+    expect(await first.json()).toMatchObject({ code: "webhook_failed" });
+    expect(await stored(e.id)).toMatchObject({ status: "FAILED", attempts: 1, error: expect.stringContaining("injected failure"), tenantId: null });
+    expect(await s.db.prisma.subscription.count({ where: { stripeSubscriptionId: "sub_fail" } })).toBe(0);
+    expect(await s.db.prisma.auditLog.count({ where: { causeId: e.id } })).toBe(0);
+
+    const again = await Promise.all([send(e), send(e)]);
+    expect(again.map((a) => a.status)).toEqual([200, 200]);
+    expect(again.map((a) => a.body.outcome).sort()).toEqual(["duplicate", "processed"]);
+    expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", attempts: 2, error: null, tenantId });
+    expect(await s.db.prisma.subscription.count({ where: { stripeSubscriptionId: "sub_fail" } })).toBe(1);
+    expect(await s.db.prisma.auditLog.count({ where: { causeId: e.id, action: "subscription.create" } })).toBe(1);
+  });
+});

@@ -1,0 +1,113 @@
+// Applying one verified Stripe event exactly once, whatever arrives at the same moment.
+// Ordering is load-bearing:
+//  1. link the customer when the event's metadata names a tenant without one (own transaction);
+//  2. in one transaction: take the customer's advisory lock (every event of one customer is
+//     applied one at a time, so handlers never race each other), record the event
+//     (INSERT … ON CONFLICT DO NOTHING by event id), lock its row and read its status — a second
+//     delivery of the same event waits here and then finds it PROCESSED — run the handler, and
+//     mark the row PROCESSED (or IGNORED / UNMATCHED). The mirror's writes commit with the status.
+//  3. on a handler failure everything rolls back; the row is then written FAILED with the error
+//     and the attempt count, and the caller answers 500 so Stripe delivers it again.
+//  4. after a tenant matched: apply the customer's stored UNMATCHED events, oldest first.
+// Credit grants run in the ledger's own idempotent transaction (keyed by PaymentIntent): a retry
+// after a failure replays them instead of granting twice.
+import { clearContextCache } from "@/lib/decisions/load-context";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { STRIPE_ACTOR, handlerContext, type StoredEvent } from "@/lib/billing/webhooks/context";
+import { isHandled, runHandler } from "@/lib/billing/webhooks";
+import { linkStripeCustomer } from "@/lib/billing/link-customer";
+import { customerOf, resolveTenant } from "@/lib/billing/resolve-tenant";
+import { utc } from "@/lib/db/pool";
+
+export type ProcessOutcome =
+  | { outcome: "processed" | "ignored" | "unmatched"; tenantId: string | null }
+  /** Already PROCESSED or IGNORED: nothing changed. */
+  | { outcome: "duplicate"; status: string }
+  | { outcome: "failed"; error: string };
+
+type Options = { /** Re-apply an event already processed (replay); handlers are safe to repeat. */ force?: boolean };
+
+// Each event holds a connection for its transaction and the ledger may need a second one: a few
+// at a time per process keeps a burst of deliveries from exhausting the pool.
+const MAX_CONCURRENT = 3;
+let running = 0;
+const waiting: Array<() => void> = [];
+async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+const TX = { maxWait: 20_000, timeout: 60_000 } as const;
+
+export async function processStripeEvent(prisma: PrismaClient, event: StoredEvent, opts: Options = {}): Promise<ProcessOutcome> {
+  const pre = await resolveTenant(prisma, event);
+  if (pre.link && pre.tenantId && pre.customerId) await linkStripeCustomer(prisma, STRIPE_ACTOR, pre.tenantId, pre.customerId, event.id);
+  const result = await withSlot(() => applyOnce(prisma, event, opts));
+  if (result.outcome === "processed" && result.tenantId) {
+    clearContextCache(); // the decision API reads what this wrote, now rather than within its 5 s cache
+    const customerId = customerOf(event);
+    if (customerId) await replayUnmatched(prisma, customerId);
+  }
+  return result;
+}
+
+async function applyOnce(prisma: PrismaClient, event: StoredEvent, opts: Options): Promise<ProcessOutcome> {
+  const customerId = customerOf(event);
+  try {
+    return await prisma.$transaction(async (tx): Promise<ProcessOutcome> => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe:${customerId ?? event.id}`}, 0))`;
+      await tx.stripeEvent.createMany({
+        data: [{ id: event.id, type: event.type, created: new Date(event.created * 1000), livemode: event.livemode, payload: event as object, stripeCustomerId: customerId }],
+        skipDuplicates: true,
+      });
+      const [row] = await tx.$queryRaw<Array<{ status: string; attempts: number }>>`SELECT status::text, attempts FROM "StripeEvent" WHERE id = ${event.id} FOR UPDATE`;
+      if (!opts.force && (row!.status === "PROCESSED" || row!.status === "IGNORED")) return { outcome: "duplicate", status: row!.status };
+      const finish = (status: "PROCESSED" | "IGNORED" | "UNMATCHED", tenantId: string | null) =>
+        tx.stripeEvent.update({ where: { id: event.id }, data: { status, tenantId, attempts: { increment: 1 }, error: null, processedAt: new Date() } });
+
+      if (!isHandled(event.type)) {
+        await finish("IGNORED", null);
+        return { outcome: "ignored", tenantId: null };
+      }
+      const { tenantId } = await resolveTenant(tx, event);
+      if (!tenantId) {
+        await finish("UNMATCHED", null);
+        return { outcome: "unmatched", tenantId: null };
+      }
+      await runHandler(event.type, handlerContext(tx, prisma, event, tenantId, customerId), event.data.object);
+      await finish("PROCESSED", tenantId);
+      return { outcome: "processed", tenantId };
+    }, TX);
+  } catch (e) {
+    const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    await recordFailure(prisma, event, customerId, error.slice(0, 2000));
+    return { outcome: "failed", error };
+  }
+}
+
+/** The failed attempt, recorded even though its transaction (and the event's first insert) rolled back. */
+async function recordFailure(prisma: PrismaClient, event: StoredEvent, customerId: string | null, error: string): Promise<void> {
+  await prisma.$executeRaw`
+    INSERT INTO "StripeEvent" (id, type, created, livemode, payload, "stripeCustomerId", status, attempts, error, "receivedAt")
+    VALUES (${event.id}, ${event.type}, ${utc(new Date(event.created * 1000))}::timestamp, ${event.livemode}, ${JSON.stringify(event)}::jsonb,
+            ${customerId}, 'FAILED', 1, ${error}, ${utc(new Date())}::timestamp)
+    ON CONFLICT (id) DO UPDATE SET status = 'FAILED', attempts = "StripeEvent".attempts + 1, error = EXCLUDED.error
+    WHERE "StripeEvent".status <> 'PROCESSED'`;
+}
+
+/** Applies a customer's stored UNMATCHED events in `created` order (after the customer was linked). */
+export async function replayUnmatched(prisma: PrismaClient, customerId: string): Promise<ProcessOutcome[]> {
+  const owner = await prisma.tenant.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
+  if (!owner) return [];
+  const pending = await prisma.stripeEvent.findMany({ where: { stripeCustomerId: customerId, status: "UNMATCHED" }, orderBy: [{ created: "asc" }, { id: "asc" }], select: { payload: true } });
+  const results: ProcessOutcome[] = [];
+  for (const { payload } of pending) results.push(await withSlot(() => applyOnce(prisma, payload as unknown as StoredEvent, {})));
+  if (results.some((r) => r.outcome === "processed")) clearContextCache();
+  return results;
+}
