@@ -3,7 +3,6 @@
 // from the API's 5 s cache). Read-only: no reservation is held, no decision is recorded and the
 // rate limiter is not counted (it is assumed not limited), so an admin can probe a tenant freely.
 import type pg from "pg";
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { decide } from "@/lib/decisions/decide";
 import { loadLiveState } from "@/lib/decisions/live-state";
@@ -12,18 +11,8 @@ import type { AuthorizeOutcome } from "@/lib/decisions/authorize";
 import type { Decision, DecisionSnapshot, KeySnapshot } from "@/lib/decisions/types";
 import { tenantScope } from "@/lib/tenancy/scope";
 
-const optionalInt = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000_000, "must be at most 10,000,000").optional());
-
-/** The form's fields; the same schema validates in the browser and in the server action. */
-export const simulateSchema = z.object({
-  keyId: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(100).optional()),
-  model: z.string().trim().min(1, "Choose a model").max(200),
-  inputTokens: optionalInt,
-  maxOutputTokens: optionalInt,
-  contextTokens: optionalInt,
-  feature: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(100).optional()),
-});
-export type SimulateInput = z.infer<typeof simulateSchema>;
+import type { SimulateInput } from "@/lib/dashboard/forms";
+export { simulateSchema, type SimulateInput } from "@/lib/dashboard/forms";
 
 export type SimulationResult = {
   allowed: boolean;

@@ -1,0 +1,71 @@
+"use client";
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { FieldError } from "@/components/ui/field-error";
+import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import { useFormAction } from "@/components/dashboard/use-form-action";
+import { creditsForm, dollarsToMicros, type ActionState } from "@/lib/dashboard/forms";
+import { formatMicros } from "@/lib/money/format";
+
+/** Grant or deduct credits with a reason; confirmed in a dialog, idempotent per form instance. */
+export function CreditsForm({ action, tenantName }: { action: (p: ActionState, fd: FormData) => Promise<ActionState>; tenantName: string }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const { formAction, pending, errors, validate } = useFormAction(action, creditsForm, {
+    onSuccess: () => {
+      formRef.current?.reset();
+      setKey(crypto.randomUUID());
+    },
+  });
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      className="grid gap-3 sm:grid-cols-[8rem_10rem_1fr_auto] sm:items-end"
+      onSubmit={(e) => {
+        const fd = new FormData(e.currentTarget);
+        if (confirm === null) {
+          e.preventDefault();
+          if (!validate(fd)) return;
+          const micros = dollarsToMicros(String(fd.get("amount")))!;
+          setConfirm(`${fd.get("direction") === "deduct" ? "Deduct" : "Grant"} ${formatMicros(micros)} ${fd.get("direction") === "deduct" ? "from" : "to"} ${tenantName}?`);
+        } else setConfirm(null);
+      }}
+    >
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <div className="grid gap-1.5">
+        <Label htmlFor="credits-direction">Action</Label>
+        <Select id="credits-direction" name="direction" defaultValue="grant">
+          <option value="grant">Grant</option>
+          <option value="deduct">Deduct</option>
+        </Select>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="credits-amount">Amount (USD)</Label>
+        <Input id="credits-amount" name="amount" inputMode="decimal" placeholder="25.00" aria-invalid={!!errors?.amount} aria-describedby="credits-amount-error" />
+        <FieldError id="credits-amount-error" errors={errors?.amount} />
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="credits-reason">Reason</Label>
+        <Input id="credits-reason" name="reason" placeholder="Goodwill credit for the outage on…" aria-invalid={!!errors?.reason} aria-describedby="credits-reason-error" />
+        <FieldError id="credits-reason-error" errors={errors?.reason} />
+      </div>
+      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Apply"}</Button>
+      <AlertDialog open={confirm !== null} onOpenChange={(o) => !o && setConfirm(null)}>
+        <AlertDialogContent>
+          <AlertDialogTitle>Confirm credit change</AlertDialogTitle>
+          <AlertDialogDescription>{confirm} The change is written to the ledger and the audit log.</AlertDialogDescription>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction onClick={() => formRef.current?.requestSubmit()}>Confirm</AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </form>
+  );
+}
