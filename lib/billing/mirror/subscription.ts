@@ -15,8 +15,6 @@ const RANK: Record<SubscriptionStatus, number> = {
 const TERMINAL: ReadonlySet<SubscriptionStatus> = new Set(["canceled", "incomplete_expired"]);
 /** Statuses that keep the past-due clock running (grace counts from the first of the run). */
 const OVERDUE: ReadonlySet<string> = new Set(["past_due", "unpaid"]);
-/** Statuses in which the subscription's plan is the tenant's plan. */
-const LIVE: ReadonlySet<SubscriptionStatus> = new Set(["trialing", "active", "past_due", "unpaid", "paused"]);
 
 export async function syncSubscription(ctx: HandlerContext, sub: SubscriptionShape): Promise<void> {
   const { tx } = ctx;
@@ -42,7 +40,9 @@ export async function syncSubscription(ctx: HandlerContext, sub: SubscriptionSha
       before: existing && { status: existing.status, planId: existing.planId, currentPeriodEnd: existing.currentPeriodEnd },
       after: { status, planId: data.planId, stripePriceId: priceId, currentPeriodEnd: data.currentPeriodEnd, cancelAtPeriodEnd: data.cancelAtPeriodEnd },
     });
-    if (plan && LIVE.has(status)) await movePlan(ctx, plan.id);
+    // The tenant's plan is the newest snapshot's price, whatever the status: a canceled paid plan
+    // stays the plan, and decide() answers subscription_canceled with the way back to #plans.
+    if (plan) await movePlan(ctx, plan.id);
   }
   await refreshPastDueSince(ctx, sub.id);
 }
