@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Money } from "@/components/money";
 import { SubscriptionBadge } from "@/components/subscription-badge";
 import { TenantStatusBadge } from "@/components/tenant-status-badge";
@@ -28,7 +29,7 @@ export function TenantsTable({ tenants }: { tenants: Row[] }) {
           {tenants.map((t) => (
             <tr key={t.id} className="border-t border-border">
               <td className="px-3 py-2">
-                <div className="font-medium">{t.name}</div>
+                <Link href={`/admin/tenants/${t.id}`} className="font-medium underline-offset-2 hover:underline">{t.name}</Link>
                 <div className="text-xs text-muted-foreground">
                   {t.slug}
                   <span className="sm:hidden"> · {t.plan.name}</span>

@@ -165,3 +165,51 @@ describe("listDecisions", () => {
     expect(decisionFilterSchema.parse({ outcome: "bogus", code: "nope" })).toMatchObject({ outcome: "all", code: undefined });
   });
 });
+
+describe("queryTenants", () => {
+  it("searches, filters by risk and plan, sorts by balance and pages on the server", async () => {
+    const { queryTenants, tenantsQuerySchema } = await import("@/lib/dashboard/tenants-query");
+    for (const slug of ["page-1", "page-2", "page-3"]) await createTenantWithKey(db.prisma, { slug, available: 1n });
+    const models = await loadModelPrices(pool);
+    const states = await loadTenantStates(pool, NOW);
+    const q = (p: Record<string, string>) => queryTenants(states, models, tenantsQuerySchema.parse(p), NOW);
+    expect(q({ q: "HEALTH-" }).rows.map((r) => r.state.slug).sort()).toEqual(["health-burn", "health-ok", "health-suspended", "health-zero"]);
+    expect(q({ q: "health", risk: "refusing" }).rows.map((r) => r.state.slug).sort()).toEqual(["health-suspended", "health-zero"]);
+    const byBalance = q({ q: "health", sort: "balance", dir: "desc" }).rows.map((r) => r.state.slug);
+    expect(byBalance[0]).toMatch(/health-(ok|suspended)/);
+    expect(byBalance.at(-1)).toBe("health-zero");
+    const paged = q({ size: "10", page: "2" });
+    expect(states.length).toBeGreaterThan(10);
+    expect(paged).toMatchObject({ page: 2, total: states.length });
+    expect(paged.rows).toHaveLength(Math.min(10, states.length - 10));
+    expect(q({ page: "999" }).page).toBe(q({}).pages);
+    expect(tenantsQuerySchema.parse({ sort: "evil", size: "7", risk: "x" })).toMatchObject({ sort: "name", size: 25, risk: undefined });
+  });
+});
+
+describe("overview", () => {
+  it("counts refusals of the last 24 h by code, month money from ledger and rollups, and lists who needs attention", async () => {
+    const { monthMoney, refusalsByCode, summarizeTenants } = await import("@/lib/dashboard/overview");
+    const t = await createTenantWithKey(db.prisma, { slug: "overview", available: 0n });
+    await db.prisma.decision.createMany({
+      data: [
+        { id: "dec_ov1", tenantId: t.tenant.id, requestId: "o1", allowed: false, code: "zz_test_code", httpStatus: 402, details: {}, createdAt: new Date(NOW.getTime() - 3_600_000) },
+        { id: "dec_ov2", tenantId: t.tenant.id, requestId: "o2", allowed: false, code: "zz_test_code", httpStatus: 402, details: {}, createdAt: new Date(NOW.getTime() - 2 * 86_400_000) },
+      ],
+    });
+    const refusals = await refusalsByCode(pool, NOW);
+    expect(refusals.find((r) => r.code === "zz_test_code")?.count).toBe(1);
+    const before = await monthMoney(pool, NOW);
+    await db.prisma.creditLedgerEntry.create({ data: { tenantId: t.tenant.id, kind: "TOPUP", amount: 5_000_000n, balanceAfter: 5_000_000n, createdAt: new Date("2026-03-02T00:00:00Z") } });
+    await db.prisma.creditLedgerEntry.create({ data: { tenantId: t.tenant.id, kind: "TOPUP", amount: 9_000_000n, balanceAfter: 5_000_000n, createdAt: new Date("2026-02-27T00:00:00Z") } });
+    expect((await monthMoney(pool, NOW)).sold - before.sold).toBe(5_000_000n);
+    const { byState, attention } = summarizeTenants(await loadTenantStates(pool, NOW), await loadModelPrices(pool), NOW);
+    expect(byState.total).toBe(byState.ok + byState.warn + byState.refusing);
+    const mine = attention.find((a) => a.tenantId === t.tenant.id);
+    expect(mine).toMatchObject({ level: "refusing" });
+    expect(mine!.reasons[0]).toContain("credits_exhausted");
+    const levels = attention.map((a) => a.level);
+    expect(levels).toEqual([...levels].sort((a, b) => (a === b ? 0 : a === "refusing" ? -1 : 1)));
+    expect(levels).not.toContain("ok");
+  });
+});
