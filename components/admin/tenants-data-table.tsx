@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Money } from "@/components/money";
@@ -52,7 +52,6 @@ type Meta = { num?: boolean; hide?: string };
 
 /** The admin tenants table: sorting and paging happen on the server; this renders one page and edits the URL. */
 export function TenantsDataTable({ rows, sort, dir }: { rows: TenantTableRow[]; sort: string; dir: "asc" | "desc" }) {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
@@ -60,16 +59,16 @@ export function TenantsDataTable({ rows, sort, dir }: { rows: TenantTableRow[]; 
   const table = useReactTable({
     data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, enableSortingRemoval: false,
     state: { sorting },
-    onSortingChange: (updater) => {
-      const next = (typeof updater === "function" ? updater(sorting) : updater)[0];
-      if (!next) return;
-      const p = new URLSearchParams(params.toString());
-      p.set("sort", next.id);
-      p.set("dir", next.desc ? "desc" : "asc");
-      p.delete("page");
-      router.push(`${pathname}?${p.toString()}`);
-    },
   });
+  // Sort links are plain URLs (they work before hydration and can be shared): a click on the
+  // sorted column flips the direction; another column starts descending for numbers.
+  const sortHref = (id: string) => {
+    const p = new URLSearchParams(params.toString());
+    p.set("sort", id);
+    p.set("dir", id === sort ? (dir === "asc" ? "desc" : "asc") : id === "name" || id === "risk" ? "asc" : "desc");
+    p.delete("page");
+    return `${pathname}?${p.toString()}`;
+  };
   if (rows.length === 0) return <EmptyState>No tenant matches these filters. Clear the search or a filter to see more.</EmptyState>;
   return (
     <div className="overflow-x-auto rounded-lg border border-border">
@@ -83,10 +82,10 @@ export function TenantsDataTable({ rows, sort, dir }: { rows: TenantTableRow[]; 
                 return (
                   <th key={h.id} scope="col" aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined} className={`whitespace-nowrap px-3 py-2 font-medium ${meta.num ? "text-right" : ""} ${meta.hide ?? ""}`}>
                     {h.column.getCanSort() ? (
-                      <button type="button" onClick={h.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                      <Link href={sortHref(h.column.id)} className="inline-flex items-center gap-1 uppercase hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
                         {flexRender(h.column.columnDef.header, h.getContext())}
                         {sorted === "asc" ? <ArrowUp aria-hidden className="size-3" /> : sorted === "desc" ? <ArrowDown aria-hidden className="size-3" /> : <ArrowUpDown aria-hidden className="size-3 opacity-50" />}
-                      </button>
+                      </Link>
                     ) : flexRender(h.column.columnDef.header, h.getContext())}
                   </th>
                 );

@@ -11,7 +11,14 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
  * (field errors without a round trip), then submits; the server parses again. Toasts the outcome.
  */
 export function useFormAction(action: Action, schema: z.ZodType, opts: { onSuccess?: (s: ActionState) => void } = {}) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  // Toasts when the answer arrives, not in an effect: a successful action often re-renders the page
+  // without this form (an approved key loses its Approve button), and an unmounted form has no effects.
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, fd: FormData) => {
+    const next = await action(prev, fd);
+    if (next.ok && next.message) toast.success(next.message);
+    else if (!next.ok && next.message) toast.error(next.message);
+    return next;
+  }, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | undefined>();
   const last = useRef(state);
   const onSuccess = useRef(opts.onSuccess);
@@ -21,10 +28,7 @@ export function useFormAction(action: Action, schema: z.ZodType, opts: { onSucce
   useEffect(() => {
     if (state === last.current) return;
     last.current = state;
-    if (state.ok) {
-      if (state.message) toast.success(state.message);
-      onSuccess.current?.(state);
-    } else if (state.message) toast.error(state.message);
+    if (state.ok) onSuccess.current?.(state);
   }, [state]);
   const validate = (fd: FormData) => {
     const parsed = schema.safeParse(formObject(fd));

@@ -1,0 +1,103 @@
+import { test, expect, screenshotBothWidths } from "./fixtures/test";
+import { accounts } from "./fixtures/accounts";
+
+test.describe("admin dashboard", () => {
+  test.use({ storageState: accounts.admin.state });
+
+  test("finds a past-due tenant from the overview and sees why its calls are refused", async ({ page }, testInfo) => {
+    await page.goto("/admin");
+    const attention = page.getByTestId("needs-attention");
+    await expect(attention).toContainText("subscription_past_due");
+    await expect(page.getByTestId("refusals-by-code")).toBeVisible();
+    await screenshotBothWidths(page, "dashboard-admin-overview", (n) => testInfo.outputPath(n));
+    await attention.getByRole("link", { name: "Granite Legal" }).click();
+    await expect(page.getByRole("heading", { name: "Granite Legal", level: 1 })).toBeVisible();
+    const banner = page.getByTestId("health-banner");
+    await expect(banner).toHaveAttribute("data-level", "refusing");
+    await expect(banner).toContainText("Subscription past due");
+    await expect(banner).toContainText("grace period has ended");
+    await expect(page.getByText(/Remedy shown to the tenant: pay_invoice/)).toBeVisible();
+    await screenshotBothWidths(page, "dashboard-admin-tenant", (n) => testInfo.outputPath(n));
+  });
+
+  test("grants credits to a zero-balance tenant and watches the banner and the simulated answer change", async ({ page }) => {
+    await page.goto("/admin/tenants?q=cobalt");
+    await page.getByTestId("tenants-table").getByRole("link", { name: "Cobalt Labs" }).click();
+    const banner = page.getByTestId("health-banner");
+    await expect(banner).toHaveAttribute("data-level", "refusing");
+    await expect(banner).toContainText("Credits exhausted");
+
+    await page.getByRole("button", { name: "Simulate call" }).click();
+    const result = page.getByTestId("simulate-result");
+    await expect(result).toContainText("HTTP 402 · credits_exhausted");
+    await expect(result).toContainText("top_up");
+
+    // Field errors come from the shared zod schema before anything is sent.
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByText("Enter an amount in dollars")).toBeVisible();
+    await page.getByLabel("Amount (USD)").fill("25");
+    await page.getByLabel("Reason").fill("Goodwill credit (e2e)");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("alertdialog")).toContainText("Grant $25.00 to Cobalt Labs?");
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByText("Credits granted")).toBeVisible();
+    await expect(page.getByTestId("tenant-balance")).toContainText("$25.00");
+    await expect(banner).not.toHaveAttribute("data-level", "refusing");
+    await expect(page.getByTestId("ledger-table")).toContainText("Goodwill credit (e2e)");
+    await expect(page.getByTestId("audit-table")).toContainText("credits.grant");
+
+    await page.getByRole("button", { name: "Simulate call" }).click();
+    await expect(result).toContainText("HTTP 200 · allowed");
+  });
+
+  test("approves a pending key, creates a key whose secret shows once, and revokes it", async ({ page }) => {
+    await page.goto("/admin/tenants?q=meridian");
+    await page.getByTestId("tenants-table").getByRole("link", { name: "Meridian Bank" }).click();
+    const keys = page.getByTestId("keys-table");
+    const pending = keys.getByRole("row").filter({ hasText: "Awaiting approval" }).first();
+    await pending.getByRole("button", { name: "Approve" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByText("Key approved")).toBeVisible();
+    await expect(keys.getByText("Awaiting approval")).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Create key" }).first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
+    await expect(page.getByRole("dialog")).toContainText("Name the key");
+    await page.getByLabel("Name").fill("e2e-admin-key");
+    await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
+    const secret = page.getByTestId("new-key-secret");
+    await expect(secret).toContainText(/^tg_live_/);
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByTestId("new-key-secret")).toHaveCount(0);
+    const row = keys.getByRole("row").filter({ hasText: "e2e-admin-key" });
+    await expect(row).toContainText("Active");
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
+    await expect(row).toContainText("Revoked");
+  });
+
+  test("suspends and resumes a tenant, reflected at once", async ({ page }) => {
+    await page.goto("/admin/tenants?q=tiny");
+    await page.getByTestId("tenants-table").getByRole("link", { name: "Tiny Tools" }).click();
+    await page.getByRole("button", { name: "Suspend tenant" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Suspend tenant" }).click();
+    const banner = page.getByTestId("health-banner");
+    await expect(banner).toContainText("Account suspended");
+    await page.getByRole("button", { name: "Resume tenant" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Resume tenant" }).click();
+    await expect(banner).not.toContainText("Account suspended");
+  });
+
+  test("the tenants table filters and sorts on the server", async ({ page }, testInfo) => {
+    await page.goto("/admin/tenants");
+    await page.getByLabel("Risk").selectOption("refusing");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/risk=refusing/);
+    const table = page.getByTestId("tenants-table");
+    await expect(table.getByRole("row").filter({ hasText: "Acme Robotics" })).toHaveCount(0);
+    await expect(table.getByRole("row").filter({ hasText: "Pioneer Games" })).toContainText("Suspended");
+    await table.getByRole("link", { name: "Balance" }).click();
+    await expect(page).toHaveURL(/sort=balance/);
+    await screenshotBothWidths(page, "dashboard-admin-tenants", (n) => testInfo.outputPath(n));
+  });
+});
