@@ -82,8 +82,8 @@ async function main() {
     };
     const authorizeLoad = (connections: number, pick: (n: number) => { secret: string }, overallRate?: number) => () =>
       load({ url: app.url, path: "/api/v1/authorize", connections, durationSec: DURATION, overallRate, request: authorize(pick) });
-    const bareLoad = (connections: number, hotOnly: boolean) => () =>
-      load({ url: bare.url, path: hotOnly ? "/hot" : "/", connections, durationSec: DURATION, request: () => ({ headers: {}, body: "{}" }) });
+    const bareLoad = (connections: number, hotOnly: boolean, overallRate?: number) => () =>
+      load({ url: bare.url, path: hotOnly ? "/hot" : "/", connections, durationSec: DURATION, overallRate, request: () => ({ headers: {}, body: "{}" }) });
 
     console.log("Warming up …");
     await load({ url: app.url, path: "/api/v1/authorize", connections: 16, durationSec: 3, request: authorize(spread) });
@@ -97,6 +97,7 @@ async function main() {
         body: JSON.stringify(Array.from({ length: 100 }, (_, i) => ({ requestId: `${run}-u-${n}-${i}`, model: "bench-model", inputTokens: 500, outputTokens: 150 }))),
       }),
     }), 100);
+    await measure("bare node:http + 1 UPDATE @1,000 req/s, 50 tenants", "machine ceiling", bareLoad(32, false, 1000));
     const bareSpread = await measure("bare node:http + 1 UPDATE, 50 tenants", "machine ceiling", bareLoad(64, false));
     const bareHot = await measure("bare node:http + 1 UPDATE, 1 hot tenant", "machine ceiling", bareLoad(64, true));
     process.stdout.write("  decide() in-process … ");

@@ -40,7 +40,7 @@ const batchers = new WeakMap<pg.Pool, Batcher<Probe, Row>>();
 export async function loadLiveState(db: pg.Pool, tenant: TenantSnapshot, key: KeySnapshot, requestId: string, now: Date): Promise<Live> {
   const month = quotaPeriod(now, tenant.timeZone);
   const day = localDay(now, tenant.timeZone);
-  const row = await batcherFor(batchers, db, () => new Batcher((probes: Probe[]) => readLive(db, probes)))
+  const row = await batcherFor(batchers, db, () => new Batcher((probes: Probe[]) => readLive(db, probes), { maxInFlight: 4 }))
     .submit({ tenantId: tenant.id, periodStart: month.start, requestId });
   const existing = row.r_id ? { id: row.r_id, amount: row.r_amount!, expiresAt: row.r_expires!, status: row.r_status! } : null;
   const priorRefusal = row.d_id ? { decisionId: row.d_id, details: row.d_details! } : null;

@@ -1,5 +1,5 @@
 // Reserving credits for one call, exactly once per (tenant, requestId), never below zero.
-// Calls are group-committed: while one batch transaction is in flight, new reservations queue up
+// Calls are group-committed: while batch transactions are in flight, new reservations queue up
 // and go together in the next one (lib/ledger/reserve-batch.ts decides each exactly, in arrival
 // order). An idle server commits a lone request at once; a busy one amortizes each commit over
 // many requests. The answer is given only after the commit.
@@ -61,5 +61,5 @@ async function resolveDuplicates(client: pg.PoolClient, items: Item[], results: 
 const batchers = new WeakMap<pg.Pool, Batcher<Item, ReserveResult>>();
 
 export function reserveCredits(db: pg.Pool, input: ReserveInput): Promise<ReserveResult> {
-  return batcherFor(batchers, db, () => new Batcher((items) => commit(db, items))).submit({ ...input, id: `res_${randomUUID()}` });
+  return batcherFor(batchers, db, () => new Batcher((items) => commit(db, items), { maxInFlight: 4 })).submit({ ...input, id: `res_${randomUUID()}` });
 }
