@@ -4,7 +4,13 @@ import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenancy/scope";
 import { requireUser } from "@/lib/web/session";
 
-const NAV = [{ href: "/app", label: "Home" }];
+const NAV = [
+  { href: "/app", label: "Home" },
+  { href: "/app/usage", label: "Usage" },
+  { href: "/app/keys", label: "API keys" },
+  { href: "/app/decisions", label: "Decisions" },
+  { href: "/app/billing", label: "Billing" },
+];
 
 export default async function TenantLayout({ children }: { children: ReactNode }) {
   const user = await requireUser({ area: "tenant" });

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { DecisionsSection } from "@/components/dashboard/decisions-section";
+import { prisma } from "@/lib/db";
+import { tenantScope } from "@/lib/tenancy/scope";
+import { requireUser } from "@/lib/web/session";
+
+export const metadata: Metadata = { title: "Decisions" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// /app/decisions – the tenant's own decision log: why each call was allowed or refused.
+export default async function DecisionsPage({ searchParams }: Props) {
+  const user = await requireUser({ area: "tenant" });
+  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantScope(user.tenantId).tenantId }, select: { timeZone: true } });
+  return (
+    <>
+      <PageHeader title="Decisions" description={`Every authorize answer for your keys, newest first. Expand a row for the reason, the numbers and the fix. Times in ${tenant.timeZone}.`} />
+      <DecisionsSection tenantId={user.tenantId} timeZone={tenant.timeZone} searchParams={await searchParams} basePath="/app/decisions" />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+// A tenant's own home, as plain JSON: the server page renders it first, and the live parts
+// (balance, banner, recent refusals) refresh from GET /api/dashboard/summary with the same shape.
+// Money as decimal strings of micro-USD (BigInt does not survive JSON).
+import type pg from "pg";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { listDecisions } from "@/lib/dashboard/decision-log";
+import { decisionView } from "@/lib/dashboard/decision-view";
+import { healthBanner, tenantHealth } from "@/lib/dashboard/tenant-health";
+import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import { tenantScope } from "@/lib/tenancy/scope";
+
+export async function tenantSummary(prisma: PrismaClient, db: pg.Pool, tenantId: string, now = new Date()) {
+  const scope = tenantScope(tenantId);
+  const [[state], models, refusals] = await Promise.all([
+    loadTenantStates(db, now, [scope.tenantId]),
+    loadModelPrices(db),
+    listDecisions(prisma, { outcome: "refused" }, { scopeTenantId: scope.tenantId, pageSize: 5 }),
+  ]);
+  if (!state) return null;
+  const health = tenantHealth(state, models, now);
+  return {
+    tenant: { id: state.id, name: state.name, timeZone: state.timeZone, planName: state.plan.name, status: state.status, subscription: state.subscription?.status ?? null },
+    balance: { available: state.available.toString(), reserved: state.reserved.toString() },
+    burnPerDay: health.burnPerDay.toString(),
+    daysLeft: health.daysLeft,
+    quota: { used: state.quotaUsed.toString(), limit: state.plan.monthlyTokenQuota?.toString() ?? null, resetsAt: state.quotaResetsAt?.toISOString() ?? null },
+    card: state.card,
+    banner: healthBanner(health),
+    recentRefusals: refusals.rows.map((d) => decisionView(d, state.timeZone)),
+    at: now.toISOString(),
+  };
+}
+
+export type TenantSummary = NonNullable<Awaited<ReturnType<typeof tenantSummary>>>;
