@@ -5,7 +5,9 @@ import type Stripe from "stripe";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-export type StoredEvent = Pick<Stripe.Event, "id" | "type" | "created" | "livemode"> & {
+/** A verified or stored event (or a reconcile run posing as one: type "reconcile"). */
+export type StoredEvent = Pick<Stripe.Event, "id" | "created" | "livemode"> & {
+  type: string;
   data: { object: { id?: string; object: string } & Record<string, unknown>; previous_attributes?: Record<string, unknown> };
 };
 
