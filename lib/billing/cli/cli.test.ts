@@ -84,7 +84,7 @@ describe("npm run stripe:replay", () => {
   it("re-applies a stored failed event, again safely, fetches one Tollgate never stored, and says when none exists", async () => {
     const { main } = await import("@/lib/billing/cli/replay");
     const stored = event("customer.subscription.updated", subscription({ id: "sub_A", customer: "cus_A", status: "active", priceId: "price_pro", ...PERIOD, cancel_at_period_end: true }), Math.floor(Date.now() / 1000) + 60);
-    await db.prisma.stripeEvent.create({ data: { id: stored.id, type: stored.type, created: new Date(stored.created * 1000), payload: stored, stripeCustomerId: "cus_A", status: "FAILED", attempts: 3, error: "earlier outage" } });
+    await db.prisma.stripeEvent.create({ data: { id: stored.id, type: stored.type, created: new Date(stored.created * 1000), payload: JSON.parse(JSON.stringify(stored)), stripeCustomerId: "cus_A", status: "FAILED", attempts: 3, error: "earlier outage" } });
     const lines: string[] = [];
     expect(await main([stored.id], (l) => lines.push(l))).toBe(0);
     expect(await main([stored.id], (l) => lines.push(l))).toBe(0);
