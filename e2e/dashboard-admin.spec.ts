@@ -101,3 +101,32 @@ test.describe("admin dashboard", () => {
     await screenshotBothWidths(page, "dashboard-admin-tenants", (n) => testInfo.outputPath(n));
   });
 });
+
+test.describe("admin global pages", () => {
+  test.use({ storageState: accounts.admin.state });
+
+  test("the decision log across tenants expands a refusal to its reason, numbers and remedy", async ({ page }, testInfo) => {
+    await page.goto("/admin/decisions?outcome=refused&code=quota_exceeded");
+    const table = page.getByTestId("decision-table");
+    await expect(table).toContainText("Echo Tutors");
+    await table.getByRole("button", { name: /Details of quota_exceeded/ }).first().click();
+    await expect(table.getByText("Monthly quota exceeded.").first()).toBeVisible();
+    await expect(table.getByText(/tokens/).first()).toBeVisible();
+    await expect(table.getByText(/Remedy shown/).first()).toContainText("upgrade_plan");
+    await screenshotBothWidths(page, "dashboard-admin-decisions", (n) => testInfo.outputPath(n));
+  });
+
+  test("the audit log lists admin changes and CSV exports stream", async ({ page, request }) => {
+    await page.goto("/admin/audit");
+    await expect(page.getByTestId("audit-log")).toBeVisible();
+    const res = await page.request.get("/api/dashboard/export/decisions?outcome=refused&code=quota_exceeded");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("text/csv");
+    const lines = (await res.text()).trim().split("\r\n");
+    expect(lines[0]).toContain("created_at,tenant_id");
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.includes("quota_exceeded"))).toBe(true);
+    const anon = await request.get("/api/dashboard/export/usage", { headers: { cookie: "" } });
+    expect([401, 404]).toContain(anon.status());
+  });
+});

@@ -213,3 +213,38 @@ describe("overview", () => {
     expect(levels).not.toContain("ok");
   });
 });
+
+describe("CSV export", () => {
+  it("escapes fields and defuses spreadsheet formulas", async () => {
+    const { csvLine } = await import("@/lib/dashboard/csv-export");
+    expect(csvLine(["a,b", 'say "hi"', "=SUM(A1)", -5, null, "line\nbreak"])).toBe(`"a,b","say ""hi""",'=SUM(A1),-5,,"line\nbreak"\r\n`);
+  });
+
+  it("streams every row of one tenant in keyset batches, never another tenant's", async () => {
+    const { exportCsv, exportFilterSchema } = await import("@/lib/dashboard/csv-export");
+    const a = await createTenantWithKey(db.prisma, { slug: "csv-a", available: 0n });
+    const b = await createTenantWithKey(db.prisma, { slug: "csv-b", available: 0n });
+    const rows = (tenantId: string, n: number) => Array.from({ length: n }, (_, i) => ({
+      tenantId, requestId: `${tenantId}-${i}`, model: "m", inputTokens: i, outputTokens: 0, cost: BigInt(i), occurredAt: new Date(Date.UTC(2026, 2, 1 + (i % 5))),
+    }));
+    await db.prisma.usageEvent.createMany({ data: [...rows(a.tenant.id, 7), ...rows(b.tenant.id, 3)] });
+    const chunks: string[] = [];
+    for await (const c of exportCsv(pool, "usage", exportFilterSchema.parse({ tenantId: a.tenant.id }), 3)) chunks.push(c);
+    expect(chunks).toHaveLength(1 + 3); // header + 3 + 3 + 1
+    const lines = chunks.join("").trim().split("\r\n");
+    expect(lines[0]).toBe("occurred_at,tenant_id,api_key_id,request_id,model,feature,input_tokens,output_tokens,cost_micro_usd");
+    expect(lines).toHaveLength(8);
+    expect(lines.slice(1).every((l) => l.includes(a.tenant.id) && !l.includes(b.tenant.id))).toBe(true);
+    const ranged: string[] = [];
+    for await (const c of exportCsv(pool, "usage", exportFilterSchema.parse({ tenantId: a.tenant.id, from: "2026-03-02", to: "2026-03-03" }))) ranged.push(c);
+    expect(ranged.join("").trim().split("\r\n")).toHaveLength(1 + 3); // days 2 and 3 of i = 1, 2, 6
+
+    await db.prisma.decision.createMany({
+      data: Array.from({ length: 5 }, (_, i) => ({ id: `dec_csv${i}`, tenantId: a.tenant.id, requestId: `c${i}`, allowed: false, code: "quota_exceeded", httpStatus: 402, details: { note: "x,y" }, createdAt: new Date(Date.UTC(2026, 2, 1, 0, 0, i % 2)) })),
+    });
+    const dec: string[] = [];
+    for await (const c of exportCsv(pool, "decisions", exportFilterSchema.parse({ tenantId: a.tenant.id, outcome: "refused" }), 2)) dec.push(c);
+    const ids = dec.join("").trim().split("\r\n").slice(1).map((l) => /dec_csv\d/.exec(l)![0]);
+    expect(new Set(ids).size).toBe(5);
+  });
+});

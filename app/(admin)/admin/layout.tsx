@@ -5,6 +5,8 @@ import { requireUser } from "@/lib/web/session";
 const NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/tenants", label: "Tenants" },
+  { href: "/admin/decisions", label: "Decisions" },
+  { href: "/admin/audit", label: "Audit log" },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

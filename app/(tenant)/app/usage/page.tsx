@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
+import { ExportLinks } from "@/components/dashboard/export-links";
 import { UsageSection } from "@/components/dashboard/usage-section";
 import { Card, CardContent } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
@@ -14,7 +15,7 @@ export default async function UsagePage() {
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantScope(user.tenantId).tenantId }, select: { id: true, timeZone: true } });
   return (
     <>
-      <PageHeader title="Usage" description={`Tokens and cost by day and model, days in ${tenant.timeZone}.`} />
+      <PageHeader title="Usage" description={`Tokens and cost by day and model, days in ${tenant.timeZone}.`} actions={<ExportLinks />} />
       <Card><CardContent className="pt-4"><UsageSection tenantId={tenant.id} timeZone={tenant.timeZone} now={new Date()} /></CardContent></Card>
     </>
   );

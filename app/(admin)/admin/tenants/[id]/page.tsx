@@ -12,6 +12,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { ConfirmAction } from "@/components/dashboard/confirm-action";
 import { CreditsForm } from "@/components/dashboard/credits-form";
+import { ExportLinks } from "@/components/dashboard/export-links";
 import { HealthBadge } from "@/components/dashboard/health-badge";
 import { HealthBanner } from "@/components/dashboard/health-banner";
 import { QuotaBar } from "@/components/dashboard/quota-bar";
@@ -104,13 +105,14 @@ export default async function TenantPage({ params, searchParams }: Props) {
         </Card>
       </div>
 
-      <div className="mb-6 flex flex-wrap gap-2">
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-2">
         <ConfirmAction
           action={setStatusAction.bind(null, tenant.id)} form="status" fields={{ status: suspended ? "ACTIVE" : "SUSPENDED" }}
           label={suspended ? "Resume tenant" : "Suspend tenant"} destructive={!suspended}
           title={suspended ? `Resume ${tenant.name}?` : `Suspend ${tenant.name}?`}
           description={suspended ? "Its calls are judged normally again at once." : "Every call of this tenant is refused with tenant_suspended until it is resumed."}
         />
+        <ExportLinks tenantId={tenant.id} />
       </div>
 
       <Section id="usage" title="Usage">

@@ -1,0 +1,49 @@
+// GET /api/dashboard/export/{usage|ledger|decisions} – a streamed CSV for the filter in the query
+// (admin: any tenant or all; a tenant user: always their own tenant, whatever the query says)
+import { z } from "zod";
+import { AppError, problemResponse } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/handler";
+import { pool } from "@/lib/db/pool";
+import { EXPORT_KINDS, exportCsv, exportFilterSchema } from "@/lib/dashboard/csv-export";
+import { tenantScope } from "@/lib/tenancy/scope";
+import { getSessionUser } from "@/lib/web/session";
+import { sessionProblem } from "@/lib/web/session-route";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ kind: z.enum(EXPORT_KINDS) });
+
+export const GET = apiRoute<{ params: Promise<{ kind: string }> }>(async (req, ctx) => {
+  const user = await getSessionUser();
+  if (!user) return problemResponse(sessionProblem("unauthorized", "Sign in at /sign-in first."));
+  const parsed = params.safeParse(await ctx.params);
+  if (!parsed.success) throw new AppError("not_found");
+  const { kind } = parsed.data;
+  const filter = exportFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  if (user.role !== "ADMIN") filter.tenantId = tenantScope(user.tenantId!).tenantId;
+  const chunks = exportCsv(pool(), kind, filter);
+  const encoder = new TextEncoder();
+  // Pull-based: the next batch is read only when the client has taken the previous one.
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (e) {
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="tollgate-${kind}${filter.tenantId ? `-${filter.tenantId}` : ""}-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});
