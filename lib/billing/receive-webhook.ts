@@ -10,6 +10,7 @@ import { stripeWebhooks } from "@/lib/billing/stripe-client";
 import type { StoredEvent } from "@/lib/billing/webhooks/context";
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
+const MAX_EVENT_BYTES = 1024 * 1024;
 
 const envelope = z.object({
   id: z.string().startsWith("evt_"),
@@ -41,6 +42,7 @@ function verify(rawBody: string, signature: string, secrets: string[]): { ok: tr
 
 export async function receiveStripeWebhook(prisma: PrismaClient, rawBody: string, signature: string | null, secrets: string[]): Promise<WebhookAnswer> {
   if (secrets.length === 0) return problem(503, "stripe_not_configured", "Stripe webhooks not configured", "Set STRIPE_WEBHOOK_SECRET (see .env.example).");
+  if (Buffer.byteLength(rawBody) > MAX_EVENT_BYTES) return problem(413, "payload_too_large", "Payload too large", `Stripe events are far smaller than ${MAX_EVENT_BYTES} bytes.`);
   if (!signature) return problem(400, "invalid_signature", "Invalid Stripe signature", "The Stripe-Signature header is missing.");
   const verified = verify(rawBody, signature, secrets);
   if (!verified.ok) return verified.answer;

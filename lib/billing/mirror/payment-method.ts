@@ -14,6 +14,9 @@ export async function syncPaymentMethod(ctx: HandlerContext, pm: PaymentMethodSh
   const { tx } = ctx;
   if (!pm.card) return; // Only cards are mirrored: the decision API reads card expiry.
   const existing = await tx.paymentMethod.findUnique({ where: { stripePaymentMethodId: pm.id } });
+  // A card attached before its customer was deleted, whose event arrives after the deletion's: gone too.
+  const deletedAt = state === "attached" ? await customerDeletedAt(ctx) : null;
+  if (deletedAt && deletedAt >= ctx.at) return syncPaymentMethod({ ...ctx, at: deletedAt }, pm, "detached");
   const stored = existing && { at: existing.stripeEventCreatedAt, state: (existing.detachedAt ? "detached" : "attached") as CardState };
   if (mayOverwrite(stored, { at: ctx.at, state }, RANK, TERMINAL)) {
     const data = {
@@ -31,6 +34,12 @@ export async function syncPaymentMethod(ctx: HandlerContext, pm: PaymentMethodSh
     });
   }
   await refreshDefaultCard(ctx);
+}
+
+async function customerDeletedAt(ctx: HandlerContext): Promise<Date | null> {
+  if (!ctx.customerId) return null;
+  const deleted = await ctx.tx.stripeEvent.findFirst({ where: { stripeCustomerId: ctx.customerId, type: "customer.deleted" }, orderBy: { created: "asc" }, select: { created: true } });
+  return deleted?.created ?? null;
 }
 
 /** Marks the default card per the newest recorded customer snapshot (unchanged when none is recorded). */

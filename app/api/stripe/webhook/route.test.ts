@@ -137,6 +137,22 @@ describe("POST /api/stripe/webhook: each handled type", () => {
     await send(event("payment_method.attached", card({ id: "pm_del", customer: customerId }), T0 + 1));
     await send(event("customer.deleted", customer({ id: customerId }), T0 + 2));
     expect(await s.db.prisma.paymentMethod.findUniqueOrThrow({ where: { stripePaymentMethodId: "pm_del" } })).toMatchObject({ detachedAt: sec(T0 + 2), isDefault: false });
+    // A card attached before the deletion whose event arrives after it is gone too.
+    await send(event("payment_method.attached", card({ id: "pm_late", customer: customerId }), T0 + 1));
+    expect(await s.db.prisma.paymentMethod.findUniqueOrThrow({ where: { stripePaymentMethodId: "pm_late" } })).toMatchObject({ detachedAt: sec(T0 + 2), isDefault: false });
+  });
+
+  it("an administrator linking a customer applies its stored unmatched events", async () => {
+    const { tenantId } = await tenant(null);
+    const e = event("payment_method.attached", card({ id: "pm_admin", customer: "cus_admin_link" }), T0);
+    expect((await send(e)).body).toMatchObject({ outcome: "unmatched" });
+    const { linkCustomerAndReplay } = await import("@/lib/billing/admin-link");
+    const { prisma } = await import("@/lib/db");
+    const result = await linkCustomerAndReplay(prisma, { kind: "USER", id: "admin", ip: null }, tenantId, "cus_admin_link");
+    expect(result).toEqual({ link: { outcome: "linked" }, replayed: [{ outcome: "processed", tenantId }] });
+    expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", tenantId, attempts: 2 });
+    expect((await s.db.prisma.paymentMethod.findUniqueOrThrow({ where: { stripePaymentMethodId: "pm_admin" } })).tenantId).toBe(tenantId);
+    expect(await s.db.prisma.auditLog.findFirst({ where: { action: "tenant.stripe_link", tenantId } })).toMatchObject({ actorKind: "USER", actorId: "admin" });
   });
 
   it("checkout.session.completed (payment) grants the top-up once, however often it is delivered; charge.refunded claws back the refunded part", async () => {
@@ -225,6 +241,11 @@ describe("POST /api/stripe/webhook: what is refused or ignored", () => {
     const res = await postEvent(s.url, e, { secret: ROTATED_WEBHOOK_SECRET });
     expect(res.status).toBe(200);
     expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", tenantId });
+  });
+
+  it("answers 413 for a body over 1 MB without reading it as an event", async () => {
+    const res = await postEvent(s.url, JSON.stringify({ pad: "x".repeat(1024 * 1024) }));
+    expect([res.status, (await res.json()).code]).toEqual([413, "payload_too_large"]);
   });
 
   it("answers 400 for a correctly signed body that is not JSON, or not an event", async () => {
