@@ -1,0 +1,63 @@
+// The demo without STRIPE_SECRET_KEY: POST /api/billing/simulate pays a top-up through the app's
+// own webhook with a signed event (the real path), and Checkout answers 503 billing_not_configured.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/web/area-access";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { serveRoutes } from "@/lib/testing/serve-route";
+
+const current = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/web/session", () => ({ getSessionUser: async () => current.user }));
+
+let db: TestDatabase;
+let server: { url: string; close(): Promise<void> };
+let tenantId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase("billing_simulate");
+  Object.assign(process.env, { DATABASE_URL: db.url, TOLLGATE_DEMO: "1" });
+  for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"]) delete process.env[name];
+  const [simulate, webhook, checkout] = await Promise.all([
+    import("@/app/api/billing/simulate/route"), import("@/app/api/stripe/webhook/route"), import("@/app/api/billing/checkout/route"),
+  ]);
+  server = await serveRoutes({ "/api/billing/simulate": { POST: simulate.POST }, "/api/stripe/webhook": { POST: webhook.POST }, "/api/billing/checkout": { POST: checkout.POST } });
+  const { tenant, plan } = await createTenantWithKey(db.prisma, { slug: "demo-buyer", available: 1_000_000n, planKey: "starter" });
+  await db.prisma.plan.update({ where: { id: plan.id }, data: { topUpAmounts: [10_000_000n] } });
+  tenantId = tenant.id;
+});
+afterAll(async () => {
+  await server?.close();
+  const [{ pool }, { prisma }] = await Promise.all([import("@/lib/db/pool"), import("@/lib/db")]);
+  await Promise.all([pool().end(), prisma.$disconnect()]);
+  await db?.drop();
+});
+beforeEach(() => {
+  current.user = { id: "u_owner", email: "owner@demo.test", name: "Owner", role: "TENANT_OWNER", tenantId };
+});
+
+const post = (path: string, body: unknown) => fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+describe("demo billing", () => {
+  it("Simulate payment posts a signed checkout.session.completed to the webhook, which grants the credits once", async () => {
+    const res = await post("/api/billing/simulate", { amount: "10000000" });
+    expect(res.status).toBe(200);
+    const { eventId } = await res.json();
+    expect(eventId).toMatch(/^evt_demo_[0-9a-f]{16}$/);
+    expect(await db.prisma.stripeEvent.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({ type: "checkout.session.completed", status: "PROCESSED", tenantId });
+    expect((await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } })).available).toBe(11_000_000n);
+    expect(await db.prisma.auditLog.findFirst({ where: { causeId: eventId, action: "billing.topup" } })).toMatchObject({ actorKind: "STRIPE", tenantId });
+  });
+
+  it("refuses an amount the plan does not offer, and a member", async () => {
+    const odd = await post("/api/billing/simulate", { amount: "7000000" });
+    expect([odd.status, (await odd.json()).code]).toEqual([422, "not_offered"]);
+    current.user = { ...current.user!, role: "TENANT_MEMBER" };
+    expect((await post("/api/billing/simulate", { amount: "10000000" })).status).toBe(403);
+    expect((await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } })).available).toBe(11_000_000n);
+  });
+
+  it("Checkout answers 503 billing_not_configured without STRIPE_SECRET_KEY", async () => {
+    const res = await post("/api/billing/checkout", { kind: "top_up", amount: "10000000" });
+    expect([res.status, (await res.json()).code]).toEqual([503, "billing_not_configured"]);
+  });
+});
