@@ -11,12 +11,14 @@
 //  4. after a tenant matched: apply the customer's stored UNMATCHED events, oldest first.
 // Credit grants run in the ledger's own idempotent transaction (keyed by PaymentIntent): a retry
 // after a failure replays them instead of granting twice.
+import type Stripe from "stripe";
 import { clearContextCache } from "@/lib/decisions/load-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { STRIPE_ACTOR, handlerContext, type StoredEvent } from "@/lib/billing/webhooks/context";
 import { isHandled, runHandler } from "@/lib/billing/webhooks";
 import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { customerOf, resolveTenant } from "@/lib/billing/resolve-tenant";
+import { idOf } from "@/lib/billing/stripe-shapes";
 import { utc } from "@/lib/db/pool";
 
 export type ProcessOutcome =
@@ -25,7 +27,12 @@ export type ProcessOutcome =
   | { outcome: "duplicate"; status: string }
   | { outcome: "failed"; error: string };
 
-type Options = { /** Re-apply an event already processed (replay); handlers are safe to repeat. */ force?: boolean };
+type Options = {
+  /** Re-apply an event already processed (replay); handlers are safe to repeat. */
+  force?: boolean;
+  /** With STRIPE_SECRET_KEY: finds the customer of a dispute, whose payload names only the charge. */
+  stripe?: Stripe | null;
+};
 
 // Each event holds a connection for its transaction and the ledger may need a second one: a few
 // at a time per process keeps a burst of deliveries from exhausting the pool.
@@ -46,19 +53,35 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
 const TX = { maxWait: 20_000, timeout: 60_000 } as const;
 
 export async function processStripeEvent(prisma: PrismaClient, event: StoredEvent, opts: Options = {}): Promise<ProcessOutcome> {
-  const pre = await resolveTenant(prisma, event);
+  const customerId = customerOf(event) ?? (await disputedCustomer(event, opts.stripe));
+  const pre = await resolveTenant(prisma, event, customerId);
   if (pre.link && pre.tenantId && pre.customerId) await linkStripeCustomer(prisma, STRIPE_ACTOR, pre.tenantId, pre.customerId, event.id);
-  const result = await withSlot(() => applyOnce(prisma, event, opts));
+  const result = await withSlot(() => applyOnce(prisma, event, customerId, opts));
   if (result.outcome === "processed" && result.tenantId) {
     clearContextCache(); // the decision API reads what this wrote, now rather than within its 5 s cache
-    const customerId = customerOf(event);
     if (customerId) await replayUnmatched(prisma, customerId);
   }
   return result;
 }
 
-async function applyOnce(prisma: PrismaClient, event: StoredEvent, opts: Options): Promise<ProcessOutcome> {
-  const customerId = customerOf(event);
+/**
+ * A dispute names its charge, not the customer: ask Stripe for the charge's customer, so a
+ * dispute of a subscription payment finds its tenant too (a top-up's is also found by its
+ * PaymentIntent). Without a key, or if Stripe does not answer, the ledger lookup is all there is.
+ */
+async function disputedCustomer(event: StoredEvent, stripe: Stripe | null | undefined): Promise<string | null> {
+  const o = event.data.object;
+  const chargeId = o.object === "dispute" ? idOf(o.charge as string | { id: string } | null) : null;
+  if (!stripe || !chargeId) return null;
+  try {
+    return idOf((await stripe.charges.retrieve(chargeId)).customer);
+  } catch (e) {
+    console.error(`Stripe: could not read charge ${chargeId} of ${event.id}: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
+async function applyOnce(prisma: PrismaClient, event: StoredEvent, customerId: string | null, opts: Options): Promise<ProcessOutcome> {
   try {
     return await prisma.$transaction(async (tx): Promise<ProcessOutcome> => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe:${customerId ?? event.id}`}, 0))`;
@@ -75,7 +98,7 @@ async function applyOnce(prisma: PrismaClient, event: StoredEvent, opts: Options
         await finish("IGNORED", null);
         return { outcome: "ignored", tenantId: null };
       }
-      const { tenantId } = await resolveTenant(tx, event);
+      const { tenantId } = await resolveTenant(tx, event, customerId);
       if (!tenantId) {
         await finish("UNMATCHED", null);
         return { outcome: "unmatched", tenantId: null };
@@ -107,7 +130,7 @@ export async function replayUnmatched(prisma: PrismaClient, customerId: string):
   if (!owner) return [];
   const pending = await prisma.stripeEvent.findMany({ where: { stripeCustomerId: customerId, status: "UNMATCHED" }, orderBy: [{ created: "asc" }, { id: "asc" }], select: { payload: true } });
   const results: ProcessOutcome[] = [];
-  for (const { payload } of pending) results.push(await withSlot(() => applyOnce(prisma, payload as unknown as StoredEvent, {})));
+  for (const { payload } of pending) results.push(await withSlot(() => applyOnce(prisma, payload as unknown as StoredEvent, customerId, {})));
   if (results.some((r) => r.outcome === "processed")) clearContextCache();
   return results;
 }

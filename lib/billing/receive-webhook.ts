@@ -2,6 +2,7 @@
 // secret (400, nothing written, when none matches or the timestamp is outside the 300 s tolerance),
 // check the envelope, then apply the event (lib/billing/process-event.ts). 200 for applied,
 // duplicate, ignored and unmatched events; 500 when a handler failed, so Stripe retries.
+import type Stripe from "stripe";
 import { z } from "zod";
 import { PROBLEM_TYPE_BASE, type Problem } from "@/lib/api/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -40,7 +41,7 @@ function verify(rawBody: string, signature: string, secrets: string[]): { ok: tr
   return { ok: false, answer: problem(400, "invalid_signature", "Invalid Stripe signature", lastError) };
 }
 
-export async function receiveStripeWebhook(prisma: PrismaClient, rawBody: string, signature: string | null, secrets: string[]): Promise<WebhookAnswer> {
+export async function receiveStripeWebhook(prisma: PrismaClient, rawBody: string, signature: string | null, secrets: string[], stripe: Stripe | null = null): Promise<WebhookAnswer> {
   if (secrets.length === 0) return problem(503, "stripe_not_configured", "Stripe webhooks not configured", "Set STRIPE_WEBHOOK_SECRET (see .env.example).");
   if (Buffer.byteLength(rawBody) > MAX_EVENT_BYTES) return problem(413, "payload_too_large", "Payload too large", `Stripe events are far smaller than ${MAX_EVENT_BYTES} bytes.`);
   if (!signature) return problem(400, "invalid_signature", "Invalid Stripe signature", "The Stripe-Signature header is missing.");
@@ -48,7 +49,7 @@ export async function receiveStripeWebhook(prisma: PrismaClient, rawBody: string
   if (!verified.ok) return verified.answer;
   const parsed = envelope.safeParse(verified.json);
   if (!parsed.success) return problem(400, "validation_failed", "Not a Stripe event", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  const result = await processStripeEvent(prisma, parsed.data as unknown as StoredEvent);
+  const result = await processStripeEvent(prisma, parsed.data as unknown as StoredEvent, { stripe });
   if (result.outcome === "failed") {
     return problem(500, "webhook_failed", "Event not applied", "The event was recorded as failed and will be applied when Stripe delivers it again.");
   }

@@ -10,12 +10,12 @@ export type ReplayResult = { source: "stored" | "stripe"; result: ProcessOutcome
 
 export async function replayStripeEvent(prisma: PrismaClient, stripe: Stripe | null, eventId: string): Promise<ReplayResult> {
   const row = await prisma.stripeEvent.findUnique({ where: { id: eventId }, select: { payload: true } });
-  if (row) return { source: "stored", result: await processStripeEvent(prisma, row.payload as unknown as StoredEvent, { force: true }) };
+  if (row) return { source: "stored", result: await processStripeEvent(prisma, row.payload as unknown as StoredEvent, { force: true, stripe }) };
   if (!stripe) return { source: "none" };
   const fetched = await stripe.events.retrieve(eventId).catch((e: { statusCode?: number }) => {
     if (e.statusCode === 404) return null;
     throw e;
   });
   if (!fetched) return { source: "none" };
-  return { source: "stripe", result: await processStripeEvent(prisma, fetched as unknown as StoredEvent, { force: true }) };
+  return { source: "stripe", result: await processStripeEvent(prisma, fetched as unknown as StoredEvent, { force: true, stripe }) };
 }

@@ -33,8 +33,7 @@ function metadataTenantId(event: StoredEvent): string | null {
   return metadata?.tenantId ?? (typeof o.client_reference_id === "string" ? o.client_reference_id : null);
 }
 
-export async function resolveTenant(db: Db, event: StoredEvent): Promise<Resolution> {
-  const customerId = customerOf(event);
+export async function resolveTenant(db: Db, event: StoredEvent, customerId: string | null = customerOf(event)): Promise<Resolution> {
   if (customerId) {
     const owner = await db.tenant.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
     if (owner) return { tenantId: owner.id, customerId, link: false };

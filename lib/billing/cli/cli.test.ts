@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 import { list, startLocalStripe, type LocalStripe } from "@/lib/billing/testing/local-stripe";
-import { card, customer, event, subscription } from "@/lib/billing/testing/events";
+import { card, customer, dispute, event, subscription } from "@/lib/billing/testing/events";
 
 let db: TestDatabase;
 let stripe: LocalStripe;
@@ -41,6 +41,7 @@ beforeAll(async () => {
     body: list(r.query.get("customer") === "cus_A" ? [card({ id: "pm_1", customer: "cus_A", expMonth: 1, expYear: 2031 })] : r.query.get("customer") === "cus_B" ? [card({ id: "pm_2", customer: "cus_B", last4: "1111" })] : [], r.path),
   }));
   stripe.on("GET", "/v1/events/evt_remote", () => ({ body: event("customer.subscription.created", subscription({ id: "sub_B", customer: "cus_B", status: "trialing", priceId: "price_pro", ...PERIOD }), T0 + 5, { id: "evt_remote" }) }));
+  stripe.on("GET", "/v1/charges/ch_sub", () => ({ body: { id: "ch_sub", object: "charge", customer: "cus_A" } }));
   stripe.on("GET", /^\/v1\/events\//, () => ({ status: 404, body: { error: { type: "invalid_request_error", message: "No such event" } } }));
 });
 afterAll(async () => {
@@ -101,5 +102,19 @@ describe("npm run stripe:replay", () => {
     expect(await main(["evt_missing"], (l) => missing.push(l))).toBe(1);
     expect(missing).toEqual(["evt_missing: not stored here and not found at Stripe."]);
     expect(await main(["nope"], () => undefined)).toBe(2);
+  });
+});
+
+describe("a dispute of a subscription charge", () => {
+  it("finds its tenant through the charge's customer at Stripe (the payload names only the charge)", async () => {
+    const [{ processStripeEvent }, { createStripe }] = await Promise.all([import("@/lib/billing/process-event"), import("@/lib/billing/stripe-client")]);
+    const e = event("charge.dispute.created", dispute({ id: "dp_sub", charge: "ch_sub", paymentIntent: "pi_invoice", amountCents: 4900 }), T0);
+    const result = await processStripeEvent(db.prisma, JSON.parse(JSON.stringify(e)), { stripe: createStripe("sk_test_local", stripe.url) });
+    expect(result).toEqual({ outcome: "processed", tenantId: tenantA });
+    expect(await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantA } })).toMatchObject({ flaggedForReview: true, flagReason: expect.stringContaining("dp_sub") });
+    expect(await db.prisma.stripeEvent.findUniqueOrThrow({ where: { id: e.id } })).toMatchObject({ stripeCustomerId: "cus_A", status: "PROCESSED" });
+    // Without a key it cannot know: recorded as unmatched, not guessed.
+    const blind = event("charge.dispute.created", dispute({ id: "dp_blind", charge: "ch_sub", paymentIntent: "pi_invoice", amountCents: 4900 }), T0);
+    expect(await processStripeEvent(db.prisma, JSON.parse(JSON.stringify(blind)))).toEqual({ outcome: "unmatched", tenantId: null });
   });
 });
