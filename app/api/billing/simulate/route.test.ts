@@ -21,6 +21,7 @@ beforeAll(async () => {
     import("@/app/api/billing/simulate/route"), import("@/app/api/stripe/webhook/route"), import("@/app/api/billing/checkout/route"),
   ]);
   server = await serveRoutes({ "/api/billing/simulate": { POST: simulate.POST }, "/api/stripe/webhook": { POST: webhook.POST }, "/api/billing/checkout": { POST: checkout.POST } });
+  process.env.APP_URL = server.url; // read on first use, after this: the simulated event goes to this server's webhook
   const { tenant, plan } = await createTenantWithKey(db.prisma, { slug: "demo-buyer", available: 1_000_000n, planKey: "starter" });
   await db.prisma.plan.update({ where: { id: plan.id }, data: { topUpAmounts: [10_000_000n] } });
   tenantId = tenant.id;

@@ -6,7 +6,7 @@ import { outboundResponse } from "@/lib/billing/billing-route";
 import { simulateTopUp } from "@/lib/billing/simulate-payment";
 import { webhookSecrets } from "@/lib/billing/webhook-secrets";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 import { sessionRoute } from "@/lib/web/session-route";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +18,8 @@ export const POST = sessionRoute({ area: "tenant", ownerOnly: true }, async (req
   const secret = webhookSecrets()[0];
   if (!e.TOLLGATE_DEMO || e.STRIPE_SECRET_KEY || !secret) throw new AppError("not_found", "Simulated payments exist only in the demo, without STRIPE_SECRET_KEY.");
   const { amount } = await readJson(req, body);
-  // The app's own webhook, at the address this request reached.
-  const result = await simulateTopUp(prisma, user.tenantId, amount, new URL("/api/stripe/webhook", req.url).toString(), secret);
+  // The app's own webhook at its configured address (never the request's Host header, which the caller controls).
+  const result = await simulateTopUp(prisma, user.tenantId, amount, `${appUrl()}/api/stripe/webhook`, secret);
   if (!result.ok) return outboundResponse(result);
   if (result.status !== 200) throw new Error(`the webhook answered ${result.status} to ${result.eventId}`);
   return Response.json({ eventId: result.eventId }, { headers: { "Cache-Control": "no-store" } });
