@@ -41,7 +41,7 @@ export function ConfirmAction({ action, form, fields = {}, children, label, titl
         if (validate(new FormData(e.currentTarget))) setOpen(true);
       }}
     >
-      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} defaultValue={v} />)}
       {children}
       <Button type="submit" size={size} variant={variant ?? (destructive ? "destructive" : "outline")} disabled={pending}>
         {pending ? "Working…" : label}

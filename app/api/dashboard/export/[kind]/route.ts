@@ -1,5 +1,5 @@
 // GET /api/dashboard/export/{usage|ledger|decisions} – a streamed CSV for the filter in the query
-// (admin: any tenant or all; a tenant user: always their own tenant, whatever the query says)
+// (admin: any tenant or all; a tenant user: their own tenant only — another tenant's id is a 404)
 import { z } from "zod";
 import { AppError, problemResponse } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
@@ -20,7 +20,11 @@ export const GET = apiRoute<{ params: Promise<{ kind: string }> }>(async (req, c
   if (!parsed.success) throw new AppError("not_found");
   const { kind } = parsed.data;
   const filter = exportFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-  if (user.role !== "ADMIN") filter.tenantId = tenantScope(user.tenantId!).tenantId;
+  if (user.role !== "ADMIN") {
+    const own = tenantScope(user.tenantId!).tenantId;
+    if (filter.tenantId && filter.tenantId !== own) throw new AppError("not_found");
+    filter.tenantId = own;
+  }
   const chunks = exportCsv(pool(), kind, filter);
   const encoder = new TextEncoder();
   // Pull-based: the next batch is read only when the client has taken the previous one.
