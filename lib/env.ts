@@ -32,6 +32,16 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must start with sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** SMTP server for email alerts, e.g. smtp://user:pass@mail.example.com:587; unset = email channels fail with a clear error. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  /** From address of alert emails. */
+  ALERTS_EMAIL_FROM: z.string().min(3).default("Tollgate <alerts@tollgate.local>"),
+  /** Let alert channels post to http:// and private, loopback or link-local addresses (tests, the demo). */
+  ALERTS_ALLOW_PRIVATE_URLS: boolFlag,
+  /** Delivery attempts before a notification is dead-lettered. */
+  ALERTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  /** `npm start` runs the job worker in-process unless this is 0 (then run `npm run jobs`). */
+  TOLLGATE_WORKER: z.enum(["0", "1"]).default("1"),
   /** Another Stripe API server (stripe-mock, a test's local server); unset = api.stripe.com. */
   STRIPE_API_BASE: z.url().optional(),
 });

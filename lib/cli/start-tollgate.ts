@@ -10,7 +10,9 @@ import { migrate } from "@/lib/db/migrate";
 import { isBuildCurrent, markBuildCurrent, sourceHash } from "@/lib/cli/build-state";
 import { runNextBuild, spawnNextServer, stopChild, waitForHealthy } from "@/lib/cli/run-next";
 import { seedDemoIfEmpty } from "@/lib/cli/seed-if-empty";
-import { startBackgroundWork } from "@/lib/cli/background";
+import { parseEnv } from "@/lib/env";
+import { workerOptionsFromEnv } from "@/lib/jobs/from-env";
+import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 
 export type StartOptions = {
   root: string;
@@ -24,6 +26,8 @@ export type StartOptions = {
   demo?: boolean;
   nextAuthSecret?: string;
   appUrl?: string;
+  /** Run the job worker in this process (default: yes; TOLLGATE_WORKER=0 leaves it to `npm run jobs`). */
+  worker?: boolean;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
 };
@@ -93,28 +97,31 @@ export async function startTollgate(opts: StartOptions): Promise<RunningTollgate
     }
 
     const url = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${opts.port}`;
-    const child = spawnNextServer(opts.root, {
-      dev: Boolean(opts.dev),
-      port: opts.port,
-      hostname,
-      env: {
-        ...process.env,
-        ...opts.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(opts.port),
-        ...(secret ? { NEXTAUTH_SECRET: secret } : {}),
-        NEXTAUTH_URL: opts.appUrl ?? url,
-        APP_URL: opts.appUrl ?? url,
-        TOLLGATE_DEMO: demo ? "1" : "0",
-      },
-    });
+    const appEnv: Record<string, string | undefined> = {
+      ...process.env,
+      ...opts.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(opts.port),
+      ...(secret ? { NEXTAUTH_SECRET: secret } : {}),
+      NEXTAUTH_URL: opts.appUrl ?? url,
+      APP_URL: opts.appUrl ?? url,
+      TOLLGATE_DEMO: demo ? "1" : "0",
+    };
+    const child = spawnNextServer(opts.root, { dev: Boolean(opts.dev), port: opts.port, hostname, env: appEnv as NodeJS.ProcessEnv });
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const background = startBackgroundWork(databaseUrl, log);
-    // Once only, however many signals arrive. Order matters: the app and background work first
+    let worker: RunningWorker | undefined;
+    if (opts.worker ?? appEnv.TOLLGATE_WORKER !== "0") {
+      const workerEnv = parseEnv({ ...appEnv, NODE_ENV: opts.dev ? "development" : "production" });
+      worker = await startWorker({ ...workerOptionsFromEnv(workerEnv, databaseUrl, opts.appUrl ?? url, { demo }), log }).catch(async (e: unknown) => {
+        await stopChild(child);
+        throw e;
+      });
+    }
+    // Once only, however many signals arrive. Order matters: the app and the worker first
     // (they hold connections), then the database.
     let stopping: Promise<void> | undefined;
     const stopAll = () => (stopping ??= (async () => {
-      await Promise.all([stopChild(child), background.stop()]);
+      await Promise.all([stopChild(child), worker?.stop()]);
       await embedded?.stop();
     })());
     try {

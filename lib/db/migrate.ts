@@ -2,9 +2,11 @@
 // It applies Prisma's migration SQL in order, each file in its own transaction, under an advisory
 // lock so that two processes starting at once migrate once, and records each one in
 // `_prisma_migrations` exactly as `prisma migrate deploy` does, so `prisma migrate status` agrees.
+// Then pg-boss's job schema and queues (lib/jobs/install.ts), which pg-boss migrates itself.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { installJobQueues } from "@/lib/jobs/install";
 import { compareMigrations, MigrationError, readMigrationFiles, type AppliedRow, type MigrationState } from "@/lib/db/migration-files";
 
 export { MigrationError, type MigrationState };
@@ -67,7 +69,13 @@ export async function migrationStatus({ connectionString, migrationsDir = defaul
 }
 
 /** Applies every pending migration; refuses (MigrationError) when the recorded history is broken. */
-export async function migrate({ connectionString, migrationsDir = defaultDir(), log = () => undefined }: Options): Promise<{ applied: string[] }> {
+export async function migrate(opts: Options): Promise<{ applied: string[] }> {
+  const result = await applyMigrations(opts);
+  await installJobQueues(opts.connectionString);
+  return result;
+}
+
+async function applyMigrations({ connectionString, migrationsDir = defaultDir(), log = () => undefined }: Options): Promise<{ applied: string[] }> {
   const files = await readMigrationFiles(migrationsDir);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   await client.connect();

@@ -76,6 +76,8 @@ const specs: Spec[] = [
   { model: "NotificationDelivery", keep: ["id", "tenantId", "channelId", "alertEventId"], enumUpdate: { status: "DEAD" }, create: {
     id: "del_1", tenantId: "ten_1", channelId: "ch_1", alertEventId: "ae_1", isTest: false, status: "PENDING", attempts: 1, responseCode: 500,
     responseBody: "oops", latencyMs: 12, error: "HTTP 500", payload: { type: "alert.firing" }, nextAttemptAt: T0, deliveredAt: T0, createdAt: T0, updatedAt: T0 } },
+  { model: "NotificationAttempt", keep: ["id", "deliveryId"], create: {
+    id: 1n, deliveryId: "del_1", attempt: 1, ok: false, responseCode: 503, responseBody: "busy", latencyMs: 40, error: "HTTP 503", createdAt: T0 } },
   { model: "AuditLog", keep: ["id", "tenantId"], enumUpdate: { actorKind: "STRIPE" }, create: {
     id: 1n, actorKind: "USER", actorId: "usr_1", tenantId: "ten_1", action: "credits.grant", targetType: "Tenant", targetId: "ten_1",
     before: { available: "0" }, after: { available: "1000000" }, ip: "127.0.0.1", causeId: "evt_1", createdAt: T0 } },

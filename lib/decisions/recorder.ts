@@ -1,8 +1,11 @@
 // Every authorize answer goes into `Decision` without slowing the answer: rows are buffered and
 // written in batches (one INSERT … SELECT unnest per flush). The log is for humans ("why was this
 // refused?"); money never depends on it, so a crash may lose the last few hundred milliseconds.
+// The refusal alert rules (N refused calls in M minutes) are evaluated in the same transaction
+// that records the refusals, for each tenant the batch refused.
 import type pg from "pg";
 import { utc } from "@/lib/db/pool";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
 
 export type DecisionRecord = {
   id: string; tenantId: string | null; apiKeyId: string | null; requestId: string; model: string | null; feature: string | null;
@@ -14,7 +17,7 @@ export class DecisionRecorder {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly pool: () => pg.Pool, private readonly opts = { maxDelayMs: 100, maxBatch: 500 }) {}
+  constructor(private readonly pool: () => pg.Pool, private readonly opts: { maxDelayMs: number; maxBatch: number; appUrl: string }) {}
 
   record(row: DecisionRecord): void {
     this.buffer.push(row);
@@ -36,7 +39,23 @@ export class DecisionRecorder {
   }
 
   private async write(rows: DecisionRecord[]): Promise<void> {
-    await this.pool().query(
+    const client = await this.pool().connect();
+    try {
+      await client.query("BEGIN");
+      await this.insert(client, rows);
+      const refusedTenants = new Set(rows.flatMap((r) => (!r.allowed && r.tenantId ? [r.tenantId] : [])));
+      for (const tenantId of [...refusedTenants].sort()) await evaluateAlerts(client, tenantId, ["REFUSALS"], { appUrl: this.opts.appUrl });
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async insert(client: pg.PoolClient, rows: DecisionRecord[]): Promise<void> {
+    await client.query(
       `INSERT INTO "Decision" (id, "tenantId", "apiKeyId", "requestId", model, feature, allowed, code, "httpStatus", cost, details, "createdAt")
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::int[], $10::bigint[], $11::jsonb[], $12::timestamp[])
        ON CONFLICT (id) DO NOTHING`,

@@ -18,7 +18,7 @@ export function decisionDeps(): AuthorizeDeps {
       prisma,
       pool: pool(),
       limiter: e.REDIS_URL ? new RedisRateLimiter(new Redis(e.REDIS_URL, { maxRetriesPerRequest: 2 })) : new InProcessRateLimiter(),
-      recorder: new DecisionRecorder(pool),
+      recorder: new DecisionRecorder(pool, { maxDelayMs: 100, maxBatch: 500, appUrl: appUrl() }),
       appUrl: appUrl(),
       reservationTtlMs: e.RESERVATION_TTL_SECONDS * 1000,
     };

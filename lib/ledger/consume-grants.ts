@@ -5,10 +5,9 @@
 // is what serializes every grant change: no row lock is needed on the grants themselves).
 // A charge larger than what the grants hold (usage may drive a balance below zero) spends them all.
 import { utc } from "@/lib/db/pool";
+import type { SqlRunner } from "@/lib/db/sql-runner";
 
-export type SqlExecutor = { query(sql: string, params: unknown[]): Promise<unknown> };
-
-export async function consumeGrants(db: SqlExecutor, tenantId: string, amount: bigint, now: Date): Promise<void> {
+export async function consumeGrants(db: SqlRunner, tenantId: string, amount: bigint, now: Date): Promise<void> {
   if (amount <= 0n) return;
   await db.query(
     `WITH live AS (

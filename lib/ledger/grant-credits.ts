@@ -10,6 +10,10 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { CreditGrant, CreditLedgerEntry, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { tenantScope } from "@/lib/tenancy/scope";
 import { consumeGrants } from "@/lib/ledger/consume-grants";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { BALANCE_KINDS } from "@/lib/alerts/kinds";
+import { prismaRunner } from "@/lib/db/sql-runner";
+import { appUrl } from "@/lib/env";
 
 export type GrantInput = {
   tenantId: string;
@@ -72,10 +76,11 @@ export async function grantCredits(prisma: PrismaClient, actor: AuditActor, inpu
         WHERE "tenantId" = ${tenantId} AND available + ${input.amount} >= 0 RETURNING available`;
       // Throwing rolls the entry back: a refused deduction leaves no trace.
       if (moved.length === 0) throw new Insufficient(locked!.available);
-      if (!isGrant) await consumeGrants({ query: (sql, params) => tx.$executeRawUnsafe(sql, ...params) }, tenantId, -input.amount, now);
+      if (!isGrant) await consumeGrants(prismaRunner(tx), tenantId, -input.amount, now);
       const grant = grantId
         ? await tx.creditGrant.create({ data: { id: grantId, tenantId, amount: input.amount, remaining: input.amount, source: "ADMIN", expiresAt: input.expiresAt, createdAt: now } })
         : null;
+      await evaluateAlerts(prismaRunner(tx), tenantId, BALANCE_KINDS, { now, appUrl: appUrl() });
       await recordAudit(tx, actor, {
         action: isGrant ? "credits.grant" : "credits.adjust", tenantId, targetType: "CreditLedgerEntry", targetId: entry.id.toString(),
         before: { available: locked!.available }, after: { available: moved[0]!.available, amount: input.amount, reason: input.reason, grantId, expiresAt: input.expiresAt },

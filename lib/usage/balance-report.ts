@@ -4,13 +4,12 @@ import type pg from "pg";
 import { utc } from "@/lib/db/pool";
 import type { KeyContext } from "@/lib/decisions/load-context";
 import { cardExpiresAt } from "@/lib/decisions/decide";
-import { localDate, quotaPeriod } from "@/lib/time/tenant-calendar";
-
-const DAY_MS = 86_400_000;
+import { quotaPeriod } from "@/lib/time/tenant-calendar";
+import { burnPerDay, burnWindowStart, daysOfCreditLeft } from "@/lib/usage/burn-rate";
 
 export async function balanceReport(db: pg.Pool, ctx: KeyContext, now = new Date()) {
   const period = quotaPeriod(now, ctx.tenant.timeZone);
-  const since = localDate(new Date(now.getTime() - 6 * DAY_MS), ctx.tenant.timeZone);
+  const since = burnWindowStart(now, ctx.tenant.timeZone);
   const { rows: [row] } = await db.query<{ available: bigint; reserved: bigint; tokens: bigint; week: bigint }>(
     `SELECT b.available, b.reserved,
             coalesce((SELECT "tokensUsed" FROM "QuotaUsage" q WHERE q."tenantId" = b."tenantId" AND q."periodStart" = $2::timestamp), 0)::bigint AS tokens,
@@ -19,8 +18,7 @@ export async function balanceReport(db: pg.Pool, ctx: KeyContext, now = new Date
     [ctx.tenant.id, utc(period.start), since],
   );
   const available = row?.available ?? 0n;
-  const burnPerDay = (row?.week ?? 0n) / 7n;
-  const daysLeft = burnPerDay > 0n ? Math.max(0, Number((available * 10n) / burnPerDay) / 10) : null;
+  const week = row?.week ?? 0n;
   const card = ctx.defaultCard;
   return {
     balance: { available: available.toString(), reserved: (row?.reserved ?? 0n).toString(), currency: "USD", unit: "micro-USD" },
@@ -31,7 +29,7 @@ export async function balanceReport(db: pg.Pool, ctx: KeyContext, now = new Date
     plan: { key: ctx.plan.key, requestsPerMinute: ctx.plan.requestsPerMinute, maxContextTokens: ctx.plan.maxContextTokens, features: ctx.plan.features },
     subscription: ctx.subscription && { status: ctx.subscription.status, pastDueSince: ctx.subscription.pastDueSince?.toISOString() ?? null },
     card: card && { expMonth: card.expMonth, expYear: card.expYear, expired: now >= cardExpiresAt(card), expiresAt: cardExpiresAt(card).toISOString() },
-    burnRate: { perDay: burnPerDay.toString(), window: "7d" },
-    daysOfCreditLeft: daysLeft,
+    burnRate: { perDay: burnPerDay(week).toString(), window: "7d" },
+    daysOfCreditLeft: daysOfCreditLeft(available, week),
   };
 }

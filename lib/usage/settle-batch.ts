@@ -6,6 +6,9 @@
 import type pg from "pg";
 import { utc } from "@/lib/db/pool";
 import { consumeGrants } from "@/lib/ledger/consume-grants";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { BALANCE_KINDS } from "@/lib/alerts/kinds";
+import { appUrl } from "@/lib/env";
 import { localDate, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 export type PricedEvent = {
@@ -87,6 +90,8 @@ export async function settleBatch(
   await client.query(`UPDATE "CreditBalance" SET available = $2, reserved = $3, "updatedAt" = $4::timestamp WHERE "tenantId" = $1`, [tenant.id, available.toString(), reserved.toString(), utc(now)]);
   await consumeGrants(client, tenant.id, applied.reduce((sum, e) => sum + e.cost, 0n), now);
   await addToAggregates(client, tenant, applied, now);
+  // Balance, burn and quota rules see this batch's effect in this batch's transaction.
+  await evaluateAlerts(client, tenant.id, BALANCE_KINDS, { now, appUrl: appUrl() });
   return { inserted, unauthorized, balance: { available, reserved } };
 }
 

@@ -1,0 +1,75 @@
+// The job worker (`npm run jobs`, or in-process under `npm start`): notification deliveries and
+// the minutely sweep. Several workers may run at once: pg-boss hands each job to one of them
+// (SKIP LOCKED), and the minutely schedule yields one job per minute across all of them.
+import { PgBoss } from "pg-boss";
+import { runMinutely } from "@/lib/alerts/periodic";
+import { createPool } from "@/lib/db/pool";
+import { EXPIRE_SECONDS, QUEUES, retryPolicy, type NotifyJob, type RetryPolicy } from "@/lib/jobs/queues";
+import { deliverNotification } from "@/lib/notify/deliver";
+import type { SendDeps } from "@/lib/notify/send";
+
+export type WorkerOptions = {
+  connectionString: string;
+  appUrl: string;
+  send: SendDeps;
+  maxAttempts: number;
+  /** Tests shorten the backoff. */
+  retry?: Partial<RetryPolicy>;
+  pollingIntervalSeconds?: number;
+  concurrency?: number;
+  /** How long a taken job may run before another worker retries it; tests shorten it. */
+  expireInSeconds?: number;
+  superviseIntervalSeconds?: number;
+  /** Run the minutely sweep (off in tests that drive it themselves). */
+  minutely?: boolean;
+  log?: (line: string) => void;
+};
+
+export type RunningWorker = { stop(): Promise<void> };
+
+/** Installs or upgrades pg-boss's schema and this app's queues (also run at start-up, before serving). */
+export async function ensureJobQueues(boss: PgBoss, policy: RetryPolicy, expireInSeconds = EXPIRE_SECONDS): Promise<void> {
+  const queues: Array<[string, Parameters<PgBoss["createQueue"]>[1]]> = [
+    [QUEUES.notify, { ...policy, retryBackoff: true, expireInSeconds }],
+    [QUEUES.minutely, { retryLimit: 0, expireInSeconds: 300 }],
+  ];
+  for (const [name, options] of queues) {
+    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+    else await boss.createQueue(name, options);
+  }
+}
+
+export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const boss = new PgBoss({
+    connectionString: opts.connectionString, max: 4, schedule: opts.minutely !== false,
+    ...(opts.superviseIntervalSeconds && { superviseIntervalSeconds: opts.superviseIntervalSeconds }),
+  });
+  boss.on("error", (e) => log(`job queue error: ${e.message}`));
+  await boss.start();
+  const policy = retryPolicy(opts.maxAttempts, opts.retry);
+  await ensureJobQueues(boss, policy, opts.expireInSeconds);
+  const pool = createPool(opts.connectionString, 4);
+
+  await boss.work<NotifyJob>(QUEUES.notify, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, localConcurrency: opts.concurrency ?? 4 }, async ([job]) => {
+    const attempt = job!.data.firstAttempt + job!.retryCount;
+    const outcome = await deliverNotification(pool, opts.send, job!.data.deliveryId, attempt, job!.retryCount >= policy.retryLimit);
+    // Throwing hands the job back to pg-boss, which retries it after the backoff.
+    if (outcome === "retry") throw new Error(`delivery ${job!.data.deliveryId}: attempt ${attempt} failed`);
+  });
+  if (opts.minutely !== false) {
+    await boss.schedule(QUEUES.minutely, "* * * * *");
+    await boss.work(QUEUES.minutely, { pollingIntervalSeconds: 5 }, async () => {
+      const r = await runMinutely(pool, opts.appUrl);
+      if (r.released || r.expired || r.transitions) log(`Minutely: released ${r.released} reservation(s), expired ${r.expired} grant(s), ${r.transitions} alert transition(s).`);
+    });
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    stop: () => (stopping ??= (async () => {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      await pool.end();
+    })()),
+  };
+}
