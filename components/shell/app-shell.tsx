@@ -13,11 +13,13 @@ type Props = {
   nav: NavItem[];
   user: { name: string; email: string; role: keyof typeof ROLE_LABEL };
   context?: string;
+  /** A top-bar control beside the user, e.g. the admins' tenant search. */
+  search?: ReactNode;
   children: ReactNode;
 };
 
 /** One layout per area: a sidebar of sections and a top bar with the signed-in user. */
-export function AppShell({ area, home, nav, user, context, children }: Props) {
+export function AppShell({ area, home, nav, user, context, search, children }: Props) {
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 flex-col gap-6 border-r border-border bg-muted/40 p-4 md:flex">
@@ -35,6 +37,7 @@ export function AppShell({ area, home, nav, user, context, children }: Props) {
               {context ? <span className="truncate font-medium">· {context}</span> : null}
             </div>
             <div className="flex items-center gap-2 text-sm">
+              {search ? <div className="hidden lg:block">{search}</div> : null}
               <span className="hidden text-right sm:block">
                 <span className="block font-medium leading-tight">{user.name}</span>
                 <span className="block text-xs text-muted-foreground">{user.email}</span>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Search } from "lucide-react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireUser } from "@/lib/web/session";
 
@@ -12,8 +13,19 @@ const NAV = [
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireUser({ area: "admin" });
   return (
-    <AppShell area="Admin" home="/admin" nav={NAV} user={user}>
+    <AppShell area="Admin" home="/admin" nav={NAV} user={user} search={<TenantSearch />}>
       {children}
     </AppShell>
+  );
+}
+
+/** The top bar's tenant search: a plain GET to the tenants table (works before hydration). */
+function TenantSearch() {
+  return (
+    <form method="get" action="/admin/tenants" role="search" className="relative">
+      <label htmlFor="top-tenant-search" className="sr-only">Search tenants</label>
+      <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-3.5 -translate-y-1/2 text-muted-foreground" />
+      <input id="top-tenant-search" name="q" type="search" placeholder="Search tenants" className="h-8 w-52 rounded-md border border-border bg-background pl-7 pr-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" />
+    </form>
   );
 }
