@@ -43,7 +43,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const boss = new PgBoss({
     connectionString: opts.connectionString, max: 4, schedule: opts.minutely !== false,
-    ...(opts.superviseIntervalSeconds && { superviseIntervalSeconds: opts.superviseIntervalSeconds }),
+    // Expired jobs (a worker died holding them) are found by the monitor pass.
+    ...(opts.superviseIntervalSeconds && { superviseIntervalSeconds: opts.superviseIntervalSeconds, monitorIntervalSeconds: opts.superviseIntervalSeconds }),
   });
   boss.on("error", (e) => log(`job queue error: ${e.message}`));
   await boss.start();

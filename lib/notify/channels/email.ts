@@ -16,7 +16,7 @@ function transport(smtpUrl: string): Transporter {
 export async function sendAlertEmail(smtpUrl: string, from: string, to: string, p: AlertPayload): Promise<{ messageId: string; response: string }> {
   const state = p.type === "alert.firing" ? "Firing" : "Resolved";
   const info = await transport(smtpUrl).sendMail({
-    from, to, subject: `[Tollgate] ${state}: ${p.rule.name} — ${p.tenant.name}`,
+    from, to, subject: `[Tollgate] ${state}: ${p.rule.name} - ${p.tenant.name}`,
     text: `${p.message}\n\nRule: ${p.rule.name}\nTenant: ${p.tenant.name}\nWhen: ${p.occurredAt}\n\nOpen in Tollgate: ${p.url}\n`,
   });
   return { messageId: info.messageId, response: info.response };
