@@ -1,5 +1,5 @@
 // Creating a tenant: its row, its credit balance (0, so the ledger sums to it from the first
-// entry) and the audit row, in one transaction. The slug is the tenant's name in URLs; a taken
+// entry), its default alert rules and the audit row, in one transaction. The slug is the tenant's name in URLs; a taken
 // slug is a 409 (never a silent "-2": a script that creates "Acme" twice gets told).
 import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
@@ -7,6 +7,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { invalidField, isUniqueViolation, timeZoneSchema } from "@/lib/admin/inputs";
 import { loadTenant, tenantJson, tenantSettings } from "@/lib/admin/tenant-view";
+import { defaultRulesFor } from "@/lib/alerts/defaults";
 
 export const slugSchema = z.string().max(48).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase letters and digits separated by single hyphens");
 
@@ -34,6 +35,7 @@ export async function createTenant(prisma: PrismaClient, actor: AuditActor, body
       throw new AppError("conflict", `The slug "${slug}" is taken.${body.slug ? "" : " Send another `slug`."}`, { errors: [{ path: "slug", message: "is taken" }] });
     });
     await tx.creditBalance.create({ data: { tenantId: created.id } });
+    await tx.alertRule.createMany({ data: defaultRulesFor(created.id) });
     const row = await loadTenant(tx, created.id);
     await recordAudit(tx, actor, { action: "tenant.create", tenantId: row.id, targetType: "Tenant", targetId: row.id, after: tenantSettings(row) });
     return row;

@@ -54,7 +54,9 @@ describe("alert evaluation", () => {
     expect(await eventsOf(db.prisma, rule.id)).toEqual(["FIRING"]);
     await grant(t, 200n); // 6,000
     expect(await eventsOf(db.prisma, rule.id)).toEqual(["FIRING", "RESOLVED"]);
-    expect(await db.prisma.notificationDelivery.count({ where: { tenantId: t.tenant.id } })).toBe(2);
+    const both = await db.prisma.notificationDelivery.findMany({ where: { tenantId: t.tenant.id } });
+    expect(both).toHaveLength(2);
+    expect(await jobsFor(both.map((d) => d.id))).toBe(2); // the grant's, enqueued through its Prisma transaction
     expect((await db.prisma.alertRule.findUniqueOrThrow({ where: { id: rule.id } })).state).toBe("RESOLVED");
   });
 

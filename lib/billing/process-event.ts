@@ -20,6 +20,10 @@ import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { customerOf, resolveTenant } from "@/lib/billing/resolve-tenant";
 import { idOf } from "@/lib/billing/stripe-shapes";
 import { utc } from "@/lib/db/pool";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { BALANCE_KINDS, BILLING_KINDS } from "@/lib/alerts/kinds";
+import { prismaRunner } from "@/lib/db/sql-runner";
+import { appUrl } from "@/lib/env";
 
 export type ProcessOutcome =
   | { outcome: "processed" | "ignored" | "unmatched"; tenantId: string | null }
@@ -104,6 +108,8 @@ async function applyOnce(prisma: PrismaClient, event: StoredEvent, customerId: s
         return { outcome: "unmatched", tenantId: null };
       }
       await runHandler(event.type, handlerContext(tx, prisma, event, tenantId, customerId), event.data.object);
+      // Billing and balance alerts see the change in the transaction that made it.
+      await evaluateAlerts(prismaRunner(tx), tenantId, [...BILLING_KINDS, ...BALANCE_KINDS], { appUrl: appUrl() });
       await finish("PROCESSED", tenantId);
       return { outcome: "processed", tenantId };
     }, TX);

@@ -29,6 +29,11 @@ describe("POST /api/v1/admin/tenants", () => {
     });
     const row = await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: body.id }, include: { plan: true, creditBalance: true } });
     expect(row).toMatchObject({ name: "Ångström Labs, Inc.", slug: "angstrom-labs-inc", timeZone: "Asia/Kolkata", status: "ACTIVE", plan: { key: "starter" }, creditBalance: { available: 0n, reserved: 0n } });
+    const rules = await s.db.prisma.alertRule.findMany({ where: { tenantId: body.id } });
+    expect(rules.map((r) => `${r.kind} ${r.threshold} ${r.isDefault} ${r.state}`).sort()).toEqual([
+      "BALANCE_BELOW_TOPUP_PCT 10 true OK", "CARD_EXPIRING 30 true OK", "DAYS_LEFT_BELOW 3 true OK",
+      "QUOTA_USED_PCT 100 true OK", "QUOTA_USED_PCT 80 true OK", "SUBSCRIPTION_PAST_DUE 0 true OK",
+    ]);
     expect(await s.db.prisma.auditLog.findMany({ where: { tenantId: body.id } })).toEqual([expect.objectContaining({
       actorKind: "ADMIN_TOKEN", action: "tenant.create", targetType: "Tenant", targetId: body.id, before: null,
       after: { name: "Ångström Labs, Inc.", slug: "angstrom-labs-inc", planKey: "starter", timeZone: "Asia/Kolkata", status: "ACTIVE", dailySpendCap: null, monthlySpendCap: null },
