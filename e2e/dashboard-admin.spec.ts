@@ -116,6 +116,12 @@ test.describe("admin global pages", () => {
     await screenshotBothWidths(page, "dashboard-admin-decisions", (n) => testInfo.outputPath(n));
   });
 
+  test("the Stripe events page lists deliveries by status (empty state names what fills it)", async ({ page }) => {
+    await page.goto("/admin/stripe-events?status=FAILED");
+    await expect(page.getByRole("heading", { name: "Stripe events", level: 1 })).toBeVisible();
+    await expect(page.getByText(/No Stripe events with status failed|evt_/).first()).toBeVisible();
+  });
+
   test("the audit log lists admin changes and CSV exports stream", async ({ page, request }) => {
     await page.goto("/admin/audit");
     await expect(page.getByTestId("audit-log")).toBeVisible();

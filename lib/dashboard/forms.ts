@@ -77,5 +77,7 @@ export const simulateSchema = z.object({
 export type SimulateInput = z.infer<typeof simulateSchema>;
 
 /** Schemas by name, for client components (a schema object cannot be passed as a prop). */
-export const CONFIRM_FORMS = { plan: planForm, status: statusForm, keyId: keyIdForm } as const;
+export const eventIdForm = z.object({ eventId: z.string().regex(/^evt_[A-Za-z0-9_]+$/, "Not a Stripe event id").max(255) });
+
+export const CONFIRM_FORMS = { plan: planForm, status: statusForm, keyId: keyIdForm, eventId: eventIdForm } as const;
 export type ConfirmFormName = keyof typeof CONFIRM_FORMS;

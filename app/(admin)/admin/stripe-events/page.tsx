@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { PageHeader } from "@/components/page-header";
+import { ConfirmAction } from "@/components/dashboard/confirm-action";
+import { LocalTime } from "@/components/dashboard/local-time";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { prisma } from "@/lib/db";
+import { requireUser } from "@/lib/web/session";
+import { replayEventAction } from "./actions";
+
+export const metadata: Metadata = { title: "Stripe events" };
+
+const STATUSES = ["RECEIVED", "PROCESSED", "FAILED", "IGNORED", "UNMATCHED"] as const;
+const TONE: Record<(typeof STATUSES)[number], BadgeTone> = { RECEIVED: "muted", PROCESSED: "ok", FAILED: "bad", IGNORED: "muted", UNMATCHED: "warn" };
+const PAGE = 50;
+const query = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  before: z.string().max(40).optional().catch(undefined),
+});
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// /admin/stripe-events – every Stripe delivery: its status, attempts and error, with a replay.
+export default async function StripeEventsPage({ searchParams }: Props) {
+  await requireUser({ area: "admin" });
+  const q = query.parse(await searchParams);
+  const before = q.before ? new Date(q.before) : null;
+  const rows = await prisma.stripeEvent.findMany({
+    where: { ...(q.status ? { status: q.status } : {}), ...(before && !Number.isNaN(before.getTime()) ? { receivedAt: { lt: before } } : {}) },
+    orderBy: { receivedAt: "desc" }, take: PAGE + 1,
+    select: { id: true, type: true, created: true, status: true, attempts: true, error: true, receivedAt: true, tenantId: true, stripeCustomerId: true, tenant: { select: { name: true } } },
+  });
+  const page = rows.slice(0, PAGE);
+  const next = rows.length > PAGE ? page[page.length - 1]!.receivedAt.toISOString() : null;
+  return (
+    <>
+      <PageHeader title="Stripe events" description="Webhook deliveries as received, newest first. Replaying is safe: handlers apply an event only if it is newer than what is stored. Times in UTC." />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+        <div className="grid gap-1">
+          <Label htmlFor="se-status">Status</Label>
+          <Select id="se-status" name="status" defaultValue={q.status ?? ""} className="w-40">
+            <option value="">Any status</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}
+          </Select>
+        </div>
+        <Button type="submit" size="sm" variant="outline">Filter</Button>
+      </form>
+      {page.length === 0 ? <EmptyState>No Stripe events{q.status ? ` with status ${q.status.toLowerCase()}` : ""}. Deliveries to /api/stripe/webhook appear here.</EmptyState> : (
+        <div className="overflow-x-auto rounded-lg border border-border">
+          <table className="w-full text-sm" data-testid="stripe-events">
+            <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Event</th>
+                <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Tenant</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Received (UTC)</th>
+                <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.map((e) => (
+                <tr key={e.id} className="border-t border-border">
+                  <td className="px-3 py-2">
+                    <div className="font-medium">{e.type}</div>
+                    <code className="text-xs text-muted-foreground">{e.id}</code>
+                    {e.error ? <p className="max-w-md text-xs text-red-700">{e.error}</p> : null}
+                  </td>
+                  <td className="px-3 py-2"><Badge tone={TONE[e.status]}>{e.status.toLowerCase()}</Badge><div className="text-xs text-muted-foreground">{e.attempts} attempt{e.attempts === 1 ? "" : "s"}</div></td>
+                  <td className="hidden px-3 py-2 md:table-cell">{e.tenantId ? <Link className="underline-offset-2 hover:underline" href={`/admin/tenants/${e.tenantId}`}>{e.tenant?.name ?? e.tenantId}</Link> : <span className="text-xs text-muted-foreground">{e.stripeCustomerId ?? "—"}</span>}</td>
+                  <td className="hidden px-3 py-2 text-xs sm:table-cell"><LocalTime at={e.receivedAt} timeZone="UTC" /></td>
+                  <td className="px-3 py-2">
+                    <ConfirmAction action={replayEventAction} form="eventId" fields={{ eventId: e.id }} label="Replay" title={`Replay ${e.id}?`} description="The stored payload is applied again through the webhook handlers. An event older than what is stored changes nothing." />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next ? <Link className="mt-3 inline-block text-sm underline-offset-2 hover:underline" href={`?${new URLSearchParams({ ...(q.status ? { status: q.status } : {}), before: next })}`}>Older events →</Link> : null}
+    </>
+  );
+}
