@@ -19,7 +19,11 @@ type RuleRow = { id: string; name: string; kind: AlertRuleKind; threshold: bigin
 
 export type AlertTransition = { ruleId: string; eventId: string; kind: "FIRING" | "RESOLVED"; deliveries: string[] };
 
-export async function evaluateAlerts(db: SqlRunner, tenantId: string, kinds: readonly AlertRuleKind[], opts: { now?: Date; appUrl: string }): Promise<AlertTransition[]> {
+export async function evaluateAlerts(
+  db: SqlRunner, tenantId: string, kinds: readonly AlertRuleKind[],
+  /** `eventId`: the demo seed names its events so the same `now` gives the same rows. */
+  opts: { now?: Date; appUrl: string; eventId?: (ruleId: string) => string },
+): Promise<AlertTransition[]> {
   const now = opts.now ?? new Date();
   const rules = await rowsOf<RuleRow>(db,
     `SELECT id, name, kind, threshold, "resolveMarginPct", state, "windowMinutes", "refusalCode" FROM "AlertRule"
@@ -37,7 +41,7 @@ export async function evaluateAlerts(db: SqlRunner, tenantId: string, kinds: rea
     const next = transition({ kind: rule.kind, threshold, resolveMarginPct: rule.resolveMarginPct, state: rule.state }, value);
     if (!next) continue;
 
-    const eventId = `alev_${randomUUID()}`;
+    const eventId = opts.eventId?.(rule.id) ?? `alev_${randomUUID()}`;
     const message = alertMessage({ name: rule.name, kind: rule.kind, threshold }, next === "FIRING", value, measures.tenant.name);
     const stored = value === null ? null : BigInt(Math.round(value));
     await db.query(`UPDATE "AlertRule" SET state = $2::"AlertState", "stateChangedAt" = $3::timestamp, "lastValue" = $4, "lastEvaluatedAt" = $3::timestamp, "updatedAt" = $3::timestamp WHERE id = $1`,

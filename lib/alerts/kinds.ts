@@ -16,6 +16,7 @@ export const ALERT_KINDS = {
   REFUSALS: { direction: "above", unit: "refused calls", label: "Refused calls" },
 } as const satisfies Record<AlertRuleKind, { direction: Direction; unit: string; label: string }>;
 
+export const ALL_ALERT_KINDS = Object.keys(ALERT_KINDS) as AlertRuleKind[];
 /** Kinds whose value changes with time alone, so they are also evaluated every minute. */
 export const TIME_BASED_KINDS: AlertRuleKind[] = ["DAYS_LEFT_BELOW", "CARD_EXPIRING", "CARD_EXPIRED", "SUBSCRIPTION_PAST_DUE", "GRACE_ENDING", "REFUSALS"];
 /** Kinds a change of balance, spend or quota can cross (evaluated after usage and grants). */

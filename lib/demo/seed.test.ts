@@ -62,6 +62,14 @@ describe("demo seed", () => {
     expect(span._max.occurredAt!.getTime()).toBeLessThan(NOW.getTime());
   });
 
+  it("gives every tenant the default alert rules, firing where its story says", async () => {
+    const firing = await rows<{ slug: string; kind: string }>(a.url, `SELECT t.slug, r.kind::text FROM "AlertRule" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE r.state = 'FIRING' ORDER BY 1, 2`);
+    expect(firing).toEqual(expect.arrayContaining([{ slug: "low-balance", kind: "BALANCE_BELOW_TOPUP_PCT" }, { slug: "past-due-expired", kind: "SUBSCRIPTION_PAST_DUE" }]));
+    expect(firing.some((f) => f.slug === "healthy")).toBe(false);
+    expect(await a.prisma.alertRule.count()).toBe(DEMO_TENANTS.length * 6);
+    expect(await a.prisma.alertEvent.count({ where: { kind: "FIRING" } })).toBe(firing.length);
+  });
+
   it("refuses to seed a database that already has tenants", async () => {
     await expect(seedDemo(a.prisma, { now: NOW })).rejects.toThrow(DatabaseNotEmptyError);
     expect(await a.prisma.tenant.count()).toBe(DEMO_TENANTS.length);

@@ -6,6 +6,10 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/demo/accounts";
 import { buildDemo } from "@/lib/demo/build";
+import { defaultRulesFor } from "@/lib/alerts/defaults";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { ALL_ALERT_KINDS } from "@/lib/alerts/kinds";
+import { prismaRunner } from "@/lib/db/sql-runner";
 import { insertRows } from "@/lib/demo/insert-rows";
 import { tableColumns } from "@/lib/demo/table-columns";
 
@@ -58,6 +62,10 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions = {}): Pr
     await tx.invoice.createMany({ data: rows.invoices });
     await insertRows(tx, "Decision", tableColumns.decisions, rows.decisions);
     await tx.auditLog.createMany({ data: rows.audit.map((a) => ({ ...a, before: a.before as Prisma.InputJsonObject, after: a.after as Prisma.InputJsonObject })) });
+    // Every tenant has the default alert rules, in the state its story puts them in (evaluated
+    // now, by the same code that evaluates them live).
+    await tx.alertRule.createMany({ data: rows.tenants.flatMap((t) => defaultRulesFor(t.id).map((r, i) => ({ ...r, id: `rule_${t.id}_${i}`, createdAt: t.createdAt, updatedAt: t.createdAt }))) });
+    for (const t of rows.tenants) await evaluateAlerts(prismaRunner(tx), t.id, ALL_ALERT_KINDS, { now, appUrl: opts.appUrl ?? "", eventId: (ruleId) => `alev_${ruleId}` });
   }, { timeout: 300_000, maxWait: 10_000 });
 
   return {
