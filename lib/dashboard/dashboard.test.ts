@@ -200,9 +200,15 @@ describe("overview", () => {
     const refusals = await refusalsByCode(pool, NOW);
     expect(refusals.find((r) => r.code === "zz_test_code")?.count).toBe(1);
     const before = await monthMoney(pool, NOW);
-    await db.prisma.creditLedgerEntry.create({ data: { tenantId: t.tenant.id, kind: "TOPUP", amount: 5_000_000n, balanceAfter: 5_000_000n, createdAt: new Date("2026-03-02T00:00:00Z") } });
-    await db.prisma.creditLedgerEntry.create({ data: { tenantId: t.tenant.id, kind: "TOPUP", amount: 9_000_000n, balanceAfter: 5_000_000n, createdAt: new Date("2026-02-27T00:00:00Z") } });
-    expect((await monthMoney(pool, NOW)).sold - before.sold).toBe(5_000_000n);
+    const credit = (kind: "STRIPE" | "ADMIN_TOKEN", amount: bigint, at: string, key: string) =>
+      grantCredits(db.prisma, { kind, id: null, ip: null }, { tenantId: t.tenant.id, amount, reason: "test", idempotencyKey: key, expiresAt: null }, new Date(at));
+    await credit("STRIPE", 5_000_000n, "2026-03-02T00:00:00Z", "topup-march");
+    await credit("STRIPE", 9_000_000n, "2026-02-27T00:00:00Z", "topup-february");
+    await credit("ADMIN_TOKEN", 2_000_000n, "2026-03-03T00:00:00Z", "grant-march");
+    const after = await monthMoney(pool, NOW);
+    expect(after.sold - before.sold).toBe(5_000_000n);
+    expect(after.granted - before.granted).toBe(2_000_000n);
+    await db.prisma.creditBalance.update({ where: { tenantId: t.tenant.id }, data: { available: 0n } });
     const { byState, attention } = summarizeTenants(await loadTenantStates(pool, NOW), await loadModelPrices(pool), NOW);
     expect(byState.total).toBe(byState.ok + byState.warn + byState.refusing);
     const mine = attention.find((a) => a.tenantId === t.tenant.id);

@@ -32,14 +32,27 @@ export function summarizeTenants(states: TenantStateRow[], models: ModelPrice[],
 
 export type MonthMoney = { sold: bigint; granted: bigint; spent: bigint; monthStart: Date };
 
+/**
+ * Sold = credits bought through Stripe (top-ups: positive entries written by the STRIPE actor);
+ * granted = everything else credited (admin grants, promos). Read through CreditGrant — one row
+ * per credit, a small table — and each grant's ledger entry looked up by (tenantId, createdAt),
+ * the ledger's index: grantCredits writes a grant and its entry with the same timestamp. Scanning
+ * the ledger itself by date would read every usage charge of the month.
+ */
 export async function monthMoney(db: pg.Pool, now: Date): Promise<MonthMoney> {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const { rows: [r] } = await db.query<{ sold: bigint; granted: bigint; spent: bigint }>(
     `SELECT
-       (SELECT coalesce(sum(amount), 0) FROM "CreditLedgerEntry" WHERE kind = 'TOPUP' AND "createdAt" >= $1::timestamp)::bigint AS sold,
-       (SELECT coalesce(sum(amount), 0) FROM "CreditLedgerEntry" WHERE kind = 'GRANT' AND "createdAt" >= $1::timestamp)::bigint AS granted,
-       (SELECT coalesce(sum(cost), 0) FROM "UsageRollup" WHERE day >= $2::date)::bigint AS spent`,
-    [utc(monthStart), monthStart.toISOString().slice(0, 10)],
+       coalesce(sum(l.amount) FILTER (WHERE l."actorKind" = 'STRIPE'), 0)::bigint AS sold,
+       coalesce(sum(l.amount) FILTER (WHERE l."actorKind" <> 'STRIPE'), 0)::bigint AS granted,
+       (SELECT coalesce(sum(cost), 0) FROM "UsageRollup" WHERE day >= $2::date)::bigint AS spent
+     FROM "CreditGrant" g
+     JOIN LATERAL (
+       SELECT amount, "actorKind" FROM "CreditLedgerEntry" e
+       WHERE e."tenantId" = g."tenantId" AND e."createdAt" = g."createdAt" AND e."grantId" = g.id AND e.amount > 0 LIMIT 1
+     ) l ON true
+     WHERE g."createdAt" >= $1::timestamp AND g."createdAt" < $3::timestamp`,
+    [utc(monthStart), monthStart.toISOString().slice(0, 10), utc(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)))],
   );
   return { sold: r!.sold, granted: r!.granted, spent: r!.spent, monthStart };
 }
