@@ -16,6 +16,7 @@ import { createBenchTenants } from "@/lib/bench/setup-data";
 import { decideCallsPerSecond } from "@/lib/bench/decide-speed";
 import { load, type LoadResult } from "@/lib/bench/load";
 import { printTable, type Row } from "@/lib/bench/table";
+import { notificationsPerSecond } from "@/lib/bench/notify-speed";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const root = process.cwd();
@@ -57,11 +58,10 @@ async function main() {
   await migrate({ connectionString: db.url, migrationsDir: path.join(root, "prisma", "migrations") });
   const prisma = createPrismaClient(db.url, 4);
   const tenants = await createBenchTenants(prisma, 50);
-  await prisma.$disconnect();
   console.log("Starting the production server (builds first if the build is stale) …");
   const app = await startTollgate({
     root, databaseUrl: db.url, dataDir: path.join(root, ".data", "bench"), port: await freePort(), demo: false,
-    nextAuthSecret: randomBytes(32).toString("base64url"), log: () => undefined,
+    nextAuthSecret: randomBytes(32).toString("base64url"), log: () => undefined, worker: false,
   });
   const bare = await startBare(db.url, tenants.map((t) => t.id));
   const rows: Row[] = [];
@@ -100,6 +100,10 @@ async function main() {
     await measure("bare node:http + 1 UPDATE @1,000 req/s, 50 tenants", "machine ceiling", bareLoad(32, false, 1000));
     const bareSpread = await measure("bare node:http + 1 UPDATE, 50 tenants", "machine ceiling", bareLoad(64, false));
     const bareHot = await measure("bare node:http + 1 UPDATE, 1 hot tenant", "machine ceiling", bareLoad(64, true));
+    process.stdout.write("  notifications delivered … ");
+    const notifyRate = await notificationsPerSecond(prisma, db.url, tenants[1]!);
+    console.log(`${Math.round(notifyRate).toLocaleString("en-US")}/s`);
+    rows.push({ name: "alert notifications delivered (webhook, local receiver)", target: "measured", rps: notifyRate });
     process.stdout.write("  decide() in-process … ");
     const decideRate = decideCallsPerSecond();
     console.log(`${Math.round(decideRate).toLocaleString("en-US")}/s`);
@@ -109,6 +113,7 @@ async function main() {
   } finally {
     bare.child.kill("SIGTERM");
     await app.stop();
+    await prisma.$disconnect();
     await db.drop();
     await db.embedded?.stop();
   }
