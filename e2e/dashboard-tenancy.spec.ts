@@ -86,6 +86,14 @@ test.describe("as tenant A with tenant B's ids", () => {
 test.describe("as tenant B's admin view afterwards", () => {
   test.use({ storageState: accounts.admin.state });
 
+  test.describe("unknown ids", () => {
+    test.use({ expectedConsoleErrors: [/status of 404/] });
+    test("an unknown tenant id is a 404", async ({ page }) => {
+      const res = await page.goto("/admin/tenants/tnt_does_not_exist");
+      expect(res?.status()).toBe(404);
+    });
+  });
+
   test("B's key is still active", async ({ page }) => {
     await page.goto(`/admin/tenants/${B.tenantId}`);
     await expect(page.getByTestId("keys-table").getByRole("row").filter({ hasText: "Production" })).toContainText("Active");
