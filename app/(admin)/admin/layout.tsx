@@ -7,6 +7,7 @@ const NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/tenants", label: "Tenants" },
   { href: "/admin/decisions", label: "Decisions" },
+  { href: "/admin/alerts", label: "Alerts" },
   { href: "/admin/stripe-events", label: "Stripe events" },
   { href: "/admin/audit", label: "Audit log" },
 ];

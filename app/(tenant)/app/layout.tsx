@@ -9,6 +9,7 @@ const NAV = [
   { href: "/app/usage", label: "Usage" },
   { href: "/app/keys", label: "API keys" },
   { href: "/app/decisions", label: "Decisions" },
+  { href: "/app/alerts", label: "Alerts" },
   { href: "/app/billing", label: "Billing" },
 ];
 

@@ -1,0 +1,45 @@
+import { AlertHistory } from "@/components/alerts/alert-history";
+import { ChannelsTable } from "@/components/alerts/channels-table";
+import { DeliveryLog } from "@/components/alerts/delivery-log";
+import { RulesTable } from "@/components/alerts/rules-table";
+import type { AlertActions } from "@/components/alerts/types";
+import { alertHistory, deliveryLog, listChannels, listRules } from "@/lib/alerts/queries";
+import { REFUSALS } from "@/lib/decisions/codes";
+import { prisma } from "@/lib/db";
+
+const REFUSAL_CODES = Object.keys(REFUSALS);
+
+function Section({ id, title, description, children }: { id: string; title: string; description: string; children: React.ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="grid gap-3 scroll-mt-20">
+      <div>
+        <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
+        <p className="text-sm text-muted-foreground">{description}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** One tenant's rules, channels, alert history and delivery log: the tenant page and the admin's. */
+export async function AlertsManager({ tenantId, timeZone, actions }: { tenantId: string; timeZone: string; actions?: AlertActions }) {
+  const [rules, channels, events, deliveries] = await Promise.all([
+    listRules(prisma, tenantId), listChannels(prisma, tenantId), alertHistory(prisma, tenantId, 50), deliveryLog(prisma, tenantId, { limit: 50 }),
+  ]);
+  return (
+    <div className="grid gap-8">
+      <Section id="rules" title="Rules" description="Each rule notifies its channels once when it fires and once when it resolves.">
+        <RulesTable rules={rules} channels={channels} timeZone={timeZone} refusalCodes={REFUSAL_CODES} actions={actions} />
+      </Section>
+      <Section id="channels" title="Channels" description="Where alerts are sent.">
+        <ChannelsTable channels={channels} timeZone={timeZone} actions={actions} />
+      </Section>
+      <Section id="history" title="Alert history" description={`The last 50 transitions. Times in ${timeZone}.`}>
+        <AlertHistory events={events} timeZone={timeZone} />
+      </Section>
+      <Section id="deliveries" title="Delivery log" description="The last 50 notifications with their payload and every attempt's answer. Dead ones gave up after the maximum attempts.">
+        <DeliveryLog deliveries={deliveries} timeZone={timeZone} retry={actions?.retryDelivery} />
+      </Section>
+    </div>
+  );
+}

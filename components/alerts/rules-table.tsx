@@ -1,0 +1,79 @@
+import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime } from "@/components/dashboard/local-time";
+import { ConfirmButton } from "@/components/alerts/confirm-button";
+import { RuleFormDialog } from "@/components/alerts/rule-form-dialog";
+import { RuleStateBadge } from "@/components/alerts/rule-state-badge";
+import { ToggleRuleButton } from "@/components/alerts/toggle-rule-button";
+import type { AlertActions } from "@/components/alerts/types";
+import { ALERT_KINDS } from "@/lib/alerts/kinds";
+import { kindTakesThreshold, thresholdInput } from "@/lib/alerts/manage-forms";
+import { describeThreshold, describeValue } from "@/lib/alerts/payload";
+import type { ChannelRow, RuleRow } from "@/lib/alerts/queries";
+
+type Props = { rules: RuleRow[]; channels: ChannelRow[]; timeZone: string; refusalCodes: string[]; actions?: AlertActions };
+
+/** The condition in words: "below $10.00, resolves 20% past it", "≥ 5 refused calls in 15 min (rate_limited)". */
+function condition(r: RuleRow): string {
+  if (!kindTakesThreshold(r.kind)) return "when it holds";
+  const side = ALERT_KINDS[r.kind].direction === "below" ? "below" : "at or above";
+  const window = r.kind === "REFUSALS" ? ` in ${r.windowMinutes ?? 60} min${r.refusalCode ? ` (${r.refusalCode})` : " (any code)"}` : "";
+  return `${side} ${describeThreshold(r.kind, Number(r.threshold))}${window} · resolves ${r.resolveMarginPct}% past it`;
+}
+
+/** A tenant's rules with their state. Actions present = this viewer may change them. */
+export function RulesTable({ rules, channels, timeZone, refusalCodes, actions }: Props) {
+  const channelOptions = channels.map((c) => ({ id: c.id, name: c.name }));
+  return (
+    <div className="grid gap-3">
+      {actions ? <div><RuleFormDialog action={actions.saveRule} channels={channelOptions} refusalCodes={refusalCodes} /></div> : null}
+      {rules.length === 0 ? (
+        <EmptyState>No alert rules. {actions ? "Add one to hear about a low balance or a full quota before calls are refused." : "The account owner can add them."}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-border">
+          <table className="w-full text-sm" data-testid="rules-table">
+            <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">State</th>
+                <th scope="col" className="px-3 py-2 font-medium">Rule</th>
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Last value</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Channels</th>
+                {actions ? <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rules.map((r) => (
+                <tr key={r.id} className="border-t border-border align-top">
+                  <td className="px-3 py-2">
+                    <RuleStateBadge state={r.state} enabled={r.enabled} />
+                    {r.stateChangedAt ? <div className="mt-1 text-xs text-muted-foreground">since <LocalTime at={r.stateChangedAt} timeZone={timeZone} /></div> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <div className="font-medium">{r.name}</div>
+                    <div className="text-xs text-muted-foreground">{ALERT_KINDS[r.kind].label} {condition(r)}</div>
+                    <div className="text-xs text-muted-foreground sm:hidden">now {describeValue(r.kind, r.lastValue === null ? null : Number(r.lastValue))}</div>
+                  </td>
+                  <td className="hidden whitespace-nowrap px-3 py-2 text-right tabular-nums sm:table-cell">
+                    {r.lastValue === null ? <span className="text-muted-foreground">not measured</span> : describeValue(r.kind, Number(r.lastValue))}
+                  </td>
+                  <td className="hidden px-3 py-2 text-xs md:table-cell">{r.channels.length ? r.channels.map((c) => c.channel.name).join(", ") : <span className="text-muted-foreground">none (shown here only)</span>}</td>
+                  {actions ? (
+                    <td className="px-3 py-2">
+                      <div className="flex flex-wrap justify-end gap-2">
+                        <RuleFormDialog
+                          action={actions.saveRule} channels={channelOptions} refusalCodes={refusalCodes}
+                          rule={{ id: r.id, kind: r.kind, name: r.name, threshold: thresholdInput(r.kind, r.threshold), resolveMarginPct: r.resolveMarginPct, windowMinutes: r.windowMinutes, refusalCode: r.refusalCode, channelIds: r.channels.map((c) => c.channel.id) }}
+                        />
+                        <ToggleRuleButton action={actions.toggleRule} id={r.id} enabled={r.enabled} name={r.name} />
+                        <ConfirmButton action={actions.deleteRule} id={r.id} label="Delete" destructive title={`Delete ${r.name}?`} description="The rule and its alert history are removed. Deliveries already sent stay in the log." />
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

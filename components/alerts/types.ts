@@ -1,0 +1,14 @@
+import type { ActionState } from "@/lib/dashboard/forms";
+
+export type FormAction = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+
+/** The alert pages' actions for one tenant; absent ones are not allowed for this viewer (members). */
+export type AlertActions = {
+  saveRule: FormAction;
+  toggleRule: FormAction;
+  deleteRule: FormAction;
+  createChannel: FormAction;
+  deleteChannel: FormAction;
+  sendTest: FormAction;
+  retryDelivery: FormAction;
+};
