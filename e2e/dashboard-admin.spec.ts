@@ -9,6 +9,7 @@ test.describe("admin dashboard", () => {
     const attention = page.getByTestId("needs-attention");
     await expect(attention).toContainText("subscription_past_due");
     await expect(page.getByTestId("refusals-by-code")).toBeVisible();
+    await page.waitForLoadState("networkidle"); // hydrated before the screenshot styles inputs
     await screenshotBothWidths(page, "dashboard-admin-overview", (n) => testInfo.outputPath(n));
     await attention.getByRole("link", { name: "Granite Legal" }).click();
     await expect(page.getByRole("heading", { name: "Granite Legal", level: 1 })).toBeVisible();
@@ -17,6 +18,7 @@ test.describe("admin dashboard", () => {
     await expect(banner).toContainText("Subscription past due");
     await expect(banner).toContainText("grace period has ended");
     await expect(page.getByText(/Remedy shown to the tenant: pay_invoice/)).toBeVisible();
+    await page.waitForLoadState("networkidle"); // hydrated before the screenshot styles inputs
     await screenshotBothWidths(page, "dashboard-admin-tenant", (n) => testInfo.outputPath(n));
   });
 
@@ -98,6 +100,7 @@ test.describe("admin dashboard", () => {
     await expect(table.getByRole("row").filter({ hasText: "Pioneer Games" })).toContainText("Suspended");
     await table.getByRole("link", { name: "Balance" }).click();
     await expect(page).toHaveURL(/sort=balance/);
+    await page.waitForLoadState("networkidle"); // hydrated before the screenshot styles inputs
     await screenshotBothWidths(page, "dashboard-admin-tenants", (n) => testInfo.outputPath(n));
   });
 });
@@ -113,6 +116,7 @@ test.describe("admin global pages", () => {
     await expect(table.getByText("Monthly quota exceeded.").first()).toBeVisible();
     await expect(table.getByText(/tokens/).first()).toBeVisible();
     await expect(table.getByText(/Remedy shown/).first()).toContainText("upgrade_plan");
+    await page.waitForLoadState("networkidle"); // hydrated before the screenshot styles inputs
     await screenshotBothWidths(page, "dashboard-admin-decisions", (n) => testInfo.outputPath(n));
   });
 

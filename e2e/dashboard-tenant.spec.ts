@@ -18,6 +18,7 @@ test.describe("tenant owner", () => {
     await chart.getByRole("button", { name: "Show table" }).click();
     await expect(chart.getByRole("table")).toContainText("$");
     await expect(chart.getByRole("table").getByRole("row")).toHaveCount(8); // header + 7 days
+    await page.waitForLoadState("networkidle"); // hydrated before the screenshot styles inputs
     await screenshotBothWidths(page, "dashboard-tenant-home", (n) => testInfo.outputPath(n));
   });
 
@@ -34,6 +35,7 @@ test.describe("tenant owner", () => {
     const row = page.getByTestId("keys-table").getByRole("row").filter({ hasText: "e2e-owner-key" });
     await expect(row).toContainText("Active");
     await expect(row).toContainText(secret.slice(0, 12));
+    await page.waitForLoadState("networkidle"); // hydrated before the screenshot styles inputs
     await screenshotBothWidths(page, "dashboard-tenant-keys", (n) => testInfo.outputPath(n));
     await row.getByRole("button", { name: "Revoke" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
