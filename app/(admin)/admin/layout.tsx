@@ -21,13 +21,17 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   );
 }
 
-/** The top bar's tenant search: a plain GET to the tenants table (works before hydration). */
+/**
+ * The top bar's tenant search: a plain GET to the tenants table (works before hydration).
+ * suppressHydrationWarning: test screenshots set an inline caret style on inputs, which React
+ * would otherwise report as a mismatch when the screenshot lands before hydration.
+ */
 function TenantSearch() {
   return (
     <form method="get" action="/admin/tenants" role="search" className="relative">
       <label htmlFor="top-tenant-search" className="sr-only">Search tenants</label>
       <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-3.5 -translate-y-1/2 text-muted-foreground" />
-      <input id="top-tenant-search" name="q" type="search" placeholder="Search tenants" className="h-8 w-52 rounded-md border border-border bg-background pl-7 pr-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" />
+      <input suppressHydrationWarning id="top-tenant-search" name="q" type="search" placeholder="Search tenants" className="h-8 w-52 rounded-md border border-border bg-background pl-7 pr-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" />
     </form>
   );
 }
