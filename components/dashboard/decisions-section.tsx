@@ -7,12 +7,16 @@ import { prisma } from "@/lib/db";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import { decisionFilterSchema, listDecisions } from "@/lib/dashboard/decision-log";
 import { decisionView } from "@/lib/dashboard/decision-view";
+import { tenantScope } from "@/lib/tenancy/scope";
 
 /** A tenant's decisions with outcome and code filters (a GET form: the filter is in the URL). */
 export async function DecisionsSection({ tenantId, timeZone, searchParams, basePath }: { tenantId: string; timeZone: string; searchParams: Record<string, string | string[] | undefined>; basePath?: string }) {
   const filter = decisionFilterSchema.parse(searchParams);
-  const { rows, next } = await listDecisions(prisma, filter, { scopeTenantId: tenantId, pageSize: 20 });
-  const qs = (extra: Record<string, string>) => new URLSearchParams({ ...(filter.outcome !== "all" ? { outcome: filter.outcome } : {}), ...(filter.code ? { code: filter.code } : {}), ...extra }).toString();
+  const [{ rows, next }, keys] = await Promise.all([
+    listDecisions(prisma, filter, { scopeTenantId: tenantId, pageSize: 20 }),
+    prisma.apiKey.findMany({ where: tenantScope(tenantId), orderBy: { createdAt: "asc" }, select: { id: true, name: true, prefix: true } }),
+  ]);
+  const qs = (extra: Record<string, string>) => new URLSearchParams({ ...(filter.outcome !== "all" ? { outcome: filter.outcome } : {}), ...(filter.code ? { code: filter.code } : {}), ...(filter.keyId ? { keyId: filter.keyId } : {}), ...extra }).toString();
   return (
     <div className="grid gap-3">
       <form method="get" className="flex flex-wrap items-end gap-2" action={basePath ? `${basePath}#decisions` : "#decisions"}>
@@ -27,6 +31,13 @@ export async function DecisionsSection({ tenantId, timeZone, searchParams, baseP
           <Select id="dec-code" name="code" defaultValue={filter.code ?? ""} className="h-8 w-52">
             <option value="">Any code</option>
             {REFUSAL_CODES.map((c) => <option key={c} value={c}>{c}</option>)}
+          </Select>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="dec-key">API key</Label>
+          <Select id="dec-key" name="keyId" defaultValue={filter.keyId ?? ""} className="h-8 w-52">
+            <option value="">Any key</option>
+            {keys.map((k) => <option key={k.id} value={k.id}>{k.name} ({k.prefix}…)</option>)}
           </Select>
         </div>
         <Button type="submit" size="sm" variant="outline">Filter</Button>
