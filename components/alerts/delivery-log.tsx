@@ -7,6 +7,7 @@ import type { FormAction } from "@/components/alerts/types";
 import { CHANNEL_LABELS } from "@/lib/alerts/manage-forms";
 import type { DeliveryRow } from "@/lib/alerts/queries";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { T } from "@/components/alerts/table-classes";
 
 const STATUS: Record<DeliveryStatus, React.ReactNode> = {
   SUCCEEDED: <Badge tone="ok">Delivered</Badge>,
@@ -28,8 +29,8 @@ export function DeliveryLog({ deliveries, timeZone, showTenant, retry }: Props) 
   if (deliveries.length === 0) return <EmptyState>No notifications sent yet. They appear here when a rule with a channel fires or resolves, or when you send a test.</EmptyState>;
   return (
     <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm" data-testid="delivery-log">
-        <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
+      <table className={T.table} data-testid="delivery-log">
+        <thead className={T.head}>
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Time{showTenant ? "" : ` (${timeZone})`}</th>
             <th scope="col" className="px-3 py-2 font-medium">Notification</th>
@@ -37,14 +38,14 @@ export function DeliveryLog({ deliveries, timeZone, showTenant, retry }: Props) 
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={T.body}>
           {deliveries.map((d) => {
             const zone = showTenant ? (d.tenant?.timeZone ?? "UTC") : timeZone;
             const what = d.isTest ? "Test notification" : `${d.alertEvent?.kind === "RESOLVED" ? "Resolved" : "Fired"}: ${d.alertEvent?.rule.name ?? "rule"}`;
             return (
-              <tr key={d.id} className="border-t border-border align-top" data-status={d.status}>
-                <td className="px-3 py-2 text-xs"><LocalTime at={d.createdAt} timeZone={zone} /></td>
-                <td className="px-3 py-2">
+              <tr key={d.id} className={T.row} data-status={d.status}>
+                <td className="px-3 sm:py-2 text-xs"><LocalTime at={d.createdAt} timeZone={zone} /></td>
+                <td className="px-3 sm:py-2">
                   {showTenant ? <div className="text-xs">{d.tenant ? <Link className="underline-offset-2 hover:underline" href={`/admin/tenants/${d.tenant.id}/alerts`}>{d.tenant.name}</Link> : "Operator channel"}</div> : null}
                   <div className="font-medium">{what}</div>
                   <div className="text-xs text-muted-foreground">to {d.channel.name} ({CHANNEL_LABELS[d.channel.kind]}){d.responseCode !== null ? ` · last answer HTTP ${d.responseCode}` : ""}{d.latencyMs !== null ? ` in ${d.latencyMs} ms` : ""}</div>
@@ -70,8 +71,8 @@ export function DeliveryLog({ deliveries, timeZone, showTenant, retry }: Props) 
                     )}
                   </details>
                 </td>
-                <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{d.attempts}</td>
-                <td className="px-3 py-2">
+                <td className="hidden px-3 sm:py-2 text-right tabular-nums sm:table-cell">{d.attempts}</td>
+                <td className="px-3 sm:py-2">
                   <div className="flex flex-col items-start gap-2">
                     {STATUS[d.status]}
                     {retry && d.status === "DEAD" ? <ConfirmButton action={retry} id={d.id} label="Retry" title="Retry this delivery?" description="It is queued again and retried with backoff; every attempt is logged." /> : null}

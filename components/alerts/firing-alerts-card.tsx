@@ -7,14 +7,15 @@ import { describeThreshold, describeValue } from "@/lib/alerts/payload";
 import { firingAlerts } from "@/lib/alerts/queries";
 import { prisma } from "@/lib/db";
 import type { FiringAlertRow } from "@/lib/alerts/queries";
+import { T } from "@/components/alerts/table-classes";
 
 /** The rules firing now across tenants (each time in its tenant's zone, zone named). */
 export function FiringAlertsTable({ alerts }: { alerts: FiringAlertRow[] }) {
   if (alerts.length === 0) return <EmptyState>No alerts firing. Rules that cross their threshold show here until they resolve.</EmptyState>;
   return (
     <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm" data-testid="firing-alerts">
-        <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
+      <table className={T.table} data-testid="firing-alerts">
+        <thead className={T.head}>
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Tenant</th>
             <th scope="col" className="px-3 py-2 font-medium">Rule</th>
@@ -22,16 +23,16 @@ export function FiringAlertsTable({ alerts }: { alerts: FiringAlertRow[] }) {
             <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Firing since</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={T.body}>
           {alerts.map((a) => (
-            <tr key={a.id} className="border-t border-border align-top">
-              <td className="px-3 py-2"><Link className="font-medium underline-offset-2 hover:underline" href={`/admin/tenants/${a.tenant.id}/alerts`}>{a.tenant.name}</Link></td>
-              <td className="px-3 py-2">
+            <tr key={a.id} className={T.row}>
+              <td className="px-3 sm:py-2"><Link className="font-medium underline-offset-2 hover:underline" href={`/admin/tenants/${a.tenant.id}/alerts`}>{a.tenant.name}</Link></td>
+              <td className="px-3 sm:py-2">
                 <div className="flex flex-wrap items-center gap-2"><Badge tone="bad">Firing</Badge> {a.name}</div>
                 {a.kind === "CARD_EXPIRED" || a.kind === "SUBSCRIPTION_PAST_DUE" ? null : <div className="text-xs text-muted-foreground">threshold {describeThreshold(a.kind, Number(a.threshold))}</div>}
               </td>
-              <td className="hidden whitespace-nowrap px-3 py-2 text-right tabular-nums sm:table-cell">{describeValue(a.kind, a.lastValue === null ? null : Number(a.lastValue))}</td>
-              <td className="hidden px-3 py-2 text-xs md:table-cell">{a.stateChangedAt ? <LocalTime at={a.stateChangedAt} timeZone={a.tenant.timeZone} /> : "—"}</td>
+              <td className="hidden whitespace-nowrap px-3 sm:py-2 text-right tabular-nums sm:table-cell">{describeValue(a.kind, a.lastValue === null ? null : Number(a.lastValue))}</td>
+              <td className="hidden px-3 sm:py-2 text-xs md:table-cell">{a.stateChangedAt ? <LocalTime at={a.stateChangedAt} timeZone={a.tenant.timeZone} /> : "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -9,15 +9,16 @@ import { ALERT_KINDS } from "@/lib/alerts/kinds";
 import { kindTakesThreshold, thresholdInput } from "@/lib/alerts/manage-forms";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
 import type { ChannelRow, RuleRow } from "@/lib/alerts/queries";
+import { T } from "@/components/alerts/table-classes";
 
 type Props = { rules: RuleRow[]; channels: ChannelRow[]; timeZone: string; refusalCodes: string[]; actions?: AlertActions };
 
-/** The condition in words: "below $10.00, resolves 20% past it", "≥ 5 refused calls in 15 min (rate_limited)". */
+/** The condition in words: "Fires below $10.00 · resolves 20% past it", "Fires at or above 5 refused calls in 15 min (any code) · …". */
 function condition(r: RuleRow): string {
-  if (!kindTakesThreshold(r.kind)) return "when it holds";
+  if (!kindTakesThreshold(r.kind)) return `${ALERT_KINDS[r.kind].label}: fires while it holds`;
   const side = ALERT_KINDS[r.kind].direction === "below" ? "below" : "at or above";
   const window = r.kind === "REFUSALS" ? ` in ${r.windowMinutes ?? 60} min${r.refusalCode ? ` (${r.refusalCode})` : " (any code)"}` : "";
-  return `${side} ${describeThreshold(r.kind, Number(r.threshold))}${window} · resolves ${r.resolveMarginPct}% past it`;
+  return `Fires ${side} ${describeThreshold(r.kind, Number(r.threshold))}${window} · resolves ${r.resolveMarginPct}% past it`;
 }
 
 /** A tenant's rules with their state. Actions present = this viewer may change them. */
@@ -30,35 +31,35 @@ export function RulesTable({ rules, channels, timeZone, refusalCodes, actions }:
         <EmptyState>No alert rules. {actions ? "Add one to hear about a low balance or a full quota before calls are refused." : "The account owner can add them."}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-border">
-          <table className="w-full text-sm" data-testid="rules-table">
-            <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
+          <table className={T.table} data-testid="rules-table">
+            <thead className={T.head}>
               <tr>
                 <th scope="col" className="px-3 py-2 font-medium">State</th>
                 <th scope="col" className="px-3 py-2 font-medium">Rule</th>
-                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Last value</th>
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">At last change</th>
                 <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Channels</th>
                 {actions ? <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
               </tr>
             </thead>
-            <tbody>
+            <tbody className={T.body}>
               {rules.map((r) => (
-                <tr key={r.id} className="border-t border-border align-top">
-                  <td className="px-3 py-2">
+                <tr key={r.id} className={T.row}>
+                  <td className="px-3 sm:py-2">
                     <RuleStateBadge state={r.state} enabled={r.enabled} />
                     {r.stateChangedAt ? <div className="mt-1 text-xs text-muted-foreground">since <LocalTime at={r.stateChangedAt} timeZone={timeZone} /></div> : null}
                   </td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 sm:py-2">
                     <div className="font-medium">{r.name}</div>
-                    <div className="text-xs text-muted-foreground">{ALERT_KINDS[r.kind].label} {condition(r)}</div>
-                    <div className="text-xs text-muted-foreground sm:hidden">now {describeValue(r.kind, r.lastValue === null ? null : Number(r.lastValue))}</div>
+                    <div className="text-xs text-muted-foreground">{condition(r)}</div>
+                    {r.lastValue !== null ? <div className="text-xs text-muted-foreground sm:hidden">{describeValue(r.kind, Number(r.lastValue))} at its last change</div> : null}
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-2 text-right tabular-nums sm:table-cell">
-                    {r.lastValue === null ? <span className="text-muted-foreground">not measured</span> : describeValue(r.kind, Number(r.lastValue))}
+                  <td className="hidden whitespace-nowrap px-3 sm:py-2 text-right tabular-nums sm:table-cell">
+                    {r.lastValue === null ? <span className="text-muted-foreground" title="The value is recorded when the rule fires or resolves">—<span className="sr-only">no change yet</span></span> : describeValue(r.kind, Number(r.lastValue))}
                   </td>
-                  <td className="hidden px-3 py-2 text-xs md:table-cell">{r.channels.length ? r.channels.map((c) => c.channel.name).join(", ") : <span className="text-muted-foreground">none (shown here only)</span>}</td>
+                  <td className="hidden px-3 sm:py-2 text-xs md:table-cell">{r.channels.length ? r.channels.map((c) => c.channel.name).join(", ") : <span className="text-muted-foreground">none (shown here only)</span>}</td>
                   {actions ? (
-                    <td className="px-3 py-2">
-                      <div className="flex flex-wrap justify-end gap-2">
+                    <td className="px-3 sm:py-2">
+                      <div className="flex flex-wrap gap-2 sm:justify-end lg:flex-nowrap">
                         <RuleFormDialog
                           action={actions.saveRule} channels={channelOptions} refusalCodes={refusalCodes}
                           rule={{ id: r.id, kind: r.kind, name: r.name, threshold: thresholdInput(r.kind, r.threshold), resolveMarginPct: r.resolveMarginPct, windowMinutes: r.windowMinutes, refusalCode: r.refusalCode, channelIds: r.channels.map((c) => c.channel.id) }}
