@@ -82,6 +82,19 @@ test.describe("owner", () => {
       await expect(page.getByTestId("delivery-log").locator('tr[data-status="SUCCEEDED"]').filter({ hasText: "E2E low balance" })).toHaveCount(1);
       await screenshotBothWidths(page, "tenant-alerts", (n) => testInfo.outputPath(n));
 
+      // Editing the threshold below the balance (past the 20% margin) resolves it at once: one RESOLVED, notified.
+      await ruleRow.getByRole("button", { name: "Edit E2E low balance" }).click();
+      const editDialog = page.getByRole("dialog");
+      await expect(editDialog.getByLabel("Fire when the balance is below (USD)")).toHaveValue("900000000.00");
+      await editDialog.getByLabel("Fire when the balance is below (USD)").fill("1");
+      await editDialog.getByRole("button", { name: "Save rule" }).click();
+      await expect(editDialog).toHaveCount(0);
+      await expect(ruleRow.getByText("OK", { exact: true })).toBeVisible();
+      await expect.poll(() => receiver.hits.length, { timeout: 20_000 }).toBe(3);
+      expect(verify(secret, receiver.hits[2]!)).toMatchObject({ type: "alert.resolved", rule: { name: "E2E low balance" } });
+      await ruleRow.getByRole("button", { name: "Disable E2E low balance" }).click();
+      await expect(ruleRow.getByText("Disabled", { exact: true })).toBeVisible();
+
       // Clean up so other specs see the demo data as seeded.
       await ruleRow.getByRole("button", { name: "Delete" }).click();
       await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
