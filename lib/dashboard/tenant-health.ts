@@ -81,9 +81,8 @@ export function tenantHealth(t: TenantStateRow, models: ModelPrice[], now: Date,
   if (quotaPct !== null && quotaPct >= QUOTA_WARN_PCT && !(decision.allowed === false && decision.code === "quota_exceeded")) {
     warnings.push({ code: "quota_high", message: `${quotaPct.toFixed(1)}% of the monthly quota used` });
   }
-  if (card?.status === "expired" && !warnings.some((w) => w.code === "card_expired")) {
-    if (decision.allowed || decision.code !== "card_expired") warnings.push({ code: "card_expired", message: "Default card has expired" });
-  }
+  // A plan that needs no card still shows an expired one (the next invoice will fail).
+  if (card?.status === "expired" && (decision.allowed || decision.code !== "card_expired")) warnings.push({ code: "card_expired", message: "Default card has expired" });
   if (t.activeKeys === 0) warnings.push({ code: "no_active_key", message: "No active API key" });
   if (t.pendingKeys > 0) warnings.push({ code: "keys_pending", message: `${t.pendingKeys} key${t.pendingKeys > 1 ? "s" : ""} awaiting approval` });
   if (t.flaggedForReview) warnings.push({ code: "flagged", message: "Flagged for review" });
