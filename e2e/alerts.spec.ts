@@ -66,6 +66,7 @@ test.describe("owner", () => {
       await ruleDialog.getByLabel("Fire when the balance is below (USD)").fill("ten");
       await ruleDialog.getByRole("button", { name: "Add rule" }).click();
       await expect(ruleDialog.getByText("Enter an amount in dollars")).toBeVisible();
+      await screenshotBothWidths(page, "tenant-alerts-rule-dialog", (n) => testInfo.outputPath(n));
       await ruleDialog.getByLabel("Fire when the balance is below (USD)").fill("900000000");
       await ruleDialog.getByRole("checkbox", { name: "E2E hook" }).check();
       await ruleDialog.getByRole("button", { name: "Add rule" }).click();
@@ -73,6 +74,7 @@ test.describe("owner", () => {
       const ruleRow = page.getByTestId("rules-table").getByRole("row").filter({ hasText: "E2E low balance" });
       await expect(ruleRow).toContainText("Firing");
       await expect(ruleRow).toContainText("below $900,000,000.00");
+      await expect(page.getByTestId("alerts-summary")).toContainText("firing");
 
       // The worker (in-process under the demo start) delivers the FIRING notification, signed.
       await expect.poll(() => receiver.hits.length, { timeout: 20_000 }).toBe(2);

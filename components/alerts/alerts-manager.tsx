@@ -3,7 +3,8 @@ import { ChannelsTable } from "@/components/alerts/channels-table";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
 import { RulesTable } from "@/components/alerts/rules-table";
 import type { AlertActions } from "@/components/alerts/types";
-import { alertHistory, deliveryLog, listChannels, listRules } from "@/lib/alerts/queries";
+import { alertHistory, countDeadDeliveries, deliveryLog, listChannels, listRules } from "@/lib/alerts/queries";
+import { Badge } from "@/components/ui/badge";
 import { REFUSALS } from "@/lib/decisions/codes";
 import { prisma } from "@/lib/db";
 
@@ -23,11 +24,17 @@ function Section({ id, title, description, children }: { id: string; title: stri
 
 /** One tenant's rules, channels, alert history and delivery log: the tenant page and the admin's. */
 export async function AlertsManager({ tenantId, timeZone, actions }: { tenantId: string; timeZone: string; actions?: AlertActions }) {
-  const [rules, channels, events, deliveries] = await Promise.all([
-    listRules(prisma, tenantId), listChannels(prisma, tenantId), alertHistory(prisma, tenantId, 50), deliveryLog(prisma, tenantId, { limit: 50 }),
+  const [rules, channels, events, deliveries, dead] = await Promise.all([
+    listRules(prisma, tenantId), listChannels(prisma, tenantId), alertHistory(prisma, tenantId, 50), deliveryLog(prisma, tenantId, { limit: 50 }), countDeadDeliveries(prisma, tenantId),
   ]);
+  const firing = rules.filter((r) => r.enabled && r.state === "FIRING").length;
   return (
     <div className="grid gap-8">
+      <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="alerts-summary">
+        {firing > 0 ? <Badge tone="bad">{firing} firing</Badge> : <Badge tone="ok">Nothing firing</Badge>}
+        <span className="text-muted-foreground">{rules.filter((r) => r.enabled).length} of {rules.length} rules on · {channels.length} channel{channels.length === 1 ? "" : "s"}</span>
+        {dead > 0 ? <a href="#deliveries" className="underline-offset-2 hover:underline"><Badge tone="bad">{dead} dead deliver{dead === 1 ? "y" : "ies"}</Badge></a> : null}
+      </p>
       <Section id="rules" title="Rules" description="Each rule notifies its channels once when it fires and once when it resolves.">
         <RulesTable rules={rules} channels={channels} timeZone={timeZone} refusalCodes={REFUSAL_CODES} actions={actions} />
       </Section>
