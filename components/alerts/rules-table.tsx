@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { ConfirmButton } from "@/components/alerts/confirm-button";
@@ -49,7 +50,7 @@ export function RulesTable({ rules, channels, timeZone, refusalCodes, actions }:
                     {r.stateChangedAt ? <div className="mt-1 text-xs text-muted-foreground">since <LocalTime at={r.stateChangedAt} timeZone={timeZone} /></div> : null}
                   </td>
                   <td className="px-3 sm:py-2">
-                    <div className="font-medium">{r.name}</div>
+                    <div className="flex flex-wrap items-center gap-2 font-medium">{r.name}{r.isDefault ? <Badge title="Every new tenant starts with this rule">Default</Badge> : null}</div>
                     <div className="text-xs text-muted-foreground">{condition(r)}</div>
                     {r.lastValue !== null ? <div className="text-xs text-muted-foreground sm:hidden">{describeValue(r.kind, Number(r.lastValue))} at its last change</div> : null}
                   </td>
