@@ -52,12 +52,20 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   await ensureJobQueues(boss, policy, opts.expireInSeconds);
   const pool = createPool(opts.connectionString, 4);
 
-  await boss.work<NotifyJob>(QUEUES.notify, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, localConcurrency: opts.concurrency ?? 4 }, async ([job]) => {
-    const attempt = job!.data.firstAttempt + job!.retryCount;
-    const outcome = await deliverNotification(pool, opts.send, job!.data.deliveryId, attempt, job!.retryCount >= policy.retryLimit);
-    // Throwing hands the job back to pg-boss, which retries it after the backoff.
-    if (outcome === "retry") throw new Error(`delivery ${job!.data.deliveryId}: attempt ${attempt} failed`);
-  });
+  // A batch per fetch, each job delivered concurrently and settled on its own: one fetch per
+  // poll would cap throughput at a few jobs per polling interval.
+  await boss.work<NotifyJob, unknown, { batchSize: number; pollingIntervalSeconds: number; localConcurrency: number; perJobResults: true }>(QUEUES.notify, {
+    batchSize: 25, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, localConcurrency: opts.concurrency ?? 2, perJobResults: true,
+  }, async (jobs) => Promise.all(jobs.map(async (job) => {
+    const attempt = job.data.firstAttempt + job.retryCount;
+    try {
+      const outcome = await deliverNotification(pool, opts.send, job.data.deliveryId, attempt, job.retryCount >= policy.retryLimit);
+      // "failed" hands the job back to pg-boss, which retries it after the backoff.
+      return { id: job.id, status: outcome === "retry" ? ("failed" as const) : ("completed" as const), output: { outcome, attempt } };
+    } catch (e) {
+      return { id: job.id, status: "failed" as const, output: { error: (e as Error).message, attempt } };
+    }
+  })));
   if (opts.minutely !== false) {
     await boss.schedule(QUEUES.minutely, "* * * * *");
     await boss.work(QUEUES.minutely, { pollingIntervalSeconds: 5 }, async () => {
