@@ -6,14 +6,14 @@ test.describe("admin dashboard", () => {
 
   test("finds a past-due tenant from the overview and sees why its calls are refused", async ({ page }, testInfo) => {
     await page.goto("/admin");
-    const attention = page.getByTestId("needs-attention");
+    const attention = page.getByTestId("needs-attention").filter({ visible: true });
     await expect(attention).toContainText("subscription_past_due");
-    await expect(page.getByTestId("refusals-by-code")).toBeVisible();
+    await expect(page.getByTestId("refusals-by-code").filter({ visible: true })).toBeVisible();
     await page.waitForLoadState("networkidle"); // hydrated before the screenshot styles inputs
     await screenshotBothWidths(page, "dashboard-admin-overview", (n) => testInfo.outputPath(n));
     await attention.getByRole("link", { name: "Granite Legal" }).click();
     await expect(page.getByRole("heading", { name: "Granite Legal", level: 1 })).toBeVisible();
-    const banner = page.getByTestId("health-banner");
+    const banner = page.getByTestId("health-banner").filter({ visible: true });
     await expect(banner).toHaveAttribute("data-level", "refusing");
     await expect(banner).toContainText("Subscription past due");
     await expect(banner).toContainText("grace period has ended");
@@ -24,13 +24,13 @@ test.describe("admin dashboard", () => {
 
   test("grants credits to a zero-balance tenant and watches the banner and the simulated answer change", async ({ page }) => {
     await page.goto("/admin/tenants?q=cobalt");
-    await page.getByTestId("tenants-table").getByRole("link", { name: "Cobalt Labs" }).click();
-    const banner = page.getByTestId("health-banner");
+    await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Cobalt Labs" }).click();
+    const banner = page.getByTestId("health-banner").filter({ visible: true });
     await expect(banner).toHaveAttribute("data-level", "refusing");
     await expect(banner).toContainText("Credits exhausted");
 
     await page.getByRole("button", { name: "Simulate call" }).click();
-    const result = page.getByTestId("simulate-result");
+    const result = page.getByTestId("simulate-result").filter({ visible: true });
     await expect(result).toContainText("HTTP 402 · credits_exhausted");
     await expect(result).toContainText("top_up");
 
@@ -43,10 +43,10 @@ test.describe("admin dashboard", () => {
     await expect(page.getByRole("alertdialog")).toContainText("Grant $25.00 to Cobalt Labs?");
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByText("Credits granted")).toBeVisible();
-    await expect(page.getByTestId("tenant-balance")).toContainText("$25.00");
+    await expect(page.getByTestId("tenant-balance").filter({ visible: true })).toContainText("$25.00");
     await expect(banner).not.toHaveAttribute("data-level", "refusing");
-    await expect(page.getByTestId("ledger-table")).toContainText("Goodwill credit (e2e)");
-    await expect(page.getByTestId("audit-table")).toContainText("credits.grant");
+    await expect(page.getByTestId("ledger-table").filter({ visible: true })).toContainText("Goodwill credit (e2e)");
+    await expect(page.getByTestId("audit-table").filter({ visible: true })).toContainText("credits.grant");
 
     await page.getByRole("button", { name: "Simulate call" }).click();
     await expect(result).toContainText("HTTP 200 · allowed");
@@ -54,8 +54,8 @@ test.describe("admin dashboard", () => {
 
   test("approves a pending key, creates a key whose secret shows once, and revokes it", async ({ page }) => {
     await page.goto("/admin/tenants?q=meridian");
-    await page.getByTestId("tenants-table").getByRole("link", { name: "Meridian Bank" }).click();
-    const keys = page.getByTestId("keys-table");
+    await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Meridian Bank" }).click();
+    const keys = page.getByTestId("keys-table").filter({ visible: true });
     const pending = keys.getByRole("row").filter({ hasText: "Awaiting approval" }).first();
     await pending.getByRole("button", { name: "Approve" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click();
@@ -67,10 +67,10 @@ test.describe("admin dashboard", () => {
     await expect(page.getByRole("dialog")).toContainText("Name the key");
     await page.getByLabel("Name").fill("e2e-admin-key");
     await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
-    const secret = page.getByTestId("new-key-secret");
+    const secret = page.getByTestId("new-key-secret").filter({ visible: true });
     await expect(secret).toContainText(/^tg_live_/);
     await page.getByRole("button", { name: "Done" }).click();
-    await expect(page.getByTestId("new-key-secret")).toHaveCount(0);
+    await expect(page.getByTestId("new-key-secret").filter({ visible: true })).toHaveCount(0);
     const row = keys.getByRole("row").filter({ hasText: "e2e-admin-key" });
     await expect(row).toContainText("Active");
     await row.getByRole("button", { name: "Revoke" }).click();
@@ -80,10 +80,10 @@ test.describe("admin dashboard", () => {
 
   test("suspends and resumes a tenant, reflected at once", async ({ page }) => {
     await page.goto("/admin/tenants?q=tiny");
-    await page.getByTestId("tenants-table").getByRole("link", { name: "Tiny Tools" }).click();
+    await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Tiny Tools" }).click();
     await page.getByRole("button", { name: "Suspend tenant" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Suspend tenant" }).click();
-    const banner = page.getByTestId("health-banner");
+    const banner = page.getByTestId("health-banner").filter({ visible: true });
     await expect(banner).toContainText("Account suspended");
     await page.getByRole("button", { name: "Resume tenant" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Resume tenant" }).click();
@@ -95,7 +95,7 @@ test.describe("admin dashboard", () => {
     await page.getByLabel("Risk").selectOption("refusing");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/risk=refusing/);
-    const table = page.getByTestId("tenants-table");
+    const table = page.getByTestId("tenants-table").filter({ visible: true });
     await expect(table.getByRole("row").filter({ hasText: "Acme Robotics" })).toHaveCount(0);
     await expect(table.getByRole("row").filter({ hasText: "Pioneer Games" })).toContainText("Suspended");
     await table.getByRole("link", { name: "Balance" }).click();
@@ -110,7 +110,7 @@ test.describe("admin global pages", () => {
 
   test("the decision log across tenants expands a refusal to its reason, numbers and remedy", async ({ page }, testInfo) => {
     await page.goto("/admin/decisions?outcome=refused&code=quota_exceeded");
-    const table = page.getByTestId("decision-table");
+    const table = page.getByTestId("decision-table").filter({ visible: true });
     await expect(table).toContainText("Echo Tutors");
     await table.getByRole("button", { name: /Details of quota_exceeded/ }).first().click();
     await expect(table.getByText("Monthly quota exceeded.").first()).toBeVisible();
@@ -128,7 +128,7 @@ test.describe("admin global pages", () => {
 
   test("the audit log lists admin changes and CSV exports stream", async ({ page, request }) => {
     await page.goto("/admin/audit");
-    await expect(page.getByTestId("audit-log")).toBeVisible();
+    await expect(page.getByTestId("audit-log").filter({ visible: true })).toBeVisible();
     const res = await page.request.get("/api/dashboard/export/decisions?outcome=refused&code=quota_exceeded");
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toContain("text/csv");

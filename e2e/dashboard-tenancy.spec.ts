@@ -31,7 +31,7 @@ test.describe("as tenant A with tenant B's ids", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByText(B.name)).toHaveCount(0);
       await expect(page.locator(`text=${B.keyId}`)).toHaveCount(0);
-      const rows = page.getByTestId("decision-table").getByRole("row");
+      const rows = page.getByTestId("decision-table").filter({ visible: true }).getByRole("row");
       if (path.includes("keyId")) await expect(rows).toHaveCount(0); // B's key filter matches none of A's decisions
     });
   }
@@ -70,7 +70,7 @@ test.describe("as tenant A with tenant B's ids", () => {
 
   test("server action: revoking B's key through a forged hidden field changes nothing", async ({ page }) => {
     await page.goto("/app/keys");
-    const row = page.getByTestId("keys-table").getByRole("row").filter({ hasText: "Active" }).first();
+    const row = page.getByTestId("keys-table").filter({ visible: true }).getByRole("row").filter({ hasText: "Active" }).first();
     // The open dialog hides the page from role queries: hold the hidden field itself.
     const keyField = (await row.locator('input[name="keyId"]').elementHandle())!;
     await row.getByRole("button", { name: "Revoke" }).click();
@@ -91,12 +91,12 @@ test.describe("as tenant B's admin view afterwards", () => {
   test("an unknown tenant id shows the 404 page", async ({ page }) => {
     await page.goto("/admin/tenants/tnt_does_not_exist");
     await expect(page.getByRole("heading", { name: "404 — Not found" })).toBeVisible();
-    await expect(page.getByTestId("health-banner")).toHaveCount(0);
+    await expect(page.getByTestId("health-banner").filter({ visible: true })).toHaveCount(0);
   });
 
   test("B's key is still active", async ({ page }) => {
     await page.goto(`/admin/tenants/${B.tenantId}`);
-    await expect(page.getByTestId("keys-table").getByRole("row").filter({ hasText: "Production" })).toContainText("Active");
+    await expect(page.getByTestId("keys-table").filter({ visible: true }).getByRole("row").filter({ hasText: "Production" })).toContainText("Active");
   });
 });
 
