@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 import { serveRoutes } from "@/lib/testing/serve-route";
 import { startRouteServer } from "@/lib/testing/route-server";
+import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
 let db: TestDatabase;
 let server: { url: string; close(): Promise<void> };
@@ -160,15 +161,20 @@ describe("POST /api/v1/usage", () => {
 describe("GET /api/v1/balance", () => {
   it("reports balance, quota, plan and days of credit left at the 7-day burn rate", async () => {
     const { secret } = await createTenantWithKey(db.prisma, { slug: "report", available: 1_000_000n });
-    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const now = Date.now();
+    const ago = (days: number) => new Date(now - days * 86_400_000);
     // 7 days × 10 calls × 270 µUSD = 18,900 µUSD over the window → 2,700 µUSD a day.
-    await post("/api/v1/usage", secret, Array.from({ length: 70 }, (_, i) => event(`w-${i}`, { occurredAt: ago(i % 7) })));
+    const times = Array.from({ length: 70 }, (_, i) => ago(i % 7));
+    await post("/api/v1/usage", secret, times.map((at, i) => event(`w-${i}`, { occurredAt: at.toISOString() })));
+    // The quota counts this month only (the window may reach into last month, early in a month).
+    const monthStart = quotaPeriod(new Date(now), "UTC").start;
+    const inMonth = times.filter((at) => at >= monthStart).length;
     const res = await fetch(`${server.url}/api/v1/balance`, { headers: { Authorization: `Bearer ${secret}` } });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({
       balance: { available: String(1_000_000 - 18_900), reserved: "0" },
-      quota: { limit: null, used: String(70 * 1200) },
+      quota: { limit: null, used: String(inMonth * 1200) },
       plan: { key: "test-plan" },
       burnRate: { perDay: "2700", window: "7d" },
     });
