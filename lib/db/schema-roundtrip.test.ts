@@ -46,7 +46,7 @@ const specs: Spec[] = [
   { model: "StripeEvent", keep: ["id", "tenantId"], enumUpdate: { status: "PROCESSED" }, create: {
     id: "evt_1", type: "invoice.paid", created: T0, livemode: false, payload: { id: "evt_1", data: { object: { id: "in_1" } } }, tenantId: "ten_1",
     stripeCustomerId: "cus_1", status: "RECEIVED", attempts: 1, error: "boom", receivedAt: T0, processedAt: T0 } },
-  { model: "CreditBalance", keep: ["tenantId"], create: { tenantId: "ten_1", available: 1_000_000n, reserved: 450n, updatedAt: T0 } },
+  { model: "CreditBalance", keep: ["tenantId"], create: { tenantId: "ten_1", available: 1_000_000n, reserved: 450n, reservedTokens: 1_500n, updatedAt: T0 } },
   { model: "CreditLedgerEntry", keep: ["id", "tenantId"], enumUpdate: { kind: "CHARGE", actorKind: "USER" }, create: {
     id: 1n, tenantId: "ten_1", kind: "GRANT", amount: 1_000_000n, balanceAfter: 1_000_000n, reservationId: "res_1", grantId: "grant_1",
     stripeObjectId: "ch_1", actorKind: "ADMIN_TOKEN", actorId: "usr_1", reason: "welcome", idempotencyKey: "idem-1", createdAt: T0 } },
@@ -54,7 +54,7 @@ const specs: Spec[] = [
     id: "grant_1", tenantId: "ten_1", amount: 1_000_000n, remaining: 999_550n, source: "ADMIN", priority: 10, expiresAt: T0, expiredAt: T0,
     stripeObjectId: "cs_1", createdAt: T0 } },
   { model: "Reservation", keep: ["id", "tenantId", "apiKeyId"], enumUpdate: { status: "SETTLED" }, create: {
-    id: "res_1", tenantId: "ten_1", apiKeyId: "key_1", requestId: "req-1", model: "gpt-4o", amount: 450n, status: "HELD", expiresAt: T0, settledAt: T0, createdAt: T0 } },
+    id: "res_1", tenantId: "ten_1", apiKeyId: "key_1", requestId: "req-1", model: "gpt-4o", amount: 450n, tokens: 1_500n, status: "HELD", expiresAt: T0, settledAt: T0, createdAt: T0 } },
   { model: "UsageEvent", keep: ["id", "tenantId", "apiKeyId"], create: {
     id: 1n, tenantId: "ten_1", apiKeyId: "key_1", requestId: "req-1", reservationId: "res_1", model: "gpt-4o", feature: "chat", inputTokens: 1000,
     outputTokens: 500, cost: 7_500n, occurredAt: T0, receivedAt: T0 } },

@@ -13,7 +13,8 @@ import { loadLiveState } from "@/lib/decisions/live-state";
 import type { DecisionRecorder } from "@/lib/decisions/recorder";
 import type { AuthorizeRequest } from "@/lib/decisions/authorize-request";
 import type { DecisionSnapshot, Limits, Refused } from "@/lib/decisions/types";
-import { reserveCredits, type HeldReservation } from "@/lib/ledger/reserve-credits";
+import { reserveCredits, type HeldReservation, type ReserveGuard } from "@/lib/ledger/reserve-credits";
+import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 import { hashApiKey } from "@/lib/keys/api-key";
 import { TtlCache } from "@/lib/cache/ttl-cache";
 import { stillStands, storedRefusal } from "@/lib/decisions/replay";
@@ -41,6 +42,30 @@ function repeatOf(existing: HeldReservation, snapshot: DecisionSnapshot, request
   return {
     allowed: true, decisionId: decisionIdFor(existing.id), requestId, reservation: existing, balance: snapshot.balance,
     limits: { quota: limit === null ? null : { limit, used: snapshot.quota.used, resetsAt: snapshot.quota.resetsAt }, rateLimit: NOT_LIMITED(snapshot.plan.requestsPerMinute, now), warnings: [] },
+  };
+}
+
+/**
+ * A HARD quota or a spending cap is judged again under the balance lock, on the numbers read
+ * there (concurrent calls would otherwise all pass the same snapshot), by decide() itself.
+ */
+function guardFor(snapshot: DecisionSnapshot, req: AuthorizeRequest, now: Date): ReserveGuard<Refused> | undefined {
+  const { plan, tenant, key } = snapshot;
+  const hardQuota = plan.monthlyTokenQuota !== null && plan.quotaMode === "HARD";
+  const spendSince = tenant.dailySpendCap !== null || key.dailySpendCap !== null || key.monthlySpendCap !== null;
+  if (!hardQuota && !spendSince && tenant.monthlySpendCap === null) return undefined;
+  const month = quotaPeriod(now, tenant.timeZone);
+  return {
+    quotaPeriodStart: month.start,
+    spendSince: spendSince ? { day: localDay(now, tenant.timeZone).start, month: month.start } : undefined,
+    recheck(l) {
+      const spend = { ...snapshot.spend, tenantMonth: l.monthCost + l.reserved };
+      if (spendSince) Object.assign(spend, { tenantDay: l.tenantDayCharged + l.reserved, keyDay: l.keyDayCharged + l.keyHeld, keyMonth: l.keyMonthCharged + l.keyHeld });
+      const again = decide({
+        ...snapshot, spend, balance: { available: l.available, reserved: l.reserved }, quota: { used: l.monthTokens + l.reservedTokens, resetsAt: month.end },
+      }, req, now);
+      return again.allowed ? null : again;
+    },
   };
 }
 
@@ -95,9 +120,10 @@ async function decideAndReserve(deps: AuthorizeDeps, keyHash: string | null, req
   if (!decision.allowed) return refused(decision);
 
   const reserved = await reserveCredits(deps.pool, {
-    tenantId: ctx.tenant.id, apiKeyId: ctx.key.id, requestId: req.requestId, model: req.model, amount: decision.cost,
-    expiresAt: new Date(now.getTime() + deps.reservationTtlMs), now,
+    tenantId: ctx.tenant.id, apiKeyId: ctx.key.id, requestId: req.requestId, model: req.model, amount: decision.cost, tokens: decision.tokens,
+    expiresAt: new Date(now.getTime() + deps.reservationTtlMs), now, guard: guardFor(snapshot, req, now),
   });
+  if (reserved.outcome === "refused") return refused(reserved.refusal as Refused);
   if (reserved.outcome === "insufficient") {
     // Lost the race for the last credits between the snapshot and the reservation.
     return refused(refuse("credits_exhausted", "Not enough credits for this call. Top up to continue.", remedy("top_up", snapshot), {

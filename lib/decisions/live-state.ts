@@ -1,6 +1,7 @@
 // The parts of a snapshot that are never cached: balance, quota used this month, and (only when
-// a spending cap is set) what was spent today and this month. One round trip in the usual case,
-// shared by all requests arriving together.
+// a daily or per-key spending cap is set) what was spent today and this month. One round trip in
+// the usual case, shared by all requests arriving together. Quota used counts the tokens held by
+// calls in flight, and spend the credits they hold: what a call may still use is already spoken for.
 import type pg from "pg";
 import { Batcher, batcherFor } from "@/lib/db/batcher";
 import { utc } from "@/lib/db/pool";
@@ -14,14 +15,14 @@ export type PriorRefusal = { decisionId: string; details: Record<string, unknown
 
 type Probe = { tenantId: string; periodStart: Date; requestId: string };
 type Row = {
-  available: bigint | null; reserved: bigint | null; tokens: bigint; cost: bigint;
+  available: bigint | null; reserved: bigint | null; held_tokens: bigint | null; tokens: bigint; cost: bigint;
   r_id: string | null; r_amount: bigint | null; r_expires: Date | null; r_status: string | null; d_id: string | null; d_details: Record<string, unknown> | null;
 };
 
 // Every concurrent request's live state in one round trip (lib/db/batcher.ts).
 async function readLive(db: pg.Pool, probes: Probe[]): Promise<Row[]> {
   const { rows } = await db.query<Row & { i: string }>(
-    `SELECT q.i, b.available, b.reserved, coalesce(u."tokensUsed", 0)::bigint AS tokens, coalesce(u.cost, 0)::bigint AS cost,
+    `SELECT q.i, b.available, b.reserved, b."reservedTokens" AS held_tokens, coalesce(u."tokensUsed", 0)::bigint AS tokens, coalesce(u.cost, 0)::bigint AS cost,
             r.id AS r_id, r.amount AS r_amount, r."expiresAt" AS r_expires, r.status::text AS r_status, d.id AS d_id, d.details AS d_details
      FROM unnest($1::text[], $2::timestamp[], $3::text[]) WITH ORDINALITY AS q(t, p, rq, i)
      LEFT JOIN "CreditBalance" b ON b."tenantId" = q.t
@@ -44,24 +45,23 @@ export async function loadLiveState(db: pg.Pool, tenant: TenantSnapshot, key: Ke
     .submit({ tenantId: tenant.id, periodStart: month.start, requestId });
   const existing = row.r_id ? { id: row.r_id, amount: row.r_amount!, expiresAt: row.r_expires!, status: row.r_status! } : null;
   const priorRefusal = row.d_id ? { decisionId: row.d_id, details: row.d_details! } : null;
-  const spend = { tenantDay: 0n, tenantMonth: row.cost, keyDay: 0n, keyMonth: 0n, dayResetsAt: day.end, monthResetsAt: month.end };
+  const reserved = row.reserved ?? 0n;
+  const spend = { tenantDay: 0n, tenantMonth: row.cost + reserved, keyDay: 0n, keyMonth: 0n, dayResetsAt: day.end, monthResetsAt: month.end };
   const hasCaps = [tenant.dailySpendCap, key.dailySpendCap, key.monthlySpendCap].some((c) => c !== null);
   if (hasCaps) {
     // Spend = what was charged plus what is still held for calls in flight.
-    const { rows: [s] } = await db.query<{ tenant_day: bigint; key_day: bigint; key_month: bigint; held: bigint; key_held: bigint }>(
+    const { rows: [s] } = await db.query<{ tenant_day: bigint; key_day: bigint; key_month: bigint; key_held: bigint }>(
       `SELECT
          coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp), 0)::bigint AS tenant_day,
          coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp AND "apiKeyId" = $4), 0)::bigint AS key_day,
          coalesce(sum(cost) FILTER (WHERE "apiKeyId" = $4), 0)::bigint AS key_month,
-         (SELECT coalesce(sum(amount), 0) FROM "Reservation" WHERE "tenantId" = $1 AND status = 'HELD')::bigint AS held,
          (SELECT coalesce(sum(amount), 0) FROM "Reservation" WHERE "tenantId" = $1 AND status = 'HELD' AND "apiKeyId" = $4)::bigint AS key_held
        FROM "UsageEvent" WHERE "tenantId" = $1 AND "occurredAt" >= $3::timestamp`,
       [tenant.id, utc(day.start), utc(month.start), key.id],
     );
-    spend.tenantDay = s!.tenant_day + s!.held;
-    spend.tenantMonth = row.cost + s!.held;
+    spend.tenantDay = s!.tenant_day + reserved;
     spend.keyDay = s!.key_day + s!.key_held;
     spend.keyMonth = s!.key_month + s!.key_held;
   }
-  return { balance: { available: row.available ?? 0n, reserved: row.reserved ?? 0n }, quota: { used: row.tokens, resetsAt: month.end }, spend, existing, priorRefusal };
+  return { balance: { available: row.available ?? 0n, reserved }, quota: { used: row.tokens + (row.held_tokens ?? 0n), resetsAt: month.end }, spend, existing, priorRefusal };
 }

@@ -4,53 +4,64 @@
 // batch or a concurrent one, is found by the unique index), the batch's balance rows are then
 // locked in a fixed order (no deadlock between batches), each request is judged in arrival order
 // against the locked balance, and the losers' rows are deleted before the commit.
+// A request with a guard (a HARD quota or a spending cap) is judged again, by the caller's
+// recheck (decide() itself), on numbers read after the lock: usage settlement and expiry take the
+// same lock, so a burst of concurrent calls cannot pass a quota or a cap between them.
 import type pg from "pg";
 import { utc } from "@/lib/db/pool";
-import type { ReserveInput, ReserveResult } from "@/lib/ledger/reserve-credits";
+import type { LockedState, ReserveInput, ReserveResult } from "@/lib/ledger/reserve-credits";
 
 type Item = ReserveInput & { id: string };
+type Balance = { available: bigint; reserved: bigint; reservedTokens: bigint };
 
 export async function reserveBatch(client: pg.PoolClient, items: Item[]): Promise<ReserveResult[]> {
   const { rows: insertedRows } = await client.query<{ id: string }>(
-    `INSERT INTO "Reservation" (id, "tenantId", "apiKeyId", "requestId", model, amount, status, "expiresAt", "createdAt")
-     SELECT i, t, k, r, m, a, 'HELD', e, c FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::timestamp[], $8::timestamp[]) AS u(i, t, k, r, m, a, e, c)
+    `INSERT INTO "Reservation" (id, "tenantId", "apiKeyId", "requestId", model, amount, tokens, status, "expiresAt", "createdAt")
+     SELECT i, t, k, r, m, a, n, 'HELD', e, c FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::timestamp[], $9::timestamp[]) AS u(i, t, k, r, m, a, n, e, c)
      ON CONFLICT ("tenantId", "requestId") DO NOTHING RETURNING id`,
     [
-      items.map((x) => x.id), items.map((x) => x.tenantId), items.map((x) => x.apiKeyId), items.map((x) => x.requestId),
-      items.map((x) => x.model), items.map((x) => x.amount.toString()), items.map((x) => utc(x.expiresAt)), items.map((x) => utc(x.now)),
+      items.map((x) => x.id), items.map((x) => x.tenantId), items.map((x) => x.apiKeyId), items.map((x) => x.requestId), items.map((x) => x.model),
+      items.map((x) => x.amount.toString()), items.map((x) => (x.tokens ?? 0n).toString()), items.map((x) => utc(x.expiresAt)), items.map((x) => utc(x.now)),
     ],
   );
   const inserted = new Set(insertedRows.map((r) => r.id));
   const tenants = [...new Set(items.map((x) => x.tenantId))].sort();
-  const { rows: locked } = await client.query<{ tenantId: string; available: bigint; reserved: bigint }>(
-    `SELECT "tenantId", available, reserved FROM "CreditBalance" WHERE "tenantId" = ANY($1) ORDER BY "tenantId" FOR UPDATE`, [tenants]);
-  const balances = new Map(locked.map((b) => [b.tenantId, { available: b.available, reserved: b.reserved }]));
+  const { rows: locked } = await client.query<{ tenantId: string } & Balance>(
+    `SELECT "tenantId", available, reserved, "reservedTokens" FROM "CreditBalance" WHERE "tenantId" = ANY($1) ORDER BY "tenantId" FOR UPDATE`, [tenants]);
+  const balances = new Map<string, Balance>(locked.map((b) => [b.tenantId, { available: b.available, reserved: b.reserved, reservedTokens: b.reservedTokens }]));
+  const guarded = await lockedGuardState(client, items.filter((x) => x.guard && inserted.has(x.id)), items.map((x) => x.id));
 
-  const outcome = new Map<string, "reserved" | "insufficient" | "duplicate">();
-  const after = new Map<string, { available: bigint; reserved: bigint }>();
+  const keyHeldInBatch = new Map<string, bigint>();
+  const results = new Map<string, ReserveResult>();
   const losers: string[] = [];
   const ledger: Array<{ tenantId: string; amount: bigint; balanceAfter: bigint; id: string; apiKeyId: string; requestId: string; now: Date }> = [];
   for (const x of items) {
-    if (!inserted.has(x.id)) { outcome.set(x.id, "duplicate"); continue; }
+    if (!inserted.has(x.id)) continue; // a duplicate: resolved after the commit
     const b = balances.get(x.tenantId);
-    if (!b || b.available < x.amount) {
-      outcome.set(x.id, "insufficient");
+    const snapshot = () => ({ available: b?.available ?? 0n, reserved: b?.reserved ?? 0n });
+    const g = guarded.get(x.id);
+    const refusal = b && x.guard && g ? x.guard.recheck({ ...b, ...g, keyHeld: g.keyHeld + (keyHeldInBatch.get(x.apiKeyId) ?? 0n) }) : null;
+    if (!b || refusal !== null || b.available < x.amount) {
       losers.push(x.id);
-    } else {
-      b.available -= x.amount;
-      b.reserved += x.amount;
-      outcome.set(x.id, "reserved");
-      ledger.push({ tenantId: x.tenantId, amount: -x.amount, balanceAfter: b.available, id: x.id, apiKeyId: x.apiKeyId, requestId: x.requestId, now: x.now });
+      results.set(x.id, refusal !== null ? { outcome: "refused", refusal, balance: snapshot() } : { outcome: "insufficient", balance: snapshot() });
+      continue;
     }
-    if (b) after.set(x.id, { ...b });
+    b.available -= x.amount;
+    b.reserved += x.amount;
+    b.reservedTokens += x.tokens ?? 0n;
+    // Later requests of the same key in this batch see this hold.
+    if (guarded.size) keyHeldInBatch.set(x.apiKeyId, (keyHeldInBatch.get(x.apiKeyId) ?? 0n) + x.amount);
+    ledger.push({ tenantId: x.tenantId, amount: -x.amount, balanceAfter: b.available, id: x.id, apiKeyId: x.apiKeyId, requestId: x.requestId, now: x.now });
+    results.set(x.id, { outcome: "reserved", reservation: { id: x.id, amount: x.amount, expiresAt: x.expiresAt, status: "HELD" }, balance: snapshot() });
   }
   if (losers.length) await client.query(`DELETE FROM "Reservation" WHERE id = ANY($1)`, [losers]);
   if (ledger.length) {
     const changed = tenants.filter((t) => ledger.some((l) => l.tenantId === t));
+    const of = (t: string) => balances.get(t)!;
     await client.query(
-      `UPDATE "CreditBalance" b SET available = v.a, reserved = v.r, "updatedAt" = now() AT TIME ZONE 'UTC'
-       FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS v(t, a, r) WHERE b."tenantId" = v.t`,
-      [changed, changed.map((t) => balances.get(t)!.available.toString()), changed.map((t) => balances.get(t)!.reserved.toString())],
+      `UPDATE "CreditBalance" b SET available = v.a, reserved = v.r, "reservedTokens" = v.n, "updatedAt" = now() AT TIME ZONE 'UTC'
+       FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[]) AS v(t, a, r, n) WHERE b."tenantId" = v.t`,
+      [changed, changed.map((t) => of(t).available.toString()), changed.map((t) => of(t).reserved.toString()), changed.map((t) => of(t).reservedTokens.toString())],
     );
     await client.query(
       `INSERT INTO "CreditLedgerEntry" ("tenantId", kind, amount, "balanceAfter", "reservationId", "actorKind", "actorId", "idempotencyKey", "createdAt")
@@ -59,12 +70,50 @@ export async function reserveBatch(client: pg.PoolClient, items: Item[]): Promis
         ledger.map((l) => l.apiKeyId), ledger.map((l) => l.requestId), ledger.map((l) => utc(l.now))],
     );
   }
-  return items.map((x) => {
-    const o = outcome.get(x.id)!;
-    const balance = after.get(x.id) ?? { available: 0n, reserved: 0n };
-    if (o === "reserved") return { outcome: o, reservation: { id: x.id, amount: x.amount, expiresAt: x.expiresAt, status: "HELD" }, balance };
-    if (o === "insufficient") return { outcome: o, balance };
-    // Duplicates are resolved after the commit (the first reservation may be in another batch).
-    return { outcome: "duplicate", reservation: { id: "", amount: 0n, expiresAt: x.now, status: "" }, balance };
-  });
+  return items.map((x) => results.get(x.id) ?? { outcome: "duplicate", reservation: { id: "", amount: 0n, expiresAt: x.now, status: "" }, balance: { available: 0n, reserved: 0n } });
+}
+
+type GuardState = Omit<LockedState, "available" | "reserved" | "reservedTokens">;
+
+/**
+ * The quota month and spend numbers guarded requests are judged on, read after the balance lock
+ * (once per tenant and month, and once per key and day, however many requests share them).
+ */
+async function lockedGuardState(client: pg.PoolClient, items: Item[], batchIds: string[]): Promise<Map<string, GuardState>> {
+  const months = new Map<string, Promise<{ tokensUsed: bigint; cost: bigint } | undefined>>();
+  const spends = new Map<string, Promise<{ tenant_day: bigint; key_day: bigint; key_month: bigint; key_held: bigint }>>();
+  const once = <T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
+    if (!memo.has(key)) memo.set(key, read());
+    return memo.get(key)!;
+  };
+  const state = new Map<string, GuardState>();
+  // One query at a time: a pg client runs its queries in sequence anyway.
+  for (const x of items) {
+    const g = x.guard!;
+    const s: GuardState = { monthTokens: 0n, monthCost: 0n, tenantDayCharged: 0n, keyDayCharged: 0n, keyMonthCharged: 0n, keyHeld: 0n };
+    if (g.quotaPeriodStart) {
+      const q = await once(months, `${x.tenantId}|${g.quotaPeriodStart.getTime()}`, async () => (await client.query<{ tokensUsed: bigint; cost: bigint }>(
+        `SELECT "tokensUsed", cost FROM "QuotaUsage" WHERE "tenantId" = $1 AND "periodStart" = $2::timestamp`, [x.tenantId, utc(g.quotaPeriodStart!)])).rows[0]);
+      s.monthTokens = q?.tokensUsed ?? 0n;
+      s.monthCost = q?.cost ?? 0n;
+    }
+    const since = g.spendSince;
+    if (since) {
+      // Holds of this batch are not counted here: the judging loop adds them as it goes.
+      const c = await once(spends, `${x.tenantId}|${x.apiKeyId}|${since.day.getTime()}|${since.month.getTime()}`, async () => (await client.query<{ tenant_day: bigint; key_day: bigint; key_month: bigint; key_held: bigint }>(
+        `SELECT
+           coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp), 0)::bigint AS tenant_day,
+           coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp AND "apiKeyId" = $4), 0)::bigint AS key_day,
+           coalesce(sum(cost) FILTER (WHERE "apiKeyId" = $4), 0)::bigint AS key_month,
+           (SELECT coalesce(sum(amount), 0) FROM "Reservation" WHERE "tenantId" = $1 AND status = 'HELD' AND "apiKeyId" = $4 AND id <> ALL($5))::bigint AS key_held
+         FROM "UsageEvent" WHERE "tenantId" = $1 AND "occurredAt" >= $3::timestamp`,
+        [x.tenantId, utc(since.day), utc(since.month), x.apiKeyId, batchIds])).rows[0]!);
+      s.tenantDayCharged = c.tenant_day;
+      s.keyDayCharged = c.key_day;
+      s.keyMonthCharged = c.key_month;
+      s.keyHeld = c.key_held;
+    }
+    state.set(x.id, s);
+  }
+  return state;
 }

@@ -46,7 +46,7 @@ describe("reserveCredits under real concurrency", () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => reserveCredits(pool, input(tenant.id, apiKey.id, "same-request"))));
     expect(results.filter((r) => r.outcome === "reserved")).toHaveLength(1);
     expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(9);
-    const ids = new Set(results.map((r) => (r.outcome === "insufficient" ? null : r.reservation.id)));
+    const ids = new Set(results.map((r) => ("reservation" in r ? r.reservation.id : null)));
     expect(ids.size).toBe(1);
     expect(await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({ available: 1_000_000n - COST, reserved: COST });
     expect(await db.prisma.creditLedgerEntry.count({ where: { tenantId: tenant.id } })).toBe(1);

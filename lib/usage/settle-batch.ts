@@ -15,7 +15,7 @@ export type PricedEvent = {
   requestId: string; reservationId?: string; model: string; feature?: string;
   inputTokens: number; outputTokens: number; cost: bigint; occurredAt: Date;
 };
-type Reserved = { id: string; requestId: string; amount: bigint; apiKeyId: string; held: boolean };
+type Reserved = { id: string; requestId: string; amount: bigint; tokens: bigint; apiKeyId: string; held: boolean };
 type Ledger = { kind: "RELEASE" | "CHARGE"; amount: bigint; balanceAfter: bigint; reservationId: string | null; key: string };
 
 export async function settleBatch(
@@ -23,12 +23,12 @@ export async function settleBatch(
 ): Promise<{ inserted: Set<string>; unauthorized: Set<string>; balance: { available: bigint; reserved: bigint } }> {
   const apiKeyId = key.id;
   await client.query(`INSERT INTO "CreditBalance" ("tenantId", available, reserved, "updatedAt") VALUES ($1, 0, 0, $2::timestamp) ON CONFLICT DO NOTHING`, [tenant.id, utc(now)]);
-  const { rows: [locked] } = await client.query<{ available: bigint; reserved: bigint }>(
-    `SELECT available, reserved FROM "CreditBalance" WHERE "tenantId" = $1 FOR UPDATE`, [tenant.id]);
-  let { available, reserved } = locked!;
+  const { rows: [locked] } = await client.query<{ available: bigint; reserved: bigint; reservedTokens: bigint }>(
+    `SELECT available, reserved, "reservedTokens" FROM "CreditBalance" WHERE "tenantId" = $1 FOR UPDATE`, [tenant.id]);
+  let { available, reserved, reservedTokens } = locked!;
 
   const { rows: reservedRows } = await client.query<Reserved>(
-    `SELECT id, "requestId", amount, "apiKeyId", status = 'HELD' AS held FROM "Reservation"
+    `SELECT id, "requestId", amount, tokens, "apiKeyId", status = 'HELD' AS held FROM "Reservation"
      WHERE "tenantId" = $1 AND ("requestId" = ANY($2) OR id = ANY($3)) FOR UPDATE`,
     [tenant.id, allEvents.map((e) => e.requestId), allEvents.flatMap((e) => (e.reservationId ? [e.reservationId] : []))],
   );
@@ -74,6 +74,7 @@ export async function settleBatch(
       settled.push(hold.id);
       available += hold.amount;
       reserved -= hold.amount;
+      reservedTokens -= hold.tokens;
       ledger.push({ kind: "RELEASE", amount: hold.amount, balanceAfter: available, reservationId: hold.id, key: `release:${hold.id}` });
     }
     available -= e.cost;
@@ -87,7 +88,8 @@ export async function settleBatch(
      SELECT $1, k::"LedgerKind", a, b, r, 'API_KEY', $2, i, $3::timestamp FROM unnest($4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[]) AS t(k, a, b, r, i)`,
     [tenant.id, apiKeyId, utc(now), ledger.map((l) => l.kind), ledger.map((l) => l.amount.toString()), ledger.map((l) => l.balanceAfter.toString()), ledger.map((l) => l.reservationId), ledger.map((l) => l.key)],
   );
-  await client.query(`UPDATE "CreditBalance" SET available = $2, reserved = $3, "updatedAt" = $4::timestamp WHERE "tenantId" = $1`, [tenant.id, available.toString(), reserved.toString(), utc(now)]);
+  await client.query(`UPDATE "CreditBalance" SET available = $2, reserved = $3, "reservedTokens" = $4, "updatedAt" = $5::timestamp WHERE "tenantId" = $1`,
+    [tenant.id, available.toString(), reserved.toString(), reservedTokens.toString(), utc(now)]);
   await consumeGrants(client, tenant.id, applied.reduce((sum, e) => sum + e.cost, 0n), now);
   await addToAggregates(client, tenant, applied, now);
   // Balance, burn and quota rules see this batch's effect in this batch's transaction.
