@@ -10,6 +10,7 @@ import { pool } from "@/lib/db/pool";
 import { runRouteHandler } from "@/lib/server/node-fetch-bridge";
 import { decisionRoutes } from "@/lib/server/decision-routes";
 import { matchRoute, type Routes } from "@/lib/server/route-table";
+import { toProblem } from "@/lib/api/errors";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" }, dev: { type: "boolean" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -30,8 +31,9 @@ async function main() {
     const served = match ? runRouteHandler(match.handler, match.params, req, res, origin) : handle(req, res);
     served.catch((e: unknown) => {
       console.error(`${req.method} ${req.url} failed:`, e);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("Internal Server Error");
+      // The same generic problem the route handlers answer: nothing about the failure leaks.
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json", "cache-control": "no-store" });
+      res.end(JSON.stringify(toProblem(e)));
     });
   });
   server.keepAliveTimeout = 65_000;

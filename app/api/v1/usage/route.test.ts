@@ -89,6 +89,33 @@ describe("POST /api/v1/usage", () => {
     expect(await db.prisma.usageEvent.count({ where: { tenantId: tenant.id } })).toBe(1);
   });
 
+  describe("bad input changes nothing", () => {
+    const cases: Array<[string, (secret: string) => Promise<Response>, number, string, string[]]> = [
+      ["unparsable JSON", (k) => post("/api/v1/usage", k, "[{not json"), 400, "bad_json", []],
+      ["wrong content type", (k) => fetch(`${server.url}/api/v1/usage`, { method: "POST", headers: { "Content-Type": "text/csv", Authorization: `Bearer ${k}` }, body: "requestId,model" }), 415, "unsupported_media_type", []],
+      ["a body over 1 MB", (k) => post("/api/v1/usage", k, Array.from({ length: 900 }, (_, i) => event(`big-${i}`, { feature: "x".repeat(1_200) }))), 413, "payload_too_large", []],
+      ["more than 1,000 events", (k) => post("/api/v1/usage", k, Array.from({ length: 1_001 }, (_, i) => event(`many-${i}`))), 422, "validation_failed", ["(body)"]],
+      ["an empty batch", (k) => post("/api/v1/usage", k, []), 422, "validation_failed", ["(body)"]],
+      ["a single event with bad fields", (k) => post("/api/v1/usage", k, { requestId: "", model: "", inputTokens: 1.5, outputTokens: -1 }), 422, "validation_failed", ["requestId", "model", "inputTokens", "outputTokens"]],
+    ];
+    it.each(cases.map((c, i) => [...c, i] as const))("%s → %i problem+json", async (_name, send, status, code, paths, i) => {
+      const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: `bad-input-${i}`, available: 1_000_000n });
+      const counts = () => Promise.all([
+        db.prisma.usageEvent.count({ where: { tenantId: tenant.id } }), db.prisma.creditLedgerEntry.count({ where: { tenantId: tenant.id } }),
+        db.prisma.quotaUsage.count({ where: { tenantId: tenant.id } }), db.prisma.usageRollup.count({ where: { tenantId: tenant.id } }),
+      ]);
+      const res = await send(secret);
+      expect(res.status).toBe(status);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const body = await res.json();
+      expect(body).toMatchObject({ type: expect.stringContaining(code), code, status, title: expect.any(String) });
+      if (paths.length) expect(body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(paths));
+      expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|SELECT|INSERT/);
+      expect(await counts()).toEqual([0, 0, 0, 0]);
+      expect(await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({ available: 1_000_000n, reserved: 0n });
+    });
+  });
+
   it("cuts quota months and chart days in the tenant's zone", async () => {
     const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "kolkata", available: 1_000_000n, timeZone: "Asia/Kolkata" });
     // 19:00 UTC on Oct 31 is 00:30 on Nov 1 in Kolkata.
@@ -104,7 +131,7 @@ describe("POST /api/v1/usage", () => {
     ["not JSON", "{oops", 400],
     ["more than 1,000 events", Array.from({ length: 1001 }, (_, i) => event(`x-${i}`)), 422],
     ["an empty batch", [], 422],
-  ])("refuses %s with %s and writes nothing", async (_name, body, status) => {
+  ])("refuses %s with %i and writes nothing", async (_name, body, status) => {
     const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: `bad-${status}-${String(_name).length}`, available: 1_000n });
     const res = await post("/api/v1/usage", secret, body);
     expect(res.status).toBe(status);

@@ -5,7 +5,7 @@ import { readJson } from "@/lib/api/read-json";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { ingestUsage } from "@/lib/usage/ingest-usage";
-import { usageBodySchema } from "@/lib/usage/usage-request";
+import { usageBodySchema, usageEventSchema } from "@/lib/usage/usage-request";
 import { usageResponse } from "@/lib/usage/to-http";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,8 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (req) => {
   const ctx = await authenticateKey(prisma, req, { revokedMayReport: true });
   const body = await readJson(req, usageBodySchema);
-  const events = Array.isArray(body) ? body : [body];
+  // A lone event that is invalid is a 422 with its fields' problems; in a batch each event is judged alone.
+  const events = Array.isArray(body) ? body : [usageEventSchema.parse(body)];
   const outcome = await ingestUsage({ prisma, pool: pool() }, { tenantId: ctx.tenant.id, apiKeyId: ctx.key.id, timeZone: ctx.tenant.timeZone, keyRevoked: ctx.key.status === "REVOKED" }, events);
   return usageResponse(outcome);
 });
