@@ -1,7 +1,8 @@
 // `npm run bench:dashboard`: server-side data time of the three heaviest pages — admin overview,
 // tenants table, the busiest tenant's page — p50/p95 over 20 loads each, after 2 warm-up loads.
-// It times exactly the functions the pages call (queries and domain work, in process); HTML
-// rendering is not included. Run after `npm run seed:large` on the same DATABASE_URL.
+// Two numbers per page: the whole page as the production server renders it for a signed-in admin
+// (lib/dashboard/scale/page-timing.ts), and the data work alone (the functions the page calls, in
+// process). Run after `npm run seed:large` on the same DATABASE_URL (`--data-only` skips the server).
 import "dotenv/config";
 import pg from "pg";
 import { databaseUrl } from "@/lib/env";
@@ -15,6 +16,7 @@ import { tenantHealth } from "@/lib/dashboard/tenant-health";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
 import { queryTenants, tenantsQuerySchema } from "@/lib/dashboard/tenants-query";
 import { usageSeries } from "@/lib/dashboard/usage-series";
+import { timePagesOverHttp, type Timing } from "@/lib/dashboard/scale/page-timing";
 
 const LOADS = 20;
 
@@ -61,6 +63,13 @@ export function pages(prisma: PrismaClient, db: pg.Pool, busyTenantId: string) {
 
 const tenantsDecisionFilter = { outcome: "all" as const };
 
+/** The URL each timed page is served at (the same names as pages()). */
+const PAGE_PATHS: Record<string, (busyTenantId: string) => string> = {
+  "Admin overview (/admin)": () => "/admin",
+  "Tenants table (/admin/tenants, sorted by balance)": () => "/admin/tenants?sort=balance&dir=desc&risk=warn",
+  "Busiest tenant's page (/admin/tenants/[id])": (id) => `/admin/tenants/${id}`,
+};
+
 async function main() {
   const db = createPool(databaseUrl(), 8);
   const prisma = createPrismaClient(databaseUrl(), 8);
@@ -69,11 +78,21 @@ async function main() {
     const { rows: [events] } = await db.query<{ n: string }>(`SELECT reltuples::bigint::text AS n FROM pg_class WHERE relname = 'UsageEvent'`);
     if (!busy) throw new Error("No usage: run npm run seed:large first.");
     console.log(`Data: ~${Number(events?.n ?? 0).toLocaleString("en-US")} usage events; busiest tenant ${busy.id}. ${LOADS} loads each after 2 warm-ups.\n`);
-    console.log("| Page | p50 | p95 | max |\n|---|---:|---:|---:|");
-    for (const [name, fn] of Object.entries(pages(prisma, db, busy.id))) {
-      const r = await time(fn);
-      console.log(`| ${name} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms |`);
+    const names = Object.keys(PAGE_PATHS);
+    const data = new Map<string, Awaited<ReturnType<typeof time>>>();
+    for (const [name, fn] of Object.entries(pages(prisma, db, busy.id))) data.set(name, await time(fn));
+    const http = process.argv.includes("--data-only") ? new Map<string, Timing>() : await timePagesOverHttp({
+      prisma, databaseUrl: databaseUrl(), root: process.cwd(), loads: LOADS, percentile,
+      pages: Object.fromEntries(names.map((n) => [n, PAGE_PATHS[n]!(busy.id)])),
+    });
+    const ms = (t: Timing | undefined, k: keyof Timing) => (t ? `${t[k].toFixed(1)} ms` : "–");
+    console.log("| Page | whole page p50 | whole page p95 | data p50 | data p95 |\n|---|---:|---:|---:|---:|");
+    for (const name of names) {
+      const h = http.get(name);
+      const d = data.get(name);
+      console.log(`| ${name} | ${ms(h, "p50")} | ${ms(h, "p95")} | ${ms(d, "p50")} | ${ms(d, "p95")} |`);
     }
+    console.log("\nWhole page: the production server rendering the page for a signed-in admin, request to last byte. Data: the page's queries and domain work in process.");
   } finally {
     await db.end();
     await prisma.$disconnect();
