@@ -15,15 +15,24 @@ redis.call('PEXPIRE', KEYS[2], ARGV[3])
 return {0, previous, current - 1}
 `;
 
+type WithScript = Redis & { tollgateSlidingWindow(previousKey: string, currentKey: string, limit: number, overlap: number, ttlMs: number): Promise<[number, number, number]> };
+
 export class RedisRateLimiter implements RateLimiter {
-  constructor(private readonly redis: Redis, private readonly prefix = "tollgate:rl") {}
+  private readonly redis: WithScript;
+
+  constructor(redis: Redis, private readonly prefix = "tollgate:rl") {
+    // defineCommand sends EVALSHA (the script's hash, not its text) and loads the script once if
+    // Redis does not know it yet (after a restart, for instance).
+    if (!("tollgateSlidingWindow" in redis)) redis.defineCommand("tollgateSlidingWindow", { numberOfKeys: 2, lua: SCRIPT });
+    this.redis = redis as WithScript;
+  }
 
   async hit(key: string, limit: number, now: Date): Promise<RateLimitState> {
     const window = Math.floor(now.getTime() / WINDOW_MS);
     const overlap = 1 - (now.getTime() - window * WINDOW_MS) / WINDOW_MS;
-    const [, previous, current] = (await this.redis.eval(
-      SCRIPT, 2, `${this.prefix}:${key}:${window - 1}`, `${this.prefix}:${key}:${window}`, limit, overlap, WINDOW_MS * 2,
-    )) as [number, number, number];
+    const [, previous, current] = await this.redis.tollgateSlidingWindow(
+      `${this.prefix}:${key}:${window - 1}`, `${this.prefix}:${key}:${window}`, limit, overlap, WINDOW_MS * 2,
+    );
     const state = verdict(previous, current, limit, now);
     return { limit: state.limit, remaining: state.remaining, resetsAt: state.resetsAt, limited: state.limited };
   }
