@@ -24,6 +24,7 @@ import { formatDaysLeft } from "@/lib/dashboard/format";
 import { healthBanner, tenantHealth } from "@/lib/dashboard/tenant-health";
 import { listModels, listPlans, loadTenantDetail } from "@/lib/dashboard/tenant-detail";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import { localDate } from "@/lib/time/tenant-calendar";
 import { requireUser } from "@/lib/web/session";
 import { changePlanAction, grantCreditsAction, setStatusAction, simulateAction } from "./actions";
 import { BillingSection, KeysSection, LedgerSection, AlertsSection, AuditSection } from "./sections";
@@ -112,7 +113,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
           title={suspended ? `Resume ${tenant.name}?` : `Suspend ${tenant.name}?`}
           description={suspended ? "Its calls are judged normally again at once." : "Every call of this tenant is refused with tenant_suspended until it is resumed."}
         />
-        <ExportLinks tenantId={tenant.id} />
+        <ExportLinks tenantId={tenant.id} today={localDate(now, tenant.timeZone)} />
       </div>
 
       <Section id="usage" title="Usage">
