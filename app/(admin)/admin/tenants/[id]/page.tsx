@@ -97,7 +97,9 @@ export default async function TenantPage({ params, searchParams }: Props) {
             <ConfirmAction action={changePlanAction.bind(null, tenant.id)} form="plan" label="Change plan" title="Change plan" description={`Move ${tenant.name} to the chosen plan? Quota, models and limits change at once.`}>
               <div className="grid gap-1">
                 <Label htmlFor="plan-key" className="sr-only">New plan</Label>
-                <Select id="plan-key" name="planKey" defaultValue={tenant.plan.key} className="h-8 w-36">
+                {/* Keyed by the plan: React resets the form after the action, and an uncontrolled select
+                    would go back to the plan it first rendered rather than the new one. */}
+                <Select key={tenant.plan.key} id="plan-key" name="planKey" defaultValue={tenant.plan.key} className="h-8 w-36">
                   {plans.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
                 </Select>
               </div>
