@@ -78,6 +78,48 @@ test.describe("admin dashboard", () => {
     await expect(row).toContainText("Revoked");
   });
 
+  test("deducts credits and changes the plan: confirmed, audited, reflected at once", async ({ page }) => {
+    await page.goto("/admin/tenants?q=northwind");
+    await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Northwind Traders" }).click();
+    await expect(page.getByRole("heading", { name: "Northwind Traders", level: 1 })).toBeVisible();
+    const balance = page.getByTestId("tenant-balance").filter({ visible: true });
+    const cents = async () => Math.round(Number(/\$([\d,]+\.\d+)/.exec(await balance.innerText())![1]!.replaceAll(",", "")) * 100);
+    const before = await cents();
+    expect(before).toBeGreaterThan(500);
+
+    await page.getByLabel("Action").selectOption("deduct");
+    await page.getByLabel("Amount (USD)").fill("5");
+    await page.getByLabel("Reason").fill("Refund of a duplicate top-up (e2e)");
+    await page.getByRole("button", { name: "Apply" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText("Deduct $5.00 from Northwind Traders?");
+    // Cancelling applies nothing.
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toHaveCount(0);
+    expect(await cents()).toBe(before);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByText("Credits deducted")).toBeVisible();
+    await expect.poll(cents).toBe(before - 500);
+    await expect(page.getByTestId("ledger-table").filter({ visible: true }).getByRole("row").filter({ hasText: "Refund of a duplicate top-up (e2e)" })).toContainText("-$5.00");
+    await expect(page.getByTestId("audit-table").filter({ visible: true })).toContainText("credits.adjust");
+
+    await expect(page.getByText("$99.00/month").filter({ visible: true })).toBeVisible(); // Pro
+    await page.getByLabel("New plan").selectOption({ label: "Starter" });
+    await page.getByRole("button", { name: "Change plan" }).click();
+    await expect(page.getByRole("alertdialog")).toContainText("Move Northwind Traders to the chosen plan?");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Change plan" }).click();
+    await expect(page.getByText("Plan changed")).toBeVisible();
+    await expect(page.getByLabel("New plan")).toHaveValue("starter");
+    await expect(page.getByText("$19.00/month").filter({ visible: true })).toBeVisible(); // Starter, at once
+    const audit = page.getByTestId("audit-table").filter({ visible: true });
+    await expect(audit.getByRole("row").filter({ hasText: "tenant.update" }).first()).toContainText(/starter/i);
+    // A reload shows the stored state, not just the form's.
+    await page.reload();
+    await expect(page.getByLabel("New plan")).toHaveValue("starter");
+    expect(await cents()).toBe(before - 500);
+  });
+
   test("suspends and resumes a tenant, reflected at once", async ({ page }) => {
     await page.goto("/admin/tenants?q=tiny");
     await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Tiny Tools" }).click();

@@ -12,12 +12,16 @@ const SCREENS = {
     ["/admin/decisions", "admin-decisions"],
     ["/admin/stripe-events", "admin-stripe-events"],
     ["/admin/audit", "admin-audit"],
+    ["/admin/alerts", "admin-alerts"],
+    [`/admin/tenants/${tenantIdOf("low-balance")}/alerts`, "admin-tenant-alerts"],
   ],
   owner: [
     ["/app", "tenant-home"],
     ["/app/usage", "tenant-usage"],
     ["/app/keys", "tenant-keys"],
     ["/app/decisions", "tenant-decisions"],
+    ["/app/billing", "tenant-billing"],
+    ["/app/alerts", "tenant-alerts"],
   ],
 } as const;
 

@@ -1,11 +1,19 @@
 // Tenancy, table-driven: as tenant A (Acme Robotics' owner) every page, route handler and server
-// action is tried with tenant B's ids (Cobalt Labs: its tenant, key and data); the answer is a 404
-// or A's own data, never B's. Signed out, every page redirects to sign-in and every route is a 401.
+// action is tried with tenant B's ids (Cobalt Labs: its tenant, key, invoices, alert rules); the
+// answer is a 404 or A's own data, never B's. Tenant pages and routes take the tenant from the
+// session only, so a foreign id in a query string or body is ignored (A's own page) or rejected
+// (a strict body: 422) — that is the accepted answer where the spec says 404, since nothing of B's
+// is shown or changed. Signed out, every page redirects to sign-in and every route is a 401.
+// The server actions' refusals (members, foreign rule/channel/delivery/key ids, tenant users
+// calling admin actions) are checked against the database in app/server-actions-tenancy.test.ts.
 import { test, expect } from "./fixtures/test";
 import { accounts } from "./fixtures/accounts";
 import { keyIdOf, tenantIdOf } from "@/lib/demo/ids";
 
-const B = { slug: "zero-credits", name: "Cobalt Labs", tenantId: tenantIdOf("zero-credits"), keyId: keyIdOf("zero-credits") };
+const B = {
+  slug: "zero-credits", name: "Cobalt Labs", tenantId: tenantIdOf("zero-credits"), keyId: keyIdOf("zero-credits"),
+  invoiceId: "invrow_zero-credits_1", invoiceNumber: "ZERO-000", ruleId: `rule_${tenantIdOf("zero-credits")}_0`,
+};
 
 const PAGES_WITH_B_IDS = [
   `/app?tenantId=${B.tenantId}`,
@@ -13,12 +21,26 @@ const PAGES_WITH_B_IDS = [
   `/app/keys?tenantId=${B.tenantId}`,
   `/app/decisions?tenantId=${B.tenantId}`,
   `/app/decisions?keyId=${B.keyId}`,
+  `/app/billing?tenantId=${B.tenantId}&invoiceId=${B.invoiceId}`,
+  `/app/alerts?tenantId=${B.tenantId}&ruleId=${B.ruleId}`,
 ];
-const ADMIN_PAGES_WITH_B_IDS = [`/admin/tenants/${B.tenantId}`, `/admin/decisions?tenantId=${B.tenantId}`, "/admin/tenants", "/admin/audit"];
+const ADMIN_PAGES_WITH_B_IDS = [
+  `/admin/tenants/${B.tenantId}`, `/admin/decisions?tenantId=${B.tenantId}`, "/admin/tenants", "/admin/audit",
+  "/admin/alerts", `/admin/tenants/${B.tenantId}/alerts`, "/admin/stripe-events",
+];
 const ROUTES_WITH_B_IDS = [
   { path: `/api/dashboard/export/usage?tenantId=${B.tenantId}`, status: 404 },
   { path: `/api/dashboard/export/ledger?tenantId=${B.tenantId}`, status: 404 },
   { path: `/api/dashboard/export/decisions?tenantId=${B.tenantId}`, status: 404 },
+];
+// No page or route takes an invoice id: invoices are only listed on /app/billing (above, with B's
+// invoice id in the query: A's invoices only). The billing routes act on the session's tenant only: B's tenant id in the query or body never
+// reaches B. The demo has no STRIPE_SECRET_KEY, so checkout and portal answer 503 before any work;
+// simulate's body is strict, so a smuggled tenantId is a 422 before any payment is simulated.
+const POSTS_WITH_B_IDS = [
+  { path: `/api/billing/checkout?tenantId=${B.tenantId}`, body: { kind: "top_up", amount: "10000000", tenantId: B.tenantId }, status: 503 },
+  { path: `/api/billing/portal?tenantId=${B.tenantId}`, body: { tenantId: B.tenantId }, status: 503 },
+  { path: `/api/billing/simulate?tenantId=${B.tenantId}`, body: { amount: "10000000", tenantId: B.tenantId }, status: 422 },
 ];
 
 test.describe("as tenant A with tenant B's ids", () => {
@@ -31,6 +53,8 @@ test.describe("as tenant A with tenant B's ids", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByText(B.name)).toHaveCount(0);
       await expect(page.locator(`text=${B.keyId}`)).toHaveCount(0);
+      await expect(page.getByText(B.invoiceNumber)).toHaveCount(0);
+      if (path.startsWith("/app/billing")) await expect(page.getByText("HEAL-0001").filter({ visible: true })).toBeVisible(); // A's own invoices
       const rows = page.getByTestId("decision-table").filter({ visible: true }).getByRole("row");
       if (path.includes("keyId")) await expect(rows).toHaveCount(0); // B's key filter matches none of A's decisions
     });
@@ -50,6 +74,14 @@ test.describe("as tenant A with tenant B's ids", () => {
   for (const r of ROUTES_WITH_B_IDS) {
     test(`route ${r.path} answers ${r.status}`, async ({ page }) => {
       const res = await page.request.get(r.path);
+      expect(res.status()).toBe(r.status);
+      expect(await res.text()).not.toContain(B.tenantId);
+    });
+  }
+
+  for (const r of POSTS_WITH_B_IDS) {
+    test(`route POST ${r.path} never acts on B (${r.status})`, async ({ page }) => {
+      const res = await page.request.post(r.path, { data: r.body });
       expect(res.status()).toBe(r.status);
       expect(await res.text()).not.toContain(B.tenantId);
     });
@@ -100,6 +132,19 @@ test.describe("as tenant B's admin view afterwards", () => {
   });
 });
 
+test.describe("as tenant A's member", () => {
+  test.use({ storageState: accounts.member.state });
+
+  // The owner-only routes refuse a member's session outright, whatever the body says.
+  for (const r of POSTS_WITH_B_IDS) {
+    test(`route POST ${r.path} answers 403`, async ({ page }) => {
+      const res = await page.request.post(r.path, { data: r.body });
+      expect(res.status()).toBe(403);
+      expect(await res.text()).not.toContain(B.tenantId);
+    });
+  }
+});
+
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -113,6 +158,14 @@ test.describe("signed out", () => {
   for (const path of ["/api/dashboard/summary", ...ROUTES_WITH_B_IDS.map((r) => r.path)]) {
     test(`route ${path} answers 401`, async ({ request }) => {
       const res = await request.get(path);
+      expect(res.status()).toBe(401);
+      expect(res.headers()["content-type"]).toContain("application/problem+json");
+    });
+  }
+
+  for (const r of POSTS_WITH_B_IDS) {
+    test(`route POST ${r.path} answers 401`, async ({ request }) => {
+      const res = await request.post(r.path, { data: r.body });
       expect(res.status()).toBe(401);
       expect(res.headers()["content-type"]).toContain("application/problem+json");
     });

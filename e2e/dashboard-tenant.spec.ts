@@ -1,6 +1,7 @@
 import { test, expect, screenshotBothWidths, signIn } from "./fixtures/test";
 import { accounts } from "./fixtures/accounts";
 import { DEMO_PASSWORD, demoOwnerEmail } from "@/lib/demo/accounts";
+import { keyIdOf } from "@/lib/demo/ids";
 
 // Test ids are filtered to visible elements: Next keeps a page it streamed or left in a hidden
 // subtree for a moment, and a hidden twin would trip strict mode.
@@ -52,6 +53,31 @@ test.describe("tenant owner", () => {
     await table.getByRole("button", { name: /Details of/ }).first().click();
     await expect(table.getByText(/Remedy shown/).first()).toBeVisible();
     await expect(page.getByText("Cobalt Labs")).toHaveCount(0);
+  });
+
+  test("the export links carry the page's filters: the decision filters and the chart's range", async ({ page }) => {
+    const key = keyIdOf("healthy");
+    await page.goto(`/app/decisions?outcome=refused&code=rate_limited&keyId=${key}`);
+    const links = page.getByTestId("export-links").filter({ visible: true });
+    const decisions = links.getByRole("link", { name: "decisions" });
+    await expect(decisions).toHaveAttribute("href", `/api/dashboard/export/decisions?keyId=${key}&outcome=refused&code=rate_limited`);
+    const res = await page.request.get((await decisions.getAttribute("href"))!);
+    expect(res.status()).toBe(200);
+    const rows = (await res.text()).trim().split("\r\n").slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((l) => l.includes(`,${key},`) && l.includes(",false,rate_limited,"))).toBe(true);
+
+    // Acme Robotics counts its days in UTC: the 7-day range ends today.
+    await page.goto("/app/usage");
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const usage = page.getByTestId("export-links").filter({ visible: true }).getByRole("link", { name: "usage" });
+    await expect(usage).toHaveAttribute("href", `/api/dashboard/export/usage?from=${day(29)}&to=${day(0)}`);
+    await page.getByTestId("usage-chart").filter({ visible: true }).getByRole("tab", { name: "7 days" }).click();
+    await expect(page).toHaveURL(/[?&]range=7\b/);
+    await expect(usage).toHaveAttribute("href", `/api/dashboard/export/usage?from=${day(6)}&to=${day(0)}`);
+    const csv = await page.request.get((await usage.getAttribute("href"))!);
+    const days = new Set((await csv.text()).trim().split("\r\n").slice(1).map((l) => l.slice(0, 10)));
+    expect([...days].every((d) => d >= day(6) && d <= day(0))).toBe(true);
   });
 });
 

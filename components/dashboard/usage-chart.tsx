@@ -1,9 +1,11 @@
 "use client";
 import { useMemo, useState, type ReactNode } from "react";
+import { useSearchParams } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { EmptyState } from "@/components/ui/empty-state";
+import { CHART_RANGES, chartRangeOf } from "@/components/dashboard/export-links";
 import { formatDay } from "@/lib/dashboard/format";
 import { formatMicros } from "@/lib/money/format";
 
@@ -28,7 +30,13 @@ const fmtValue = (metric: Metric, v: number | bigint) =>
   metric === "tokens" ? `${v.toLocaleString("en-US")} tokens` : formatMicros(typeof v === "bigint" ? v : BigInt(Math.round(v * 1_000_000)));
 
 export function UsageChart({ days, models, points, timeZone, emptyAction }: { days: string[]; models: string[]; points: ChartPoint[]; timeZone: string; emptyAction?: ReactNode }) {
-  const [range, setRange] = useState("30");
+  // The range lives in the URL (?range=7), so a reload keeps it and the export links follow it.
+  const range = chartRangeOf(useSearchParams().get("range"));
+  const setRange = (r: string) => {
+    const q = new URLSearchParams(window.location.search);
+    q.set("range", r);
+    window.history.replaceState(null, "", `?${q.toString()}${window.location.hash}`);
+  };
   const [metric, setMetric] = useState<Metric>("tokens");
   const [showTable, setShowTable] = useState(false);
   const shown = useMemo(() => days.slice(-Number(range)), [days, range]);
@@ -58,7 +66,7 @@ export function UsageChart({ days, models, points, timeZone, emptyAction }: { da
         <div className="flex flex-wrap items-center gap-2">
           <Tabs value={range} onValueChange={setRange}>
             <TabsList aria-label="Range">
-              {["7", "30", "90"].map((r) => <TabsTrigger key={r} value={r}>{r} days</TabsTrigger>)}
+              {CHART_RANGES.map((r) => <TabsTrigger key={r} value={r}>{r} days</TabsTrigger>)}
             </TabsList>
           </Tabs>
           <Tabs value={metric} onValueChange={(v) => setMetric(v as Metric)}>

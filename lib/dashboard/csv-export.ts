@@ -1,10 +1,12 @@
 // CSV exports of usage events, ledger entries and decisions, for any filter, streamed: rows are
 // read in keyset-paged batches (never OFFSET, never the whole result in memory) and written as
-// they come. A tenant's export is always scoped to its own tenant id by the caller.
+// they come. A tenant's export is always scoped to its own tenant id by the caller; the tenant
+// condition itself comes from lib/tenancy/scope.ts like every other tenant query.
 import type pg from "pg";
 import { z } from "zod";
 import { utc } from "@/lib/db/pool";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
+import { sqlTenantScope } from "@/lib/tenancy/scope";
 
 export const EXPORT_KINDS = ["usage", "ledger", "decisions"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -12,9 +14,11 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 const day = z.iso.date().optional().catch(undefined);
 export const exportFilterSchema = z.object({
   tenantId: z.string().max(100).optional().catch(undefined),
-  /** Inclusive UTC day bounds, YYYY-MM-DD. */
+  /** Inclusive day bounds, YYYY-MM-DD, in the time zone exportCsv is given (the tenant's; UTC for all tenants). */
   from: day,
   to: day,
+  /** Usage and decisions of one API key (the ledger has no key: ignored there). */
+  keyId: z.string().max(100).optional().catch(undefined),
   outcome: z.enum(["all", "allowed", "refused"]).catch("all"),
   code: z.enum(REFUSAL_CODES as [string, ...string[]]).optional().catch(undefined),
 });
@@ -65,18 +69,29 @@ function rowValues(kind: ExportKind, r: Record<string, unknown>): unknown[] {
   return [r.created_at, r.tenant_id, r.api_key_id, r.request_id, r.model, r.feature, r.allowed, r.code, r.http_status, r.cost, r.id, r.details];
 }
 
+const tenantCondition = sqlTenantScope(`"tenantId"`, "$?");
+// A local day's start as the naive UTC timestamp the rows hold, so the time index still serves.
+const dayStart = (placeholder: string, zone: string) => `((${placeholder}::date)::timestamp AT TIME ZONE ${zone}) AT TIME ZONE 'UTC'`;
+
 /** The CSV as chunks: the header line, then one chunk per batch of rows. */
-export async function* exportCsv(db: pg.Pool, kind: ExportKind, f: ExportFilter, batchSize = 2_000): AsyncGenerator<string> {
+export async function* exportCsv(db: pg.Pool, kind: ExportKind, f: ExportFilter, opts: { batchSize?: number; timeZone?: string } = {}): AsyncGenerator<string> {
   const spec = SPECS[kind];
+  const batchSize = opts.batchSize ?? 2_000;
   const conds: string[] = ["true"];
   const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
     params.push(v);
-    conds.push(sql.replace("$?", `$${params.length}`));
+    conds.push(sql.replaceAll("$?", `$${params.length}`));
   };
-  if (f.tenantId) add(`"tenantId" = $?`, f.tenantId);
-  if (f.from) add(`${TIME_COLUMN[kind]} >= $?::timestamp`, `${f.from}T00:00:00`);
-  if (f.to) add(`${TIME_COLUMN[kind]} < ($?::date + 1)::timestamp`, f.to);
+  if (f.tenantId) add(tenantCondition.condition, tenantCondition.value([f.tenantId]));
+  if (f.from || f.to) {
+    params.push(opts.timeZone ?? "UTC");
+    const zone = `$${params.length}::text`;
+    if (f.from) add(`${TIME_COLUMN[kind]} >= ${dayStart("$?", zone)}`, f.from);
+    // The next day's start, not +24 h: a local day across a DST change is 23 or 25 hours long.
+    if (f.to) add(`${TIME_COLUMN[kind]} < ${dayStart("($?::date + 1)", zone)}`, f.to);
+  }
+  if (kind !== "ledger" && f.keyId) add(`"apiKeyId" = $?`, f.keyId);
   if (kind === "decisions" && f.outcome !== "all") add(`allowed = $?`, f.outcome === "allowed");
   if (kind === "decisions" && f.code) add(`code = $?`, f.code);
   yield csvLine(spec.header);

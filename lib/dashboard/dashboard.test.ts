@@ -235,7 +235,7 @@ describe("CSV export", () => {
     }));
     await db.prisma.usageEvent.createMany({ data: [...rows(a.tenant.id, 7), ...rows(b.tenant.id, 3)] });
     const chunks: string[] = [];
-    for await (const c of exportCsv(pool, "usage", exportFilterSchema.parse({ tenantId: a.tenant.id }), 3)) chunks.push(c);
+    for await (const c of exportCsv(pool, "usage", exportFilterSchema.parse({ tenantId: a.tenant.id }), { batchSize: 3 })) chunks.push(c);
     expect(chunks).toHaveLength(1 + 3); // header + 3 + 3 + 1
     const lines = chunks.join("").trim().split("\r\n");
     expect(lines[0]).toBe("occurred_at,tenant_id,api_key_id,request_id,model,feature,input_tokens,output_tokens,cost_micro_usd");
@@ -249,8 +249,54 @@ describe("CSV export", () => {
       data: Array.from({ length: 5 }, (_, i) => ({ id: `dec_csv${i}`, tenantId: a.tenant.id, requestId: `c${i}`, allowed: false, code: "quota_exceeded", httpStatus: 402, details: { note: "x,y" }, createdAt: new Date(Date.UTC(2026, 2, 1, 0, 0, i % 2)) })),
     });
     const dec: string[] = [];
-    for await (const c of exportCsv(pool, "decisions", exportFilterSchema.parse({ tenantId: a.tenant.id, outcome: "refused" }), 2)) dec.push(c);
+    for await (const c of exportCsv(pool, "decisions", exportFilterSchema.parse({ tenantId: a.tenant.id, outcome: "refused" }), { batchSize: 2 })) dec.push(c);
     const ids = dec.join("").trim().split("\r\n").slice(1).map((l) => /dec_csv\d/.exec(l)![0]);
     expect(new Set(ids).size).toBe(5);
+  });
+
+  // Five decisions of two keys around 8 March 2026, the day New York's clocks go forward (a 23 h
+  // local day, 05:00Z to 04:00Z), plus one of another tenant inside every range.
+  describe("decisions export filters (the page's filters forwarded by the export links)", () => {
+    const at = (iso: string) => new Date(iso);
+    const setUp = async () => {
+      const c = await createTenantWithKey(db.prisma, { slug: "csv-filters", available: 0n });
+      const other = await createTenantWithKey(db.prisma, { slug: "csv-filters-other", available: 0n });
+      const k2 = await db.prisma.apiKey.create({ data: { tenantId: c.tenant.id, name: "second", prefix: "tg_second", hash: "h-second", status: "ACTIVE", allowedModels: [] } });
+      const row = (id: string, apiKeyId: string, allowed: boolean, code: string | null, createdAt: Date, tenantId = c.tenant.id) =>
+        ({ id, tenantId, apiKeyId, requestId: id, allowed, code, httpStatus: allowed ? 200 : 402, details: {}, createdAt });
+      await db.prisma.decision.createMany({
+        data: [
+          row("dec_f1", c.apiKey.id, true, null, at("2026-03-07T23:30:00Z")), // NY 7 Mar 18:30
+          row("dec_f2", c.apiKey.id, false, "quota_exceeded", at("2026-03-08T04:30:00Z")), // NY 7 Mar 23:30 EST
+          row("dec_f3", k2.id, false, "credits_exhausted", at("2026-03-08T05:30:00Z")), // NY 8 Mar 00:30 EST
+          row("dec_f4", k2.id, true, null, at("2026-03-09T03:30:00Z")), // NY 8 Mar 23:30 EDT
+          row("dec_f5", c.apiKey.id, false, "quota_exceeded", at("2026-03-09T04:30:00Z")), // NY 9 Mar 00:30 EDT
+          row("dec_fx", other.apiKey.id, false, "quota_exceeded", at("2026-03-08T12:00:00Z"), other.tenant.id),
+        ],
+      });
+      return { tenantId: c.tenant.id, k1: c.apiKey.id, k2: k2.id, otherKey: other.apiKey.id };
+    };
+    // Set up once, by the first case (beforeAll has made the database by then).
+    let ready: ReturnType<typeof setUp> | undefined;
+    const cases: Array<{ name: string; filter: (t: Awaited<ReturnType<typeof setUp>>) => Record<string, string>; timeZone?: string; ids: string[] }> = [
+      { name: "no filter", filter: () => ({}), ids: ["dec_f1", "dec_f2", "dec_f3", "dec_f4", "dec_f5"] },
+      { name: "one key", filter: (t) => ({ keyId: t.k2 }), ids: ["dec_f3", "dec_f4"] },
+      { name: "key and outcome", filter: (t) => ({ keyId: t.k1, outcome: "refused" }), ids: ["dec_f2", "dec_f5"] },
+      { name: "code", filter: () => ({ code: "quota_exceeded" }), ids: ["dec_f2", "dec_f5"] },
+      { name: "allowed only", filter: () => ({ outcome: "allowed" }), ids: ["dec_f1", "dec_f4"] },
+      { name: "one UTC day", filter: () => ({ from: "2026-03-08", to: "2026-03-08" }), ids: ["dec_f2", "dec_f3"] },
+      { name: "one New York day across the DST change", filter: () => ({ from: "2026-03-08", to: "2026-03-08" }), timeZone: "America/New_York", ids: ["dec_f3", "dec_f4"] },
+      { name: "from a New York day, one key", filter: (t) => ({ from: "2026-03-08", keyId: t.k1 }), timeZone: "America/New_York", ids: ["dec_f5"] },
+      { name: "up to a New York day", filter: () => ({ to: "2026-03-07" }), timeZone: "America/New_York", ids: ["dec_f1", "dec_f2"] },
+      { name: "another tenant's key", filter: (t) => ({ keyId: t.otherKey }), ids: [] },
+    ];
+    it.each(cases)("$name", async ({ filter, timeZone, ids }) => {
+      const t = await (ready ??= setUp());
+      const { exportCsv, exportFilterSchema } = await import("@/lib/dashboard/csv-export");
+      const out: string[] = [];
+      for await (const chunk of exportCsv(pool, "decisions", exportFilterSchema.parse({ tenantId: t.tenantId, ...filter(t) }), { timeZone })) out.push(chunk);
+      const lines = out.join("").trim().split("\r\n").slice(1);
+      expect(lines.map((l) => /dec_f\w/.exec(l)![0])).toEqual(ids);
+    });
   });
 });

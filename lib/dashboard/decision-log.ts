@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { viewScope } from "@/lib/tenancy/scope";
 
 export const decisionFilterSchema = z.object({
   outcome: z.enum(["all", "allowed", "refused"]).catch("all"),
@@ -27,10 +27,8 @@ function parseCursor(c: string | undefined): { at: Date; id: string } | null {
 }
 
 export function decisionWhere(f: DecisionFilter, scopeTenantId?: string): Prisma.DecisionWhereInput {
-  const where: Prisma.DecisionWhereInput = {};
   // A tenant's own log passes its tenant id, which overrides any tenantId filter in the URL.
-  if (scopeTenantId) Object.assign(where, tenantScope(scopeTenantId));
-  else if (f.tenantId) where.tenantId = f.tenantId;
+  const where: Prisma.DecisionWhereInput = { ...viewScope(scopeTenantId, f.tenantId) };
   if (f.outcome === "allowed") where.allowed = true;
   if (f.outcome === "refused") where.allowed = false;
   if (f.code) where.code = f.code;

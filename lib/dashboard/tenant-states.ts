@@ -7,6 +7,7 @@ import type pg from "pg";
 import { utc } from "@/lib/db/pool";
 import type { PlanSnapshot, SubscriptionStatus } from "@/lib/decisions/types";
 import type { ModelPrice } from "@/lib/decisions/cost";
+import { sqlTenantScope } from "@/lib/tenancy/scope";
 
 export type TenantStateRow = {
   id: string; name: string; slug: string; status: "ACTIVE" | "SUSPENDED"; timeZone: string;
@@ -30,12 +31,15 @@ type Raw = {
   active_keys: number; pending_keys: number;
 };
 
-// $1 = now (naive UTC). A tenant's local "today" is now in its zone; the quota row is the one
-// whose period contains now (periods are cut in the tenant's zone when written).
+const scope = sqlTenantScope("t.id", "$2");
+
+// $1 = now (naive UTC), $2 = the tenant ids (the scope above). A tenant's local "today" is now in
+// its zone; the quota row is the one whose period contains now (periods are cut in the tenant's
+// zone when written).
 const SQL = `
 WITH base AS (
   SELECT t.*, (($1::timestamp AT TIME ZONE 'UTC') AT TIME ZONE t."timeZone")::date AS today FROM "Tenant" t
-  WHERE ($2::text[] IS NULL OR t.id = ANY($2::text[]))
+  WHERE ${scope.condition}
 )
 SELECT t.id, t.name, t.slug, t.status::text AS status, t."timeZone" AS time_zone, t."dailySpendCap" AS daily_cap, t."monthlySpendCap" AS monthly_cap,
        t."flaggedForReview" AS flagged, t."createdAt" AS created_at,
@@ -70,7 +74,7 @@ ORDER BY t.name`;
 
 /** All tenants (admin), or only the ids given (a tenant's own home passes exactly its own id). */
 export async function loadTenantStates(db: pg.Pool, now: Date, tenantIds?: string[]): Promise<TenantStateRow[]> {
-  const { rows } = await db.query<Raw>(SQL, [utc(now), tenantIds ?? null]);
+  const { rows } = await db.query<Raw>(SQL, [utc(now), scope.value(tenantIds)]);
   return rows.map((r) => ({
     id: r.id, name: r.name, slug: r.slug, status: r.status, timeZone: r.time_zone, dailySpendCap: r.daily_cap, monthlySpendCap: r.monthly_cap,
     flaggedForReview: r.flagged, createdAt: r.created_at,

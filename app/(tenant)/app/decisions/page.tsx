@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
+import { ExportLinks } from "@/components/dashboard/export-links";
 import { DecisionsSection } from "@/components/dashboard/decisions-section";
 import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenancy/scope";
@@ -15,7 +16,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantScope(user.tenantId).tenantId }, select: { timeZone: true } });
   return (
     <>
-      <PageHeader title="Decisions" description={`Every authorize answer for your keys, newest first. Expand a row for the reason, the numbers and the fix. Times in ${tenant.timeZone}.`} />
+      <PageHeader title="Decisions" description={`Every authorize answer for your keys, newest first. Expand a row for the reason, the numbers and the fix. Times in ${tenant.timeZone}.`} actions={<ExportLinks />} />
       <DecisionsSection tenantId={user.tenantId} timeZone={tenant.timeZone} searchParams={await searchParams} basePath="/app/decisions" />
     </>
   );

@@ -24,6 +24,7 @@ import { formatDaysLeft } from "@/lib/dashboard/format";
 import { healthBanner, tenantHealth } from "@/lib/dashboard/tenant-health";
 import { listModels, listPlans, loadTenantDetail } from "@/lib/dashboard/tenant-detail";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import { localDate } from "@/lib/time/tenant-calendar";
 import { requireUser } from "@/lib/web/session";
 import { changePlanAction, grantCreditsAction, setStatusAction, simulateAction } from "./actions";
 import { BillingSection, KeysSection, LedgerSection, AlertsSection, AuditSection } from "./sections";
@@ -96,7 +97,9 @@ export default async function TenantPage({ params, searchParams }: Props) {
             <ConfirmAction action={changePlanAction.bind(null, tenant.id)} form="plan" label="Change plan" title="Change plan" description={`Move ${tenant.name} to the chosen plan? Quota, models and limits change at once.`}>
               <div className="grid gap-1">
                 <Label htmlFor="plan-key" className="sr-only">New plan</Label>
-                <Select id="plan-key" name="planKey" defaultValue={tenant.plan.key} className="h-8 w-36">
+                {/* Keyed by the plan: React resets the form after the action, and an uncontrolled select
+                    would go back to the plan it first rendered rather than the new one. */}
+                <Select key={tenant.plan.key} id="plan-key" name="planKey" defaultValue={tenant.plan.key} className="h-8 w-36">
                   {plans.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
                 </Select>
               </div>
@@ -112,7 +115,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
           title={suspended ? `Resume ${tenant.name}?` : `Suspend ${tenant.name}?`}
           description={suspended ? "Its calls are judged normally again at once." : "Every call of this tenant is refused with tenant_suspended until it is resumed."}
         />
-        <ExportLinks tenantId={tenant.id} />
+        <ExportLinks tenantId={tenant.id} today={localDate(now, tenant.timeZone)} />
       </div>
 
       <Section id="usage" title="Usage">
