@@ -130,6 +130,13 @@ test.describe("admin", () => {
 
   test("sees the alerts firing across tenants and manages a tenant's rules", async ({ page }, testInfo) => {
     await page.goto("/admin");
+    // The overview shows what fires now: the demo's low-balance (Bluebird) and past-due-beyond-grace (Granite) stories.
+    const card = page.getByTestId("firing-alerts-card");
+    await expect(card.getByRole("heading", { name: "Firing alerts" })).toBeVisible();
+    for (const tenant of ["Bluebird Analytics", "Granite Legal"]) {
+      await expect(card.getByTestId("firing-alerts").getByRole("row").filter({ hasText: tenant }).first()).toContainText("Firing");
+    }
+    await expect(card.getByRole("link", { name: "All alerts and deliveries" })).toHaveAttribute("href", "/admin/alerts");
     await page.getByRole("link", { name: "Alerts", exact: true }).first().click();
     await expect(page).toHaveURL(/\/admin\/alerts$/);
     await expect(page.getByRole("heading", { name: "Alerts", exact: true })).toBeVisible();
