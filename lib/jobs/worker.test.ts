@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import type pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPool } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
@@ -86,6 +86,68 @@ describe("notification worker", () => {
     expect((await delivery(id!)).log).toHaveLength(5);
     expect(receiver.requests).toHaveLength(5);
     await receiver.close();
+  });
+
+  it("dead-letters a delivery whose last attempt throws rather than getting an answer", async () => {
+    const t = await setup();
+    // A key that is not valid base64 makes the signer throw on every attempt.
+    const channel = await createChannel(db.prisma, t.tenant.id, "http://127.0.0.1:9/never-reached", "WEBHOOK", "whsec_not base64 !!!");
+    await worker({ maxAttempts: 2 });
+    const [id] = await queueDeliveries(pool, t.tenant.id, t.rule.id, [channel.id], t.payload());
+    await settled(id!).toBe("DEAD");
+    const d = await delivery(id!);
+    expect(d).toMatchObject({ attempts: 2, responseCode: null, error: expect.stringMatching(/^the attempt failed: .*base64/i) });
+    expect(d.log.map((a) => [a.attempt, a.ok, a.error?.startsWith("the attempt failed")])).toEqual([[1, false, true], [2, false, true]]);
+    // DEAD, so the delivery log offers Retry (which works once the key is fixed).
+    await db.prisma.notificationChannel.update({ where: { id: channel.id }, data: { secret: "whsec_bm90IGJhc2U2NCBidXQgbm93IGl0IGlz" } });
+    expect(await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), id!, t.tenant.id))).toBe("queued");
+  });
+
+  it("never writes a channel secret or the SMTP password to the logs, the attempt rows or the job table", async () => {
+    const t = await setup();
+    const lines: string[] = [];
+    const consoleLines: string[] = [];
+    const capture = (...args: unknown[]) => void consoleLines.push(args.map(String).join(" "));
+    const spies = (["log", "error", "warn", "info"] as const).map((m) => vi.spyOn(console, m).mockImplementation(capture));
+    try {
+      // A receiver that quotes the secret back in its error (debug output of a failed verification),
+      // a key that makes the signer throw, and an SMTP server that echoes the password it refused.
+      let hookSecret = "";
+      const receiver = await startReceiver(() => ({ status: 401, body: `signature does not verify with ${hookSecret}` }));
+      const hook = await createChannel(db.prisma, t.tenant.id, `${receiver.url}/hook`);
+      hookSecret = hook.secret!;
+      const badKey = "whsec_this-key-is-not-base64!";
+      const broken = await createChannel(db.prisma, t.tenant.id, `${receiver.url}/broken`, "WEBHOOK", badKey);
+      const smtpPassword = "smtp-pa55word-do-not-log";
+      const smtp = new SMTPServer({
+        disabledCommands: ["STARTTLS"], allowInsecureAuth: true,
+        onAuth: (auth, _session, callback) => callback(new Error(`Invalid password ${auth.password}`)),
+      });
+      await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+      const port = (smtp.server.address() as { port: number }).port;
+      const mail = await createChannel(db.prisma, t.tenant.id, "ops@tenant.test", "EMAIL", null);
+      await worker({ maxAttempts: 2, log: (l) => lines.push(l), send: { allowPrivate: true, smtpUrl: `smtp://alerts:${smtpPassword}@127.0.0.1:${port}`, emailFrom: "alerts@tollgate.test" } });
+      const ids = await queueDeliveries(pool, t.tenant.id, t.rule.id, [hook.id, broken.id, mail.id], t.payload());
+      await Promise.all(ids.map((id) => settled(id).toBe("DEAD")));
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await receiver.close();
+
+      const deliveries = await Promise.all(ids.map(delivery));
+      // The failures really happened and were described (so the redaction had something to hide).
+      expect(deliveries.map((d) => d.log.length)).toEqual([2, 2, 2]);
+      expect(deliveries[0]!.responseBody).toBe("signature does not verify with [redacted]");
+      expect(deliveries[2]!.error).toContain("Invalid password [redacted]");
+      expect(lines.some((l) => l.includes(broken.id) || l.includes(ids[1]!))).toBe(true);
+      const { rows: jobs } = await pool.query<{ output: string }>(`SELECT coalesce(output::text, '') AS output FROM pgboss.job WHERE data->>'deliveryId' = ANY($1)`, [ids]);
+      expect(jobs.length).toBeGreaterThanOrEqual(3);
+      const stored = [
+        ...deliveries.flatMap((d) => [d.responseBody, d.error, ...d.log.flatMap((a) => [a.responseBody, a.error])]),
+        ...jobs.map((j) => j.output), ...lines, ...consoleLines,
+      ].filter((x): x is string => x !== null).join("\n");
+      for (const secret of [hookSecret, hookSecret.replace(/^whsec_/, ""), badKey, smtpPassword]) expect(stored).not.toContain(secret);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
   });
 
   it("posts a Slack message and PagerDuty trigger and resolve events with one dedup key per rule", async () => {
