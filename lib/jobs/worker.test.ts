@@ -76,6 +76,50 @@ describe("notification worker", () => {
     await receiver.close();
   });
 
+  it("spaces retries exponentially up to the cap, with jitter (pg-boss's schedule, read off the job rows)", async () => {
+    const t = await setup();
+    const receiver = await startReceiver(() => ({ status: 503, body: "busy" }));
+    const channel = await createChannel(db.prisma, t.tenant.id, `${receiver.url}/backoff`);
+    // 1 s base, capped at 3 s: the first retry waits 1–2 s, the second 2–3 s, the third 3 s (4–8 s uncapped).
+    await worker({ maxAttempts: 4, retry: { retryDelay: 1, retryDelayMax: 3 } });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push(...(await queueDeliveries(pool, t.tenant.id, t.rule.id, [channel.id], t.payload())));
+    // Each failure puts the job back in state "retry" with start_after = now + delay (retry_count
+    // counts the attempts before it): watch the rows and take each delay from the moment the
+    // failed answer left the receiver.
+    const scheduled = new Map<string, Map<number, number>>(ids.map((id) => [id, new Map()]));
+    const watching = (async () => {
+      while ([...scheduled.values()].some((m) => m.size < 3)) {
+        const { rows } = await pool.query<{ id: string; failed: number; startAfter: Date }>(
+          `SELECT data->>'deliveryId' AS id, retry_count + 1 AS failed, start_after AS "startAfter" FROM pgboss.job WHERE data->>'deliveryId' = ANY($1) AND state = 'retry'`, [ids]);
+        for (const r of rows) if (!scheduled.get(r.id)!.has(r.failed)) scheduled.get(r.id)!.set(r.failed, r.startAfter.getTime());
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    await Promise.all(ids.map((id) => settled(id).toBe("DEAD")));
+    await watching;
+
+    const delays = ids.map((id) => {
+      const sent = receiver.requests.filter((r) => r.headers["webhook-id"] === id).map((r) => r.at);
+      expect(sent).toHaveLength(4);
+      return [1, 2, 3].map((failed) => (scheduled.get(id)!.get(failed)! - sent[failed - 1]!) / 1000);
+    });
+    const SLACK = 0.25; // the answer's trip back and the worker's write
+    for (const [first, second, third] of delays) {
+      expect(first).toBeGreaterThanOrEqual(1 - 0.05);
+      expect(first).toBeLessThanOrEqual(2 + SLACK);
+      expect(second).toBeGreaterThanOrEqual(2 - 0.05);
+      expect(second).toBeLessThanOrEqual(3 + SLACK);
+      expect(third).toBeGreaterThanOrEqual(3 - 0.05);
+      expect(third).toBeLessThanOrEqual(3 + SLACK);
+    }
+    // Jitter: four deliveries failing together are not rescheduled in lockstep.
+    const firsts = delays.map((d) => d[0]!);
+    expect(Math.max(...firsts) - Math.min(...firsts)).toBeGreaterThan(0.01);
+    expect(new Set(firsts.map((d) => d.toFixed(3))).size).toBeGreaterThan(1);
+    await receiver.close();
+  });
+
   it("dead-letters a notification after the maximum attempts", async () => {
     const t = await setup();
     const receiver = await startReceiver(() => ({ status: 500, body: "down" }));
