@@ -1,5 +1,6 @@
 // The notification worker against real PostgreSQL (pg-boss) and local receivers: retries with
-// backoff until the receiver answers, dead-letters after the maximum, signs per Standard
+// backoff (exponential, capped, jittered) until the receiver answers, dead-letters after the
+// maximum (also when the last attempt throws), never stores or logs a secret, signs per Standard
 // Webhooks, speaks Slack, PagerDuty and SMTP, and two workers deliver each notification once.
 import { spawn } from "node:child_process";
 import type pg from "pg";
@@ -142,6 +143,9 @@ describe("notification worker", () => {
     const d = await delivery(id!);
     expect(d).toMatchObject({ attempts: 2, responseCode: null, error: expect.stringMatching(/^the attempt failed: .*base64/i) });
     expect(d.log.map((a) => [a.attempt, a.ok, a.error?.startsWith("the attempt failed")])).toEqual([[1, false, true], [2, false, true]]);
+    // "Send test" on the same channel reports the failure instead of throwing.
+    expect(await sendTestNotification(pool, { allowPrivate: true, emailFrom: "x@y.z" }, channel.id, t.tenant.id, "http://tollgate.test"))
+      .toMatchObject({ ok: false, responseCode: null, error: expect.stringMatching(/^the attempt failed: .*base64/i) });
     // DEAD, so the delivery log offers Retry (which works once the key is fixed).
     await db.prisma.notificationChannel.update({ where: { id: channel.id }, data: { secret: "whsec_bm90IGJhc2U2NCBidXQgbm93IGl0IGlz" } });
     expect(await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), id!, t.tenant.id))).toBe("queued");
