@@ -151,6 +151,17 @@ describe("notification worker", () => {
     expect(await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), id!, t.tenant.id))).toBe("queued");
   });
 
+  it("logs an answer holding a NUL byte (PostgreSQL text cannot store one) instead of failing to record it", async () => {
+    const t = await setup();
+    const receiver = await startReceiver(() => ({ status: 500, body: "bad\u0000byte" }));
+    const channel = await createChannel(db.prisma, t.tenant.id, `${receiver.url}/nul`);
+    await worker({ maxAttempts: 1 });
+    const [id] = await queueDeliveries(pool, t.tenant.id, t.rule.id, [channel.id], t.payload());
+    await settled(id!).toBe("DEAD");
+    expect(await delivery(id!)).toMatchObject({ responseCode: 500, responseBody: "badbyte", error: "HTTP 500", log: [expect.objectContaining({ attempt: 1, responseBody: "badbyte" })] });
+    await receiver.close();
+  });
+
   it("never writes a channel secret or the SMTP password to the logs, the attempt rows or the job table", async () => {
     const t = await setup();
     const lines: string[] = [];
