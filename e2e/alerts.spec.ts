@@ -1,7 +1,9 @@
 // Alerts in the browser: the owner adds a webhook channel pointing at a receiver this test starts
 // (the e2e server runs in demo mode, which allows private URLs), sees its secret once, sends a test
 // and sees the answer; adds a rule that fires at once and whose notification reaches the receiver,
-// signed; a member sees the rules without edit controls; the admin sees firing alerts across tenants.
+// signed; a delivery dead-lettered by a failing receiver is retried from the delivery log and
+// delivered; a member sees the rules without edit controls; the admin sees firing alerts across
+// tenants, on the overview and the alerts page.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
@@ -10,14 +12,16 @@ import { accounts } from "./fixtures/accounts";
 
 type Hit = { headers: http.IncomingHttpHeaders; body: string };
 
-async function startReceiver() {
+/** A local receiver answering each request with `status(index)` (200 unless told). */
+async function startReceiver(status: (index: number) => number = () => 200) {
   const hits: Hit[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(200, { "content-type": "text/plain" }).end("received");
+      const code = status(hits.length - 1);
+      res.writeHead(code, { "content-type": "text/plain" }).end(code === 200 ? "received" : "down for maintenance");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -108,6 +112,65 @@ test.describe("owner", () => {
       await receiver.close();
     }
   });
+  test("retries a dead-lettered delivery from the delivery log and sees it delivered", async ({ page }) => {
+    // Down for the first two requests (the e2e server allows 2 attempts), up from the third.
+    const receiver = await startReceiver((i) => (i < 2 ? 503 : 200));
+    try {
+      await page.goto("/app/alerts");
+      await page.getByRole("button", { name: "Add channel" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("Name").fill("E2E flaky hook");
+      await dialog.getByLabel("Endpoint URL").fill(receiver.url);
+      await dialog.getByLabel("Notify it for every existing rule").uncheck();
+      await dialog.getByRole("button", { name: "Add channel" }).click();
+      await dialog.getByRole("button", { name: "Done" }).click();
+
+      await page.getByRole("button", { name: "Add rule" }).click();
+      const ruleDialog = page.getByRole("dialog");
+      await ruleDialog.getByLabel("What to watch").selectOption("BALANCE_BELOW");
+      await ruleDialog.getByLabel("Name").fill("E2E retry rule");
+      await ruleDialog.getByLabel("Fire when the balance is below (USD)").fill("900000000");
+      await ruleDialog.getByRole("checkbox", { name: "E2E flaky hook" }).check();
+      await ruleDialog.getByRole("button", { name: "Add rule" }).click();
+      await expect(ruleDialog).toHaveCount(0);
+
+      // Both attempts fail (with backoff between them), so the delivery is dead-lettered.
+      await expect.poll(() => receiver.hits.length, { timeout: 30_000 }).toBe(2);
+      const row = (status: string) => page.getByTestId("delivery-log").locator(`tr[data-status="${status}"]`).filter({ hasText: "E2E retry rule" });
+      await expect.poll(async () => {
+        await page.reload();
+        return row("DEAD").count();
+      }, { timeout: 20_000 }).toBe(1);
+      await expect(row("DEAD")).toContainText("last answer HTTP 503");
+
+      await row("DEAD").getByRole("button", { name: "Retry" }).click();
+      const confirm = page.getByRole("alertdialog");
+      await expect(confirm).toContainText("Retry this delivery?");
+      await confirm.getByRole("button", { name: "Retry" }).click();
+      await expect.poll(() => receiver.hits.length, { timeout: 20_000 }).toBe(3);
+      expect(new Set(receiver.hits.map((h) => h.headers["webhook-id"])).size).toBe(1); // the same delivery, re-sent
+      await expect.poll(async () => {
+        await page.reload();
+        return row("SUCCEEDED").count();
+      }, { timeout: 20_000 }).toBe(1);
+      await expect(row("SUCCEEDED")).toContainText("Delivered");
+      await expect(row("SUCCEEDED")).toContainText("last answer HTTP 200");
+      await expect(row("SUCCEEDED").getByRole("cell").nth(2)).toHaveText("3");
+      await expect(row("DEAD")).toHaveCount(0);
+
+      // Clean up: the rule and the channel (its deliveries go with it).
+      const ruleRow = page.getByTestId("rules-table").getByRole("row").filter({ hasText: "E2E retry rule" });
+      await ruleRow.getByRole("button", { name: "Delete" }).click();
+      await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+      await expect(ruleRow).toHaveCount(0);
+      const channelRow = page.getByTestId("channels-table").getByRole("row").filter({ hasText: "E2E flaky hook" });
+      await channelRow.getByRole("button", { name: "Delete" }).click();
+      await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+      await expect(channelRow).toHaveCount(0);
+    } finally {
+      await receiver.close();
+    }
+  });
 });
 
 test.describe("member", () => {
@@ -130,6 +193,13 @@ test.describe("admin", () => {
 
   test("sees the alerts firing across tenants and manages a tenant's rules", async ({ page }, testInfo) => {
     await page.goto("/admin");
+    // The overview shows what fires now: the demo's low-balance (Bluebird) and past-due-beyond-grace (Granite) stories.
+    const card = page.getByTestId("firing-alerts-card");
+    await expect(card.getByRole("heading", { name: "Firing alerts" })).toBeVisible();
+    for (const tenant of ["Bluebird Analytics", "Granite Legal"]) {
+      await expect(card.getByTestId("firing-alerts").getByRole("row").filter({ hasText: tenant }).first()).toContainText("Firing");
+    }
+    await expect(card.getByRole("link", { name: "All alerts and deliveries" })).toHaveAttribute("href", "/admin/alerts");
     await page.getByRole("link", { name: "Alerts", exact: true }).first().click();
     await expect(page).toHaveURL(/\/admin\/alerts$/);
     await expect(page.getByRole("heading", { name: "Alerts", exact: true })).toBeVisible();

@@ -45,7 +45,7 @@ export function FiringAlertsTable({ alerts }: { alerts: FiringAlertRow[] }) {
 export async function FiringAlertsCard({ limit = 10 }: { limit?: number }) {
   const alerts = await firingAlerts(prisma, limit + 1);
   return (
-    <Card>
+    <Card data-testid="firing-alerts-card">
       <CardHeader className="flex flex-row items-center justify-between gap-2">
         <CardTitle>Firing alerts</CardTitle>
         <Link href="/admin/alerts" className="text-sm underline-offset-2 hover:underline">All alerts and deliveries</Link>

@@ -149,6 +149,34 @@ describe("alert evaluation", () => {
     expect(await eventsOf(db.prisma, rule.id)).toEqual(["FIRING", "RESOLVED"]);
   });
 
+  it("makes one transition per rule and one delivery per channel when usage, a grant and recorded refusals race on one tenant", async () => {
+    const t = await tenant(5_500n);
+    const channels = [await createChannel(db.prisma, t.tenant.id, "https://hooks.example.com/race-a"), await createChannel(db.prisma, t.tenant.id, "https://hooks.example.com/race-b", "SLACK")];
+    const ids = channels.map((c) => c.id);
+    // Whatever the order: the balance ends at 3,800 and, once below 5,000, never climbs back to the
+    // 6,000 resolve point (the grant lifts it by 1,000 from at most 4,960); the refusals reach 3.
+    const balance = await createRule(db.prisma, t.tenant.id, "BALANCE_BELOW", 5_000n, ids);
+    const refusals = await createRule(db.prisma, t.tenant.id, "REFUSALS", 3n, ids, { windowMinutes: 5, refusalCode: "credits_exhausted" });
+    const now = new Date();
+    const recorders = Array.from({ length: 4 }, () => new DecisionRecorder(() => pool, { maxDelayMs: 10_000, maxBatch: 1_000, appUrl: APP }));
+    for (const r of recorders) {
+      for (let i = 0; i < 2; i++) {
+        r.record({ id: `dec_${++n}`, tenantId: t.tenant.id, apiKeyId: t.apiKey.id, requestId: `r-${n}`, model: "gpt-4o-mini", feature: null, allowed: false, code: "credits_exhausted", httpStatus: 402, cost: null, details: {}, createdAt: now });
+      }
+    }
+    await Promise.all([...Array.from({ length: 10 }, () => use(t)), grant(t, 1_000n), ...recorders.map((r) => r.flush())]);
+
+    expect((await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId: t.tenant.id } })).available).toBe(3_800n);
+    expect(await db.prisma.decision.count({ where: { tenantId: t.tenant.id, code: "credits_exhausted" } })).toBe(8);
+    expect(await eventsOf(db.prisma, balance.id)).toEqual(["FIRING"]);
+    expect(await eventsOf(db.prisma, refusals.id)).toEqual(["FIRING"]);
+    const events = await db.prisma.alertEvent.findMany({ where: { tenantId: t.tenant.id }, include: { deliveries: true } });
+    for (const e of events) expect(e.deliveries.map((d) => d.channelId).sort()).toEqual([...ids].sort());
+    const deliveries = events.flatMap((e) => e.deliveries.map((d) => d.id));
+    expect(deliveries).toHaveLength(4);
+    expect(await jobsFor(deliveries)).toBe(4);
+  });
+
   it("sends one FIRING and at most one RESOLVED for a balance oscillating around the threshold 100 times", async () => {
     const t = await tenant(5_000n);
     const rule = await createRule(db.prisma, t.tenant.id, "BALANCE_BELOW", 5_000n, [], { resolveMarginPct: 20 });

@@ -1,11 +1,12 @@
 // The notification worker against real PostgreSQL (pg-boss) and local receivers: retries with
-// backoff until the receiver answers, dead-letters after the maximum, signs per Standard
+// backoff (exponential, capped, jittered) until the receiver answers, dead-letters after the
+// maximum (also when the last attempt throws), never stores or logs a secret, signs per Standard
 // Webhooks, speaks Slack, PagerDuty and SMTP, and two workers deliver each notification once.
 import { spawn } from "node:child_process";
 import type pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPool } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
@@ -76,6 +77,50 @@ describe("notification worker", () => {
     await receiver.close();
   });
 
+  it("spaces retries exponentially up to the cap, with jitter (pg-boss's schedule, read off the job rows)", async () => {
+    const t = await setup();
+    const receiver = await startReceiver(() => ({ status: 503, body: "busy" }));
+    const channel = await createChannel(db.prisma, t.tenant.id, `${receiver.url}/backoff`);
+    // 1 s base, capped at 3 s: the first retry waits 1–2 s, the second 2–3 s, the third 3 s (4–8 s uncapped).
+    await worker({ maxAttempts: 4, retry: { retryDelay: 1, retryDelayMax: 3 } });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push(...(await queueDeliveries(pool, t.tenant.id, t.rule.id, [channel.id], t.payload())));
+    // Each failure puts the job back in state "retry" with start_after = now + delay (retry_count
+    // counts the attempts before it): watch the rows and take each delay from the moment the
+    // failed answer left the receiver.
+    const scheduled = new Map<string, Map<number, number>>(ids.map((id) => [id, new Map()]));
+    const watching = (async () => {
+      while ([...scheduled.values()].some((m) => m.size < 3)) {
+        const { rows } = await pool.query<{ id: string; failed: number; startAfter: Date }>(
+          `SELECT data->>'deliveryId' AS id, retry_count + 1 AS failed, start_after AS "startAfter" FROM pgboss.job WHERE data->>'deliveryId' = ANY($1) AND state = 'retry'`, [ids]);
+        for (const r of rows) if (!scheduled.get(r.id)!.has(r.failed)) scheduled.get(r.id)!.set(r.failed, r.startAfter.getTime());
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    await Promise.all(ids.map((id) => settled(id).toBe("DEAD")));
+    await watching;
+
+    const delays = ids.map((id) => {
+      const sent = receiver.requests.filter((r) => r.headers["webhook-id"] === id).map((r) => r.at);
+      expect(sent).toHaveLength(4);
+      return [1, 2, 3].map((failed) => (scheduled.get(id)!.get(failed)! - sent[failed - 1]!) / 1000);
+    });
+    const SLACK = 0.25; // the answer's trip back and the worker's write
+    for (const [first, second, third] of delays) {
+      expect(first).toBeGreaterThanOrEqual(1 - 0.05);
+      expect(first).toBeLessThanOrEqual(2 + SLACK);
+      expect(second).toBeGreaterThanOrEqual(2 - 0.05);
+      expect(second).toBeLessThanOrEqual(3 + SLACK);
+      expect(third).toBeGreaterThanOrEqual(3 - 0.05);
+      expect(third).toBeLessThanOrEqual(3 + SLACK);
+    }
+    // Jitter: four deliveries failing together are not rescheduled in lockstep.
+    const firsts = delays.map((d) => d[0]!);
+    expect(Math.max(...firsts) - Math.min(...firsts)).toBeGreaterThan(0.01);
+    expect(new Set(firsts.map((d) => d.toFixed(3))).size).toBeGreaterThan(1);
+    await receiver.close();
+  });
+
   it("dead-letters a notification after the maximum attempts", async () => {
     const t = await setup();
     const receiver = await startReceiver(() => ({ status: 500, body: "down" }));
@@ -86,6 +131,82 @@ describe("notification worker", () => {
     expect((await delivery(id!)).log).toHaveLength(5);
     expect(receiver.requests).toHaveLength(5);
     await receiver.close();
+  });
+
+  it("dead-letters a delivery whose last attempt throws rather than getting an answer", async () => {
+    const t = await setup();
+    // A key that is not valid base64 makes the signer throw on every attempt.
+    const channel = await createChannel(db.prisma, t.tenant.id, "http://127.0.0.1:9/never-reached", "WEBHOOK", "whsec_not base64 !!!");
+    await worker({ maxAttempts: 2 });
+    const [id] = await queueDeliveries(pool, t.tenant.id, t.rule.id, [channel.id], t.payload());
+    await settled(id!).toBe("DEAD");
+    const d = await delivery(id!);
+    expect(d).toMatchObject({ attempts: 2, responseCode: null, error: expect.stringMatching(/^the attempt failed: .*base64/i) });
+    expect(d.log.map((a) => [a.attempt, a.ok, a.error?.startsWith("the attempt failed")])).toEqual([[1, false, true], [2, false, true]]);
+    // "Send test" on the same channel reports the failure instead of throwing.
+    expect(await sendTestNotification(pool, { allowPrivate: true, emailFrom: "x@y.z" }, channel.id, t.tenant.id, "http://tollgate.test"))
+      .toMatchObject({ ok: false, responseCode: null, error: expect.stringMatching(/^the attempt failed: .*base64/i) });
+    // DEAD, so the delivery log offers Retry (which works once the key is fixed).
+    await db.prisma.notificationChannel.update({ where: { id: channel.id }, data: { secret: "whsec_bm90IGJhc2U2NCBidXQgbm93IGl0IGlz" } });
+    expect(await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), id!, t.tenant.id))).toBe("queued");
+  });
+
+  it("logs an answer holding a NUL byte (PostgreSQL text cannot store one) instead of failing to record it", async () => {
+    const t = await setup();
+    const receiver = await startReceiver(() => ({ status: 500, body: "bad\u0000byte" }));
+    const channel = await createChannel(db.prisma, t.tenant.id, `${receiver.url}/nul`);
+    await worker({ maxAttempts: 1 });
+    const [id] = await queueDeliveries(pool, t.tenant.id, t.rule.id, [channel.id], t.payload());
+    await settled(id!).toBe("DEAD");
+    expect(await delivery(id!)).toMatchObject({ responseCode: 500, responseBody: "badbyte", error: "HTTP 500", log: [expect.objectContaining({ attempt: 1, responseBody: "badbyte" })] });
+    await receiver.close();
+  });
+
+  it("never writes a channel secret or the SMTP password to the logs, the attempt rows or the job table", async () => {
+    const t = await setup();
+    const lines: string[] = [];
+    const consoleLines: string[] = [];
+    const capture = (...args: unknown[]) => void consoleLines.push(args.map(String).join(" "));
+    const spies = (["log", "error", "warn", "info"] as const).map((m) => vi.spyOn(console, m).mockImplementation(capture));
+    try {
+      // A receiver that quotes the secret back in its error (debug output of a failed verification),
+      // a key that makes the signer throw, and an SMTP server that echoes the password it refused.
+      let hookSecret = "";
+      const receiver = await startReceiver(() => ({ status: 401, body: `signature does not verify with ${hookSecret}` }));
+      const hook = await createChannel(db.prisma, t.tenant.id, `${receiver.url}/hook`);
+      hookSecret = hook.secret!;
+      const badKey = "whsec_this-key-is-not-base64!";
+      const broken = await createChannel(db.prisma, t.tenant.id, `${receiver.url}/broken`, "WEBHOOK", badKey);
+      const smtpPassword = "smtp-pa55word-do-not-log";
+      const smtp = new SMTPServer({
+        disabledCommands: ["STARTTLS"], allowInsecureAuth: true,
+        onAuth: (auth, _session, callback) => callback(new Error(`Invalid password ${auth.password}`)),
+      });
+      await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+      const port = (smtp.server.address() as { port: number }).port;
+      const mail = await createChannel(db.prisma, t.tenant.id, "ops@tenant.test", "EMAIL", null);
+      await worker({ maxAttempts: 2, log: (l) => lines.push(l), send: { allowPrivate: true, smtpUrl: `smtp://alerts:${smtpPassword}@127.0.0.1:${port}`, emailFrom: "alerts@tollgate.test" } });
+      const ids = await queueDeliveries(pool, t.tenant.id, t.rule.id, [hook.id, broken.id, mail.id], t.payload());
+      await Promise.all(ids.map((id) => settled(id).toBe("DEAD")));
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await receiver.close();
+
+      const deliveries = await Promise.all(ids.map(delivery));
+      // The failures really happened and were described (so the redaction had something to hide).
+      expect(deliveries.map((d) => d.log.length)).toEqual([2, 2, 2]);
+      expect(deliveries[0]!.responseBody).toBe("signature does not verify with [redacted]");
+      expect(deliveries[2]!.error).toContain("Invalid password [redacted]");
+      expect(lines.some((l) => l.includes(broken.id) || l.includes(ids[1]!))).toBe(true);
+      const { rows: jobs } = await pool.query<{ output: string }>(`SELECT coalesce(output::text, '') AS output FROM pgboss.job WHERE data->>'deliveryId' = ANY($1)`, [ids]);
+      expect(jobs.length).toBeGreaterThanOrEqual(3);
+      const stored = [
+        ...deliveries.flatMap((d) => [d.responseBody, d.error, ...d.log.flatMap((a) => [a.responseBody, a.error])]),
+        ...jobs.map((j) => j.output), ...lines, ...consoleLines,
+      ].filter((x): x is string => x !== null).join("\n");
+      for (const secret of [hookSecret, hookSecret.replace(/^whsec_/, ""), badKey, smtpPassword]) expect(stored).not.toContain(secret);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
   });
 
   it("posts a Slack message and PagerDuty trigger and resolve events with one dedup key per rule", async () => {

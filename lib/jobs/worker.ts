@@ -5,7 +5,7 @@ import { PgBoss } from "pg-boss";
 import { runMinutely } from "@/lib/alerts/periodic";
 import { createPool } from "@/lib/db/pool";
 import { EXPIRE_SECONDS, QUEUES, retryPolicy, type NotifyJob, type RetryPolicy } from "@/lib/jobs/queues";
-import { deliverNotification } from "@/lib/notify/deliver";
+import { deliverNotification, recordThrownAttempt } from "@/lib/notify/deliver";
 import type { SendDeps } from "@/lib/notify/send";
 
 export type WorkerOptions = {
@@ -58,12 +58,23 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     batchSize: 25, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, localConcurrency: opts.concurrency ?? 2, perJobResults: true,
   }, async (jobs) => Promise.all(jobs.map(async (job) => {
     const attempt = job.data.firstAttempt + job.retryCount;
+    const isLast = job.retryCount >= policy.retryLimit;
     try {
-      const outcome = await deliverNotification(pool, opts.send, job.data.deliveryId, attempt, job.retryCount >= policy.retryLimit);
+      const outcome = await deliverNotification(pool, opts.send, job.data.deliveryId, attempt, isLast);
       // "failed" hands the job back to pg-boss, which retries it after the backoff.
       return { id: job.id, status: outcome === "retry" ? ("failed" as const) : ("completed" as const), output: { outcome, attempt } };
     } catch (e) {
-      return { id: job.id, status: "failed" as const, output: { error: (e as Error).message, attempt } };
+      // A throw is an attempt too: logged, and DEAD on the last one (the queue will not call again).
+      let error: string;
+      try {
+        error = await recordThrownAttempt(pool, opts.send, job.data.deliveryId, attempt, isLast, e);
+      } catch (recordError) {
+        // The database itself is failing: nothing can be logged now (if this was the last attempt the
+        // delivery keeps its previous status: the job's output and this log line say why).
+        error = `the attempt failed and could not be logged: ${(recordError as Error).message}`;
+      }
+      log(`Notification ${job.data.deliveryId}, attempt ${attempt}: ${error}`);
+      return { id: job.id, status: "failed" as const, output: { error, attempt } };
     }
   })));
   if (opts.minutely !== false) {

@@ -5,7 +5,9 @@ import type pg from "pg";
 import type { AlertPayload } from "@/lib/alerts/payload";
 import { utc } from "@/lib/db/pool";
 import type { ChannelKind, DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { redactSecrets } from "@/lib/notify/redact";
 import { sendToChannel, type SendDeps } from "@/lib/notify/send";
+import type { PostResult } from "@/lib/notify/safe-post";
 
 export type DeliveryOutcome = "succeeded" | "retry" | "dead" | "skipped";
 
@@ -16,8 +18,31 @@ export async function deliverNotification(db: pg.Pool, deps: SendDeps, deliveryI
   const result = d.enabled
     ? await sendToChannel(deps, d, deliveryId, d.payload)
     : { ok: false, status: null, body: null, error: "the channel is disabled", latencyMs: 0 };
-  const status: DeliveryStatus = result.ok ? "SUCCEEDED" : isLast ? "DEAD" : "FAILED";
-  const at = now();
+  // The receiver's answer and the error text are stored and shown to the tenant: never the
+  // channel's secret or the SMTP password, whatever a library put in a message.
+  const secrets = [d.secret, smtpPassword(deps.smtpUrl)];
+  const logged = { ...result, body: redactSecrets(result.body, secrets), error: redactSecrets(result.error, secrets) };
+  await recordAttempt(db, deliveryId, attempt, logged, result.ok ? "SUCCEEDED" : isLast ? "DEAD" : "FAILED", now());
+  return result.ok ? "succeeded" : isLast ? "dead" : "retry";
+}
+
+/**
+ * An attempt that threw instead of producing a result (a signing or database error): logged like
+ * any failed attempt, and on the last one the delivery is DEAD — otherwise the queue gives up on
+ * the job and the delivery log shows it FAILED (or PENDING) for ever, with no Retry button.
+ */
+export async function recordThrownAttempt(db: pg.Pool, deps: SendDeps, deliveryId: string, attempt: number, isLast: boolean, error: unknown, now = () => new Date()): Promise<string> {
+  const { rows: [c] } = await db.query<{ secret: string | null }>(
+    `SELECT c.secret FROM "NotificationDelivery" d JOIN "NotificationChannel" c ON c.id = d."channelId" WHERE d.id = $1`, [deliveryId]);
+  const message = redactSecrets(`the attempt failed: ${error instanceof Error ? error.message : String(error)}`, [c?.secret, smtpPassword(deps.smtpUrl)])!;
+  await recordAttempt(db, deliveryId, attempt, { ok: false, status: null, body: null, error: message, latencyMs: 0 }, isLast ? "DEAD" : "FAILED", now(), true);
+  return message;
+}
+
+async function recordAttempt(db: pg.Pool, deliveryId: string, attempt: number, r: PostResult, status: DeliveryStatus, at: Date, unlessSucceeded = false): Promise<void> {
+  // PostgreSQL text cannot hold NUL: a receiver answering with one must not make the log throw.
+  const body = r.body?.replaceAll("\u0000", "") ?? null;
+  const error = r.error?.replaceAll("\u0000", "") ?? null;
   await db.query(
     `WITH logged AS (
        INSERT INTO "NotificationAttempt" ("deliveryId", attempt, ok, "responseCode", "responseBody", "latencyMs", error, "createdAt")
@@ -25,7 +50,16 @@ export async function deliverNotification(db: pg.Pool, deps: SendDeps, deliveryI
      )
      UPDATE "NotificationDelivery" SET status = $9::"DeliveryStatus", attempts = greatest(attempts, $2), "responseCode" = $4, "responseBody" = $5,
        "latencyMs" = $6, error = $7, "deliveredAt" = CASE WHEN $3 THEN $8::timestamp ELSE "deliveredAt" END, "updatedAt" = $8::timestamp
-     WHERE id = $1`,
-    [deliveryId, attempt, result.ok, result.status, result.body, result.latencyMs, result.error, utc(at), status]);
-  return result.ok ? "succeeded" : isLast ? "dead" : "retry";
+     WHERE id = $1 AND NOT ($10 AND status = 'SUCCEEDED')`,
+    [deliveryId, attempt, r.ok, r.status, body, r.latencyMs, error, utc(at), status, unlessSucceeded]);
+}
+
+function smtpPassword(smtpUrl: string | undefined): string | null {
+  if (!smtpUrl) return null;
+  try {
+    const p = new URL(smtpUrl).password;
+    return p ? decodeURIComponent(p) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,5 @@
 // The SSRF guard and the limits of outbound alert requests, against a local receiver.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPublicAddress, MAX_RESPONSE_BYTES, safePost } from "@/lib/notify/safe-post";
 import { startReceiver } from "@/lib/testing/receiver";
@@ -64,6 +65,43 @@ describe("safePost", () => {
 
   it("gives up on a receiver that does not answer in time", async () => {
     const r = await safePost(`${receiver.url}/slow`, "{}", {}, { allowPrivate: true, timeoutMs: 300 });
-    expect(r).toMatchObject({ ok: false, status: null, error: expect.stringMatching(/no answer within/) });
+    expect(r).toMatchObject({ ok: false, status: null, error: expect.stringMatching(/no complete answer within 0.3 s/) });
+  });
+
+  // A receiver that keeps the socket busy with a byte every 50 ms: a socket (idle) timeout never
+  // fires on it, the total deadline must.
+  describe("a receiver trickling its answer", () => {
+    let trickler: net.Server;
+    let base = "";
+    beforeAll(async () => {
+      trickler = net.createServer((socket) => {
+        let started = false;
+        socket.on("data", (chunk: Buffer) => {
+          if (started) return;
+          started = true;
+          const inHeaders = chunk.toString().startsWith("POST /headers");
+          const head = inHeaders ? "HTTP/1.1 200 OK\r\nx-slow: " : "HTTP/1.1 200 OK\r\ncontent-length: 1000\r\n\r\n";
+          socket.write(head);
+          const timer = setInterval(() => (socket.writable ? socket.write("x") : clearInterval(timer)), 50);
+          socket.once("close", () => clearInterval(timer));
+          socket.once("error", () => clearInterval(timer));
+        });
+      });
+      await new Promise<void>((resolve) => trickler.listen(0, "127.0.0.1", resolve));
+      base = `http://127.0.0.1:${(trickler.address() as net.AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => trickler.close(() => resolve())));
+
+    it.each([
+      ["its headers", "/headers", null],
+      ["its body", "/body", 200],
+    ])("is cut off at the deadline while trickling %s", async (_name, path, status) => {
+      const started = performance.now();
+      const r = await safePost(`${base}${path}`, "{}", {}, { allowPrivate: true, timeoutMs: 400 });
+      const elapsed = performance.now() - started;
+      expect(r).toMatchObject({ ok: false, status, body: null, error: "no complete answer within 0.4 s" });
+      expect(elapsed).toBeGreaterThanOrEqual(390);
+      expect(elapsed).toBeLessThan(1_000);
+    }, 5_000);
   });
 });

@@ -2,7 +2,7 @@
 // address the name resolves to is checked at connect time (after DNS, so a name that later
 // resolves somewhere private is still refused) against private, loopback, link-local and other
 // non-public ranges — unless private URLs are allowed (ALERTS_ALLOW_PRIVATE_URLS, tests, demo).
-// 5-second timeout, redirects never followed, at most 64 KB of the answer read.
+// A 5-second deadline for the whole exchange, redirects never followed, at most 64 KB of the answer read.
 import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
@@ -58,12 +58,30 @@ export function safePost(raw: string, body: string, headers: Record<string, stri
   } catch (e) {
     return Promise.resolve(done({ ok: false, status: null, body: null, error: `URL ${(e as Error).message}` }));
   }
+  const timeoutMs = opts.timeoutMs ?? SEND_TIMEOUT_MS;
   return new Promise((resolve) => {
+    // One result per request: the deadline, an error and the end of the answer may all report.
+    let settled = false;
+    const settle = (r: Omit<PostResult, "latencyMs">) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve(done(r));
+    };
+    let statusSeen: number | null = null;
+    // A hard deadline for the whole exchange (DNS, connect, headers, body). A socket timeout
+    // would not do: it restarts on every byte, so a receiver trickling its answer could hold a
+    // worker's slot for ever.
+    const deadline = setTimeout(() => {
+      settle({ ok: false, status: statusSeen, body: null, error: `no complete answer within ${timeoutMs / 1000} s` });
+      req.destroy();
+    }, timeoutMs);
     const client = url.protocol === "https:" ? https : http;
     const req = client.request(url, {
       method: "POST", headers: { "content-type": "application/json", "user-agent": "Tollgate-Alerts/1", ...headers, "content-length": Buffer.byteLength(body) },
-      timeout: opts.timeoutMs ?? SEND_TIMEOUT_MS, ...(opts.allowPrivate ? {} : { lookup: guardedLookup }),
+      ...(opts.allowPrivate ? {} : { lookup: guardedLookup }),
     }, (res) => {
+      statusSeen = res.statusCode ?? null;
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (c: Buffer) => {
@@ -75,13 +93,12 @@ export function safePost(raw: string, body: string, headers: Record<string, stri
       const finish = () => {
         const status = res.statusCode ?? 0;
         // 3xx counts as a failure: redirects are never followed.
-        resolve(done({ ok: status >= 200 && status < 300, status, body: Buffer.concat(chunks).toString("utf8"), error: status >= 200 && status < 300 ? null : `HTTP ${status}` }));
+        settle({ ok: status >= 200 && status < 300, status, body: Buffer.concat(chunks).toString("utf8"), error: status >= 200 && status < 300 ? null : `HTTP ${status}` });
       };
       res.once("end", finish);
       res.once("close", finish);
     });
-    req.once("timeout", () => req.destroy(new Error(`no answer within ${(opts.timeoutMs ?? SEND_TIMEOUT_MS) / 1000} s`)));
-    req.once("error", (e) => resolve(done({ ok: false, status: null, body: null, error: e.message })));
+    req.once("error", (e) => settle({ ok: false, status: null, body: null, error: e.message }));
     req.end(body);
   });
 }

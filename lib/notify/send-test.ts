@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { AlertPayload } from "@/lib/alerts/payload";
-import { deliverNotification } from "@/lib/notify/deliver";
+import { deliverNotification, recordThrownAttempt } from "@/lib/notify/deliver";
 import type { SendDeps } from "@/lib/notify/send";
 
 export async function sendTestNotification(db: pg.Pool, deps: SendDeps, channelId: string, tenantId: string | null, appUrl: string) {
@@ -21,7 +21,12 @@ export async function sendTestNotification(db: pg.Pool, deps: SendDeps, channelI
   const id = `dlv_${randomUUID()}`;
   await db.query(`INSERT INTO "NotificationDelivery" (id, "tenantId", "channelId", "isTest", payload, "updatedAt") VALUES ($1, $2, $3, true, $4::jsonb, now() AT TIME ZONE 'UTC')`,
     [id, c.tenantId, channelId, JSON.stringify(payload)]);
-  await deliverNotification(db, deps, id, 1, true);
+  try {
+    await deliverNotification(db, deps, id, 1, true);
+  } catch (e) {
+    // Shown on the page like any failed answer rather than as an error page.
+    await recordThrownAttempt(db, deps, id, 1, true, e);
+  }
   const { rows: [d] } = await db.query<{ status: string; responseCode: number | null; error: string | null; latencyMs: number | null }>(
     `SELECT status, "responseCode", error, "latencyMs" FROM "NotificationDelivery" WHERE id = $1`, [id]);
   return { deliveryId: id, ok: d!.status === "SUCCEEDED", responseCode: d!.responseCode, error: d!.error, latencyMs: d!.latencyMs };

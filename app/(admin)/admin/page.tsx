@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { TenantsTable } from "@/components/admin/tenants-table";
+import { FiringAlertsCard } from "@/components/alerts/firing-alerts-card";
 import { HealthBadge } from "@/components/dashboard/health-badge";
 import { Money } from "@/components/money";
 import { Badge } from "@/components/ui/badge";
@@ -84,6 +85,9 @@ export default async function AdminOverview() {
             )}
           </CardContent>
         </Card>
+      </div>
+      <div className="mb-6">
+        <FiringAlertsCard />
       </div>
       <h2 className="mb-3 text-lg font-semibold">All tenants</h2>
       <TenantsTable tenants={tenants} />
