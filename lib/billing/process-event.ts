@@ -1,15 +1,22 @@
 // Applying one verified Stripe event exactly once, whatever arrives at the same moment.
 // Ordering is load-bearing:
-//  1. in one transaction: take the customer's advisory lock (every event of one customer is
+//  1. link the customer when the event's metadata names a tenant without one, in a transaction
+//     of its own — see "Why the link commits first" below;
+//  2. in one transaction: take the customer's advisory lock (every event of one customer is
 //     applied one at a time, so handlers never race each other), record the event
 //     (INSERT … ON CONFLICT DO NOTHING by event id), lock its row and read its status — a second
-//     delivery of the same event waits here and then finds it PROCESSED — link the customer when
-//     the event's metadata names a tenant without one, run the handler, and mark the row
-//     PROCESSED (or IGNORED / UNMATCHED). The link, its audit and the mirror's writes commit with
-//     the status, so a failed handler leaves no half-applied link behind.
-//  2. on a handler failure everything rolls back; the row is then written FAILED with the error
+//     delivery of the same event waits here and then finds it PROCESSED — run the handler, and
+//     mark the row PROCESSED (or IGNORED / UNMATCHED). The mirror's writes commit with the status.
+//  3. on a handler failure everything rolls back; the row is then written FAILED with the error
 //     and the attempt count, and the caller answers 500 so Stripe delivers it again.
-//  3. after a tenant matched: apply the customer's stored UNMATCHED events, oldest first.
+//  4. after a tenant matched: apply the customer's stored UNMATCHED events, oldest first.
+// Why the link commits first: credit grants run in the ledger's own transaction, on a second
+// connection, and their ledger row's foreign key takes a KEY SHARE lock on the tenant row. Setting
+// Tenant.stripeCustomerId (a unique, hence key, column) inside the event's transaction would hold
+// that row FOR UPDATE until the event commits, and the event waits for the grant: a deadlock across
+// two connections that PostgreSQL cannot see (a first top-up would hang until the timeout). A link
+// left behind by a failed handler is still true — it comes from our own signed metadata — and the
+// redelivery finds it and applies the event once (tested in the webhook route's tests).
 // Credit grants run in the ledger's own idempotent transaction (keyed by PaymentIntent): a retry
 // after a failure replays them instead of granting twice.
 import type Stripe from "stripe";
@@ -17,7 +24,7 @@ import { clearContextCache } from "@/lib/decisions/load-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { STRIPE_ACTOR, handlerContext, type StoredEvent } from "@/lib/billing/webhooks/context";
 import { isHandled, runHandler } from "@/lib/billing/webhooks";
-import { linkInTransaction, lockCustomer } from "@/lib/billing/link-customer";
+import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { customerOf, resolveTenant } from "@/lib/billing/resolve-tenant";
 import { idOf } from "@/lib/billing/stripe-shapes";
 import { utc } from "@/lib/db/pool";
@@ -59,6 +66,8 @@ const TX = { maxWait: 20_000, timeout: 60_000 } as const;
 
 export async function processStripeEvent(prisma: PrismaClient, event: StoredEvent, opts: Options = {}): Promise<ProcessOutcome> {
   const customerId = customerOf(event) ?? (await disputedCustomer(event, opts.stripe));
+  const pre = await resolveTenant(prisma, event, customerId);
+  if (pre.link && pre.tenantId && pre.customerId) await linkStripeCustomer(prisma, STRIPE_ACTOR, pre.tenantId, pre.customerId, event.id);
   const result = await withSlot(() => applyOnce(prisma, event, customerId, opts));
   if (result.outcome === "processed" && result.tenantId) {
     clearContextCache(); // the decision API reads what this wrote, now rather than within its 5 s cache
@@ -87,7 +96,7 @@ async function disputedCustomer(event: StoredEvent, stripe: Stripe | null | unde
 async function applyOnce(prisma: PrismaClient, event: StoredEvent, customerId: string | null, opts: Options): Promise<ProcessOutcome> {
   try {
     return await prisma.$transaction(async (tx): Promise<ProcessOutcome> => {
-      await lockCustomer(tx, customerId ?? event.id);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe:${customerId ?? event.id}`}, 0))`;
       await tx.stripeEvent.createMany({
         data: [{ id: event.id, type: event.type, created: new Date(event.created * 1000), livemode: event.livemode, payload: event as object, stripeCustomerId: customerId }],
         skipDuplicates: true,
@@ -101,8 +110,7 @@ async function applyOnce(prisma: PrismaClient, event: StoredEvent, customerId: s
         await finish("IGNORED", null);
         return { outcome: "ignored", tenantId: null };
       }
-      const { tenantId, link } = await resolveTenant(tx, event, customerId);
-      if (tenantId && link && customerId) await linkInTransaction(tx, STRIPE_ACTOR, tenantId, customerId, event.id);
+      const { tenantId } = await resolveTenant(tx, event, customerId);
       if (!tenantId) {
         await finish("UNMATCHED", null);
         return { outcome: "unmatched", tenantId: null };

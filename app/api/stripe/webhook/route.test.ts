@@ -285,20 +285,30 @@ describe("POST /api/stripe/webhook: what is refused or ignored", () => {
     expect(await s.db.prisma.auditLog.count({ where: { causeId: e.id, action: "subscription.create" } })).toBe(1);
   });
 
-  it("a failed handler leaves no customer link behind: the link commits with the event, on the redelivery", async () => {
+  it("a top-up checkout that is the customer's first event links the customer and grants the credits", async () => {
+    const { tenantId } = await tenant(null);
+    const e = event("checkout.session.completed", checkoutSession({ id: "cs_first", customer: "cus_first_topup", tenantId, amountCents: 1000, paymentIntent: "pi_first" }), T0);
+    expect(await send(e)).toEqual({ status: 200, body: { received: true, outcome: "processed", tenantId } });
+    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: "cus_first_topup" });
+    expect(await s.db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } })).toMatchObject({ available: 10_000_000n });
+    expect((await audits(e.id)).map((a) => a.action)).toEqual(["tenant.stripe_link", "billing.checkout_completed", "billing.topup"]);
+  });
+
+  it("a handler that fails after the customer was linked keeps the (true) link; the redelivery applies the event once", async () => {
     const { tenantId } = await tenant(null);
     const customerId = "cus_link_fails";
-    // The handler's first audit row for this checkout raises, once: after the link was written in the same transaction.
+    // The handler's first audit row for this checkout raises, once: the link, made from the event's signed metadata, committed before it.
     await s.db.prisma.$executeRawUnsafe(`CREATE SEQUENCE link_fail_seq`);
     await s.db.prisma.$executeRawUnsafe(`CREATE FUNCTION link_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.action = 'billing.checkout_completed' AND NEW."targetId" = 'cs_link_fails' AND nextval('link_fail_seq') = 1 THEN RAISE EXCEPTION 'injected failure after link'; END IF; RETURN NEW; END $$`);
     await s.db.prisma.$executeRawUnsafe(`CREATE TRIGGER link_fail BEFORE INSERT ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION link_fail()`);
     const e = event("checkout.session.completed", checkoutSession({ id: "cs_link_fails", customer: customerId, tenantId, amountCents: 9900, paymentIntent: "pi_unused", mode: "subscription", subscription: "sub_link_fails", payment_intent: null, metadata: { tenantId } }), T0);
     expect((await postEvent(s.url, e)).status).toBe(500);
-    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: null });
-    expect(await s.db.prisma.auditLog.count({ where: { tenantId, action: "tenant.stripe_link" } })).toBe(0);
+    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: customerId });
     expect(await stored(e.id)).toMatchObject({ status: "FAILED", attempts: 1, tenantId: null, error: expect.stringContaining("injected failure after link") });
+    expect((await audits(e.id)).map((a) => a.action)).toEqual(["tenant.stripe_link"]);
 
-    expect(await send(e)).toEqual({ status: 200, body: { received: true, outcome: "processed", tenantId } });
+    const again = await Promise.all([send(e), send(e)]);
+    expect(again.map((a) => a.body.outcome).sort()).toEqual(["duplicate", "processed"]);
     expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: customerId });
     expect((await audits(e.id)).map((a) => [a.action, a.actorKind])).toEqual([["tenant.stripe_link", "STRIPE"], ["billing.checkout_completed", "STRIPE"]]);
     expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", attempts: 2, tenantId, error: null });
