@@ -216,9 +216,23 @@ describe("POST /api/stripe/webhook: each handled type", () => {
 });
 
 describe("POST /api/stripe/webhook: what is refused or ignored", () => {
-  const body = () => event("customer.subscription.created", subscription({ id: "sub_never", customer: "cus_nobody", status: "active", priceId: "price_pro", ...PERIOD }), T0);
+  // Every refused delivery is about a customer a real tenant owns, so a refusal that applied
+  // anything anyway would show: a subscription row, a plan change, an audit or ledger row, an event row.
+  let owner: { tenantId: string; customerId: string };
+  beforeAll(async () => {
+    owner = await tenant("cus_refusal_owner");
+  });
+  const body = () => event("customer.subscription.created", subscription({ id: "sub_never", customer: owner.customerId, status: "active", priceId: "price_pro", ...PERIOD }), T0);
   const now = () => Math.floor(Date.now() / 1000);
-  const nothingWritten = async () => expect(await s.db.prisma.stripeEvent.count({ where: { stripeCustomerId: "cus_nobody" } })).toBe(0);
+  const snapshot = async () => {
+    const p = s.db.prisma;
+    const [tenantRow, subscriptions, invoices, cards, ledger, auditRows, events, balance] = await Promise.all([
+      p.tenant.findUniqueOrThrow({ where: { id: owner.tenantId }, select: { planId: true, stripeCustomerId: true, flaggedForReview: true, updatedAt: true } }),
+      p.subscription.count(), p.invoice.count(), p.paymentMethod.count(), p.creditLedgerEntry.count(), p.auditLog.count(), p.stripeEvent.count(),
+      p.creditBalance.findUniqueOrThrow({ where: { tenantId: owner.tenantId }, select: { available: true } }),
+    ]);
+    return { tenantRow, subscriptions, invoices, cards, ledger, auditRows, events, balance };
+  };
 
   it.each([
     ["no signature", (p: string) => ({ header: null as string | null, payload: p })],
@@ -226,13 +240,24 @@ describe("POST /api/stripe/webhook: what is refused or ignored", () => {
     ["the wrong secret", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: "whsec_wrong" }), payload: p })],
     ["a stale timestamp (400 s old)", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: TEST_WEBHOOK_SECRET, timestamp: now() - 400 }), payload: p })],
     ["a tampered body", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: TEST_WEBHOOK_SECRET }), payload: p.replace("price_pro", "price_team") })],
-  ])("answers 400 invalid_signature for %s and writes nothing", async (_name, make) => {
-    const { header, payload } = make(JSON.stringify(body()));
+  ])("answers 400 invalid_signature for %s and applies nothing", async (_name, make) => {
+    const e = body();
+    const { header, payload } = make(JSON.stringify(e));
+    const before = await snapshot();
     const res = await postEvent(s.url, payload, { header });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(await res.json()).toMatchObject({ code: "invalid_signature", status: 400 });
-    await nothingWritten();
+    expect(await snapshot()).toEqual(before);
+    expect(await s.db.prisma.stripeEvent.findUnique({ where: { id: e.id } })).toBeNull();
+    expect(await s.db.prisma.subscription.findUnique({ where: { stripeSubscriptionId: "sub_never" } })).toBeNull();
+  });
+
+  it("the same event correctly signed is applied (so the refusals above were refusals, not a broken fixture)", async () => {
+    const e = body();
+    expect((await send(e)).body).toMatchObject({ outcome: "processed", tenantId: owner.tenantId });
+    expect(await s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_never" } })).toMatchObject({ tenantId: owner.tenantId });
+    await s.db.prisma.subscription.delete({ where: { stripeSubscriptionId: "sub_never" } });
   });
 
   it("accepts the previous secret during a rotation (comma-separated STRIPE_WEBHOOK_SECRET)", async () => {
@@ -248,19 +273,29 @@ describe("POST /api/stripe/webhook: what is refused or ignored", () => {
     expect([res.status, (await res.json()).code]).toEqual([413, "payload_too_large"]);
   });
 
-  it("answers 400 for a correctly signed body that is not JSON, or not an event", async () => {
+  it("answers 400 for a correctly signed body that is not JSON, or not an event, and applies nothing", async () => {
+    const before = await snapshot();
     const bad = await postEvent(s.url, "{not json");
     expect([bad.status, (await bad.json()).code]).toEqual([400, "bad_json"]);
     const notEvent = await postEvent(s.url, { hello: "world" });
     expect([notEvent.status, (await notEvent.json()).code]).toEqual([400, "validation_failed"]);
-    expect(await s.db.prisma.stripeEvent.count({ where: { type: { in: ["hello"] } } })).toBe(0);
+    const truncated = await postEvent(s.url, JSON.stringify(body()).slice(0, -2));
+    expect([truncated.status, (await truncated.json()).code]).toEqual([400, "bad_json"]);
+    expect(await snapshot()).toEqual(before);
   });
 
-  it("records an unhandled type as IGNORED with 200, and a repeat as a duplicate", async () => {
+  it("records an unhandled type as IGNORED with 200 (one row, nothing else), and a repeat as a duplicate", async () => {
     const e = otherEvent("balance.available", T0);
     expect(await send(e)).toEqual({ status: 200, body: { received: true, outcome: "ignored", tenantId: null } });
     expect(await stored(e.id)).toMatchObject({ status: "IGNORED", type: "balance.available", attempts: 1 });
     expect((await send(e)).body).toEqual({ received: true, outcome: "duplicate", status: "IGNORED" });
+    // An unhandled type about the owner's customer: one IGNORED row, not linked to the tenant, and no other write.
+    const before = await snapshot();
+    const upcoming = { ...otherEvent("invoice.upcoming", T0), data: { object: { ...invoice({ id: "in_upcoming", customer: owner.customerId, subscription: null, status: "draft", amountDue: 4900 }), id: "in_upcoming" } } };
+    expect(await send(upcoming)).toEqual({ status: 200, body: { received: true, outcome: "ignored", tenantId: null } });
+    expect(await stored(upcoming.id)).toMatchObject({ status: "IGNORED", tenantId: null, stripeCustomerId: owner.customerId, attempts: 1 });
+    expect(await snapshot()).toEqual({ ...before, events: before.events + 1 });
+    expect(await s.db.prisma.invoice.findUnique({ where: { stripeInvoiceId: "in_upcoming" } })).toBeNull();
   });
 
   it("a handler that fails answers 500 and records FAILED with the error; the redelivery applies it once", async () => {
