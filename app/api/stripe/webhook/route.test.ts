@@ -280,6 +280,12 @@ describe("POST /api/stripe/webhook: each handled type", () => {
     expect(await stored(early[0]!.id)).toMatchObject({ status: "UNMATCHED", stripeCustomerId: customerId, tenantId: null });
     const link = event("checkout.session.completed", checkoutSession({ id: "cs_sub", customer: customerId, tenantId, amountCents: 9900, paymentIntent: "pi_unused", mode: "subscription", subscription: "sub_late", payment_intent: null, metadata: { tenantId } }), T0 + 3);
     expect((await send(link)).body).toMatchObject({ outcome: "processed", tenantId });
+    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: customerId });
+    expect((await audits(link.id)).map((a) => [a.action, a.actorKind, a.tenantId, a.after])).toEqual([
+      ["tenant.stripe_link", "STRIPE", tenantId, { stripeCustomerId: customerId }],
+      ["billing.checkout_completed", "STRIPE", tenantId, { mode: "subscription", paymentStatus: "paid", subscription: "sub_late" }],
+    ]);
+    expect(await stored(link.id)).toMatchObject({ status: "PROCESSED", attempts: 1, tenantId, stripeCustomerId: customerId });
     expect(await s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_late" } })).toMatchObject({ tenantId, status: "active" });
     for (const e of early) expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", tenantId });
     expect(await s.db.prisma.creditLedgerEntry.count({ where: { tenantId } })).toBe(0);
