@@ -20,7 +20,10 @@ type Props = {
 export function LinkCustomerForm({ action, customerId, eventCount, tenants }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
-  const { formAction, pending, errors, validate } = useFormAction(action, linkCustomerForm);
+  const { state, formAction, pending, errors: answered, validate } = useFormAction(action, linkCustomerForm);
+  // The server's field error is about the slug it was sent: once the field is edited, it no longer applies.
+  const [editedSince, setEditedSince] = useState<ActionState | null>(null);
+  const errors = editedSince === state && answered === state.fieldErrors ? undefined : answered;
   const base = `link-${customerId}`;
   return (
     <form
@@ -44,7 +47,7 @@ export function LinkCustomerForm({ action, customerId, eventCount, tenants }: Pr
       <input type="hidden" name="customerId" value={customerId} />
       <div className="grid gap-1">
         <Label htmlFor={`${base}-tenant`} className="sr-only">Tenant slug for {customerId}</Label>
-        <Input id={`${base}-tenant`} name="tenantSlug" list={`${base}-tenants`} placeholder="tenant slug" className="w-48" autoComplete="off"
+        <Input id={`${base}-tenant`} name="tenantSlug" list={`${base}-tenants`} placeholder="tenant slug" className="w-48" autoComplete="off" onChange={() => setEditedSince(state)}
           aria-invalid={!!errors?.tenantSlug} aria-describedby={`${base}-tenant-error`} />
         <datalist id={`${base}-tenants`}>
           {tenants.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
