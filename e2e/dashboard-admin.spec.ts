@@ -1,5 +1,8 @@
 import { test, expect, screenshotBothWidths } from "./fixtures/test";
 import { accounts } from "./fixtures/accounts";
+import { card, customer, event } from "@/lib/billing/testing/events";
+import { stripeWebhooks } from "@/lib/billing/stripe-client";
+import { DEMO_WEBHOOK_SECRET } from "@/lib/billing/webhook-secrets";
 
 test.describe("admin dashboard", () => {
   test.use({ storageState: accounts.admin.state });
@@ -166,6 +169,58 @@ test.describe("admin global pages", () => {
     await page.goto("/admin/stripe-events?status=FAILED");
     await expect(page.getByRole("heading", { name: "Stripe events", level: 1 })).toBeVisible();
     await expect(page.getByText(/No Stripe events with status failed|evt_/).first()).toBeVisible();
+  });
+
+  test("links an unmatched Stripe customer to a tenant: its stored events apply, and one replays", async ({ page }, testInfo) => {
+    // Events for a customer no tenant owns, delivered through the real signed webhook (the demo's secret).
+    const cus = `cus_e2e_${Date.now().toString(36)}`;
+    const now = Math.floor(Date.now() / 1000);
+    const events = [
+      event("customer.created", customer({ id: cus, email: "ap@echo.example" }), now - 60),
+      event("payment_method.attached", card({ id: `pm_${cus.slice(4)}`, customer: cus, last4: "4444" }), now - 30),
+    ];
+    for (const e of events) {
+      const payload = JSON.stringify(e);
+      const res = await page.request.post("/api/stripe/webhook", { data: payload, headers: { "content-type": "application/json", "stripe-signature": stripeWebhooks.generateTestHeaderString({ payload, secret: DEMO_WEBHOOK_SECRET }) } });
+      expect(await res.json()).toMatchObject({ outcome: "unmatched", tenantId: null });
+    }
+
+    await page.goto("/admin/stripe-events");
+    const row = page.getByTestId("unmatched-customers").getByRole("row").filter({ hasText: cus });
+    await expect(row.getByRole("cell").nth(1)).toHaveText("2");
+    await expect(row).toContainText("customer.created, payment_method.attached");
+    await page.waitForLoadState("networkidle"); // hydrated: the form validates in the browser
+    await row.getByRole("button", { name: "Link to tenant" }).click();
+    await expect(row.getByText("Choose a tenant")).toBeVisible();
+    const slug = row.getByLabel(`Tenant slug for ${cus}`);
+    await slug.fill("nobody-here");
+    await row.getByRole("button", { name: "Link to tenant" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Link and apply" }).click();
+    await expect(row.getByText("No tenant has the slug “nobody-here”.")).toBeVisible();
+
+    await slug.fill("quota-used");
+    await expect(row.getByText("No tenant has the slug “nobody-here”.")).toHaveCount(0); // about the slug it was sent, not this one
+    await row.getByRole("button", { name: "Link to tenant" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText(`${cus} will belong to Echo Tutors (quota-used), and its 2 stored events will be applied`);
+    await screenshotBothWidths(page, "dashboard-admin-stripe-link", (n) => testInfo.outputPath(n));
+    await dialog.getByRole("button", { name: "Link and apply" }).click();
+    await expect(page.getByText(`Linked ${cus} to Echo Tutors; 2 stored events applied.`)).toBeVisible();
+    await expect(page.getByTestId("unmatched-customers").getByRole("row").filter({ hasText: cus })).toHaveCount(0);
+
+    const deliveries = page.getByTestId("stripe-events");
+    for (const e of events) {
+      const eventRow = deliveries.getByRole("row").filter({ hasText: e.id });
+      await expect(eventRow).toContainText("processed");
+      await expect(eventRow).toContainText("2 attempts");
+      await expect(eventRow.getByRole("link", { name: "Echo Tutors" })).toBeVisible();
+    }
+    // Replaying one is safe: it applies again (a third attempt) and changes nothing it should not.
+    const first = deliveries.getByRole("row").filter({ hasText: events[0]!.id });
+    await first.getByRole("button", { name: "Replay" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Replay" }).click();
+    await expect(page.getByText("Replayed: processed")).toBeVisible();
+    await expect(first).toContainText("3 attempts");
   });
 
   test("the audit log lists admin changes and CSV exports stream", async ({ page, request }) => {

@@ -1,6 +1,7 @@
 // Applying one verified Stripe event exactly once, whatever arrives at the same moment.
 // Ordering is load-bearing:
-//  1. link the customer when the event's metadata names a tenant without one (own transaction);
+//  1. link the customer when the event's metadata names a tenant without one, in a transaction
+//     of its own — see "Why the link commits first" below;
 //  2. in one transaction: take the customer's advisory lock (every event of one customer is
 //     applied one at a time, so handlers never race each other), record the event
 //     (INSERT … ON CONFLICT DO NOTHING by event id), lock its row and read its status — a second
@@ -9,6 +10,13 @@
 //  3. on a handler failure everything rolls back; the row is then written FAILED with the error
 //     and the attempt count, and the caller answers 500 so Stripe delivers it again.
 //  4. after a tenant matched: apply the customer's stored UNMATCHED events, oldest first.
+// Why the link commits first: credit grants run in the ledger's own transaction, on a second
+// connection, and their ledger row's foreign key takes a KEY SHARE lock on the tenant row. Setting
+// Tenant.stripeCustomerId (a unique, hence key, column) inside the event's transaction would hold
+// that row FOR UPDATE until the event commits, and the event waits for the grant: a deadlock across
+// two connections that PostgreSQL cannot see (a first top-up would hang until the timeout). A link
+// left behind by a failed handler is still true — it comes from our own signed metadata — and the
+// redelivery finds it and applies the event once (tested in the webhook route's tests).
 // Credit grants run in the ledger's own idempotent transaction (keyed by PaymentIntent): a retry
 // after a failure replays them instead of granting twice.
 import type Stripe from "stripe";

@@ -11,7 +11,8 @@ import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { syncPaymentMethod } from "@/lib/billing/mirror/payment-method";
 import { syncSubscription } from "@/lib/billing/mirror/subscription";
 import { STRIPE_ACTOR, handlerContext, type StoredEvent } from "@/lib/billing/webhooks/context";
-import { fromUnix, idOf } from "@/lib/billing/stripe-shapes";
+import { fromUnix, idOf, type CustomerShape } from "@/lib/billing/stripe-shapes";
+import { handle as customerDeleted } from "@/lib/billing/webhooks/customer-deleted";
 
 const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
@@ -79,7 +80,15 @@ async function reconcileCards(
   prisma: PrismaClient, stripe: Stripe, customer: Stripe.Customer | Stripe.DeletedCustomer, tenantId: string, changes: string[],
   inTenant: (tenantId: string, customerId: string, fn: (ctx: ReturnType<typeof handlerContext>) => Promise<void>) => Promise<void>,
 ): Promise<void> {
-  if ("deleted" in customer && customer.deleted) return;
+  if ("deleted" in customer && customer.deleted) {
+    // A deletion whose customer.deleted webhook was missed: what that handler does (cards gone, link kept).
+    const attached = await prisma.paymentMethod.count({ where: { tenantId, detachedAt: null } });
+    if (attached > 0) {
+      await inTenant(tenantId, customer.id, (ctx) => customerDeleted(ctx, { id: customer.id, object: "customer" } as CustomerShape));
+      changes.push(`customer ${customer.id}: deleted in Stripe, ${attached} card(s) detached`);
+    }
+    return;
+  }
   const live = customer as Stripe.Customer;
   const rows = await prisma.paymentMethod.findMany({ where: { tenantId } });
   const byId = new Map(rows.map((r) => [r.stripePaymentMethodId, r]));

@@ -118,3 +118,70 @@ describe("a dispute of a subscription charge", () => {
     expect(await processStripeEvent(db.prisma, JSON.parse(JSON.stringify(blind)))).toEqual({ outcome: "unmatched", tenantId: null });
   });
 });
+
+describe("reconcile: new, canceled and re-priced subscriptions, a deleted customer, over several pages", () => {
+  it("follows has_more with starting_after, writes what Stripe says, and changes nothing the second time", async () => {
+    const [{ reconcileStripe }, { createStripe }] = await Promise.all([import("@/lib/billing/reconcile"), import("@/lib/billing/stripe-client")]);
+    const remote = await startLocalStripe();
+    try {
+      await db.prisma.plan.create({ data: { key: "team", name: "Team", monthlyPrice: 99_000_000n, stripePriceId: "price_team", requestsPerMinute: 1200, features: [], allowedModels: [], topUpAmounts: [] } });
+      const linked = async (slug: string, customerId: string) => {
+        const { tenant } = await createTenantWithKey(db.prisma, { slug, available: 0n, planKey: "pro" });
+        await db.prisma.tenant.update({ where: { id: tenant.id }, data: { stripeCustomerId: customerId } });
+        return tenant.id;
+      };
+      const [tenantC, tenantD, tenantE] = [await linked("rec-c", "cus_C"), await linked("rec-d", "cus_D"), await linked("rec-e", "cus_E")];
+      const mirrored = { status: "active" as const, stripePriceId: "price_pro", currentPeriodStart: new Date(PERIOD.periodStart * 1000), currentPeriodEnd: new Date(PERIOD.periodEnd * 1000), stripeEventCreatedAt: new Date(T0 * 1000) };
+      await db.prisma.subscription.create({ data: { tenantId: tenantC, stripeSubscriptionId: "sub_C1", ...mirrored } });
+      await db.prisma.subscription.create({ data: { tenantId: tenantE, stripeSubscriptionId: "sub_E1", ...mirrored } });
+      await db.prisma.paymentMethod.create({ data: { tenantId: tenantD, stripePaymentMethodId: "pm_D", brand: "visa", last4: "4242", expMonth: 1, expYear: 2030, isDefault: true } });
+
+      const full = <T>(shape: T) => shape as T & Record<string, unknown>;
+      const page = (data: unknown[], hasMore: boolean, url: string) => ({ object: "list", data, has_more: hasMore, url });
+      remote.on("GET", "/v1/customers", (r) => ({
+        body: r.query.get("starting_after") === "cus_C"
+          ? page([{ id: "cus_D", object: "customer", deleted: true }, full(customer({ id: "cus_E" }))], false, r.path)
+          : page([full(customer({ id: "cus_C" }))], true, r.path),
+      }));
+      remote.on("GET", "/v1/subscriptions", (r) => ({
+        body: r.query.get("starting_after") === "sub_C2"
+          ? page([full(subscription({ id: "sub_E1", customer: "cus_E", status: "canceled", priceId: "price_pro", ...PERIOD, canceled_at: T0 + 100 }))], false, r.path)
+          : page([
+            full(subscription({ id: "sub_C1", customer: "cus_C", status: "active", priceId: "price_team", ...PERIOD })),
+            full(subscription({ id: "sub_C2", customer: "cus_C", status: "trialing", priceId: "price_team", ...PERIOD, trial_end: PERIOD.periodEnd })),
+          ], true, r.path),
+      }));
+      remote.on("GET", "/v1/payment_methods", (r) => ({ body: list([], r.path) }));
+      const client = createStripe("sk_test_remote", remote.url);
+      const now = new Date((T0 + 200) * 1000);
+
+      expect(await reconcileStripe(db.prisma, client, now)).toEqual([
+        "customer cus_D: deleted in Stripe, 1 card(s) detached",
+        "subscription sub_C1: price price_pro → price_team",
+        "subscription sub_C2: new, trialing",
+        "subscription sub_E1: status active → canceled",
+      ]);
+      const asked = (path: string) => remote.requests.filter((r) => r.path === path).map((r) => Object.fromEntries(r.query));
+      expect(asked("/v1/customers")).toEqual([{ limit: "100" }, { limit: "100", starting_after: "cus_C" }]);
+      expect(asked("/v1/subscriptions")).toEqual([{ status: "all", limit: "100" }, { status: "all", limit: "100", starting_after: "sub_C2" }]);
+
+      const sub = (id: string) => db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: id }, include: { plan: true } });
+      expect(await sub("sub_C1")).toMatchObject({ tenantId: tenantC, status: "active", stripePriceId: "price_team", plan: { key: "team" }, stripeEventCreatedAt: now });
+      expect(await sub("sub_C2")).toMatchObject({ tenantId: tenantC, status: "trialing", stripePriceId: "price_team", trialEnd: new Date(PERIOD.periodEnd * 1000), stripeEventCreatedAt: now });
+      expect(await sub("sub_E1")).toMatchObject({ tenantId: tenantE, status: "canceled", canceledAt: new Date((T0 + 100) * 1000), stripeEventCreatedAt: now });
+      const planOf = async (id: string) => (await db.prisma.tenant.findUniqueOrThrow({ where: { id }, include: { plan: true } })).plan.key;
+      expect([await planOf(tenantC), await planOf(tenantE)]).toEqual(["team", "pro"]);
+      expect(await db.prisma.paymentMethod.findUniqueOrThrow({ where: { stripePaymentMethodId: "pm_D" } })).toMatchObject({ detachedAt: now, isDefault: false });
+      // The link is kept, so late events of the deleted customer still find their tenant.
+      expect((await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantD } })).stripeCustomerId).toBe("cus_D");
+      const runAudits = await db.prisma.auditLog.findMany({ where: { tenantId: { in: [tenantC, tenantD, tenantE] } }, orderBy: { id: "asc" }, select: { action: true, actorKind: true, causeId: true } });
+      expect(new Set(runAudits.map((a) => a.causeId)).size).toBe(1);
+      expect(runAudits.every((a) => a.actorKind === "STRIPE" && /^reconcile_/.test(a.causeId ?? ""))).toBe(true);
+      expect(runAudits.map((a) => a.action)).toEqual(expect.arrayContaining(["stripe_customer.delete", "subscription.update", "subscription.create", "tenant.plan_change"]));
+
+      expect(await reconcileStripe(db.prisma, client, new Date((T0 + 300) * 1000))).toEqual([]);
+    } finally {
+      await remote.close();
+    }
+  });
+});

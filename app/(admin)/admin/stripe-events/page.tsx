@@ -11,7 +11,9 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/web/session";
-import { replayEventAction } from "./actions";
+import { LinkCustomerForm } from "@/components/dashboard/link-customer-form";
+import { unmatchedCustomers } from "@/lib/billing/unmatched-customers";
+import { linkCustomerAction, replayEventAction } from "./actions";
 
 export const metadata: Metadata = { title: "Stripe events" };
 
@@ -35,11 +37,45 @@ export default async function StripeEventsPage({ searchParams }: Props) {
     orderBy: { receivedAt: "desc" }, take: PAGE + 1,
     select: { id: true, type: true, created: true, status: true, attempts: true, error: true, receivedAt: true, tenantId: true, stripeCustomerId: true, tenant: { select: { name: true } } },
   });
+  const [unmatched, linkable] = await Promise.all([
+    unmatchedCustomers(prisma),
+    prisma.tenant.findMany({ where: { stripeCustomerId: null }, orderBy: { name: "asc" }, take: 500, select: { slug: true, name: true } }),
+  ]);
   const page = rows.slice(0, PAGE);
   const next = rows.length > PAGE ? page[page.length - 1]!.receivedAt.toISOString() : null;
   return (
     <>
       <PageHeader title="Stripe events" description="Webhook deliveries as received, newest first. Replaying is safe: handlers apply an event only if it is newer than what is stored. Times in UTC." />
+      {unmatched.length > 0 ? (
+        <section aria-labelledby="unmatched-heading" className="mb-6">
+          <h2 id="unmatched-heading" className="mb-1 text-sm font-semibold">Unmatched customers</h2>
+          <p className="mb-2 text-xs text-muted-foreground">Events for Stripe customers no tenant owns yet. Stripe does not send them again: linking a customer to its tenant applies them, oldest first.</p>
+          <div className="overflow-x-auto rounded-lg border border-border">
+            <table className="w-full text-sm" data-testid="unmatched-customers">
+              <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">Customer</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">Events</th>
+                  <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Types</th>
+                  <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Created (UTC)</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Link to tenant</th>
+                </tr>
+              </thead>
+              <tbody>
+                {unmatched.map((u) => (
+                  <tr key={u.customerId} className="border-t border-border align-top">
+                    <td className="px-3 py-2"><code className="text-xs">{u.customerId}</code></td>
+                    <td className="px-3 py-2 text-right tabular-nums">{u.count}</td>
+                    <td className="hidden px-3 py-2 text-xs md:table-cell">{u.types.join(", ")}</td>
+                    <td className="hidden px-3 py-2 text-xs sm:table-cell"><LocalTime at={u.firstCreated} timeZone="UTC" />{u.count > 1 ? <> – <LocalTime at={u.lastCreated} timeZone="UTC" /></> : null}</td>
+                    <td className="px-3 py-2"><LinkCustomerForm action={linkCustomerAction} customerId={u.customerId} eventCount={u.count} tenants={linkable} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         <div className="grid gap-1">
           <Label htmlFor="se-status">Status</Label>

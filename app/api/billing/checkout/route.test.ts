@@ -113,4 +113,23 @@ describe("POST /api/billing/portal", () => {
     expect(stripe.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/billing_portal/sessions"]);
     expect(Object.fromEntries(stripe.requests[0]!.form)).toEqual({ customer: "cus_local_1", return_url: "https://tollgate.test/app/billing" });
   });
+
+  it("creates (under the tenant's idempotency key) and links the customer of a tenant that has none, then opens the portal for it", async () => {
+    const { tenant } = await createTenantWithKey(db.prisma, { slug: "portal-first", available: 0n, planKey: "starter" });
+    current.user = { id: "u_portal_owner", email: "owner@portal.test", name: "Owner", role: "TENANT_OWNER", tenantId: tenant.id };
+    const res = await post("/api/billing/portal");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ url: "https://billing.stripe.test/p/session/bps_local_1" });
+    expect(stripe.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/customers", "POST /v1/billing_portal/sessions"]);
+    const [create, portal] = stripe.requests;
+    expect(create!.idempotencyKey).toBe(`tollgate-customer-${tenant.id}`);
+    expect(Object.fromEntries(create!.form)).toEqual({ name: "portal-first", email: "owner@portal.test", "metadata[tenantId]": tenant.id });
+    const customerId = customersByKey.get(`tollgate-customer-${tenant.id}`);
+    expect(customerId).toMatch(/^cus_local_\d+$/);
+    expect(Object.fromEntries(portal!.form)).toEqual({ customer: customerId, return_url: "https://tollgate.test/app/billing" });
+    expect(await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ stripeCustomerId: customerId });
+    expect(await db.prisma.auditLog.findMany({ where: { tenantId: tenant.id }, select: { action: true, actorKind: true, actorId: true, after: true } })).toEqual([
+      { action: "tenant.stripe_link", actorKind: "USER", actorId: "u_portal_owner", after: { stripeCustomerId: customerId } },
+    ]);
+  });
 });

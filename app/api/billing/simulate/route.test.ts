@@ -17,10 +17,10 @@ beforeAll(async () => {
   db = await createTestDatabase("billing_simulate");
   Object.assign(process.env, { DATABASE_URL: db.url, TOLLGATE_DEMO: "1" });
   for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"]) delete process.env[name];
-  const [simulate, webhook, checkout] = await Promise.all([
-    import("@/app/api/billing/simulate/route"), import("@/app/api/stripe/webhook/route"), import("@/app/api/billing/checkout/route"),
+  const [simulate, webhook, checkout, portal] = await Promise.all([
+    import("@/app/api/billing/simulate/route"), import("@/app/api/stripe/webhook/route"), import("@/app/api/billing/checkout/route"), import("@/app/api/billing/portal/route"),
   ]);
-  server = await serveRoutes({ "/api/billing/simulate": { POST: simulate.POST }, "/api/stripe/webhook": { POST: webhook.POST }, "/api/billing/checkout": { POST: checkout.POST } });
+  server = await serveRoutes({ "/api/billing/simulate": { POST: simulate.POST }, "/api/stripe/webhook": { POST: webhook.POST }, "/api/billing/checkout": { POST: checkout.POST }, "/api/billing/portal": { POST: portal.POST } });
   process.env.APP_URL = server.url; // read on first use, after this: the simulated event goes to this server's webhook
   const { tenant, plan } = await createTenantWithKey(db.prisma, { slug: "demo-buyer", available: 1_000_000n, planKey: "starter" });
   await db.prisma.plan.update({ where: { id: plan.id }, data: { topUpAmounts: [10_000_000n] } });
@@ -57,8 +57,40 @@ describe("demo billing", () => {
     expect((await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } })).available).toBe(11_000_000n);
   });
 
-  it("Checkout answers 503 billing_not_configured without STRIPE_SECRET_KEY", async () => {
-    const res = await post("/api/billing/checkout", { kind: "top_up", amount: "10000000" });
-    expect([res.status, (await res.json()).code]).toEqual([503, "billing_not_configured"]);
+  it.each([["/api/billing/checkout", { kind: "top_up", amount: "10000000" }], ["/api/billing/portal", {}]])("%s answers 503 billing_not_configured (problem+json) without STRIPE_SECRET_KEY", async (path, body) => {
+    const res = await post(path, body);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ status: 503, code: "billing_not_configured", title: "Billing not configured" });
+    expect((await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).stripeCustomerId).toBeNull();
+  });
+});
+
+describe("Simulate payment outside the demo", () => {
+  // The environment is read once per process: each case imports the route afresh under its own.
+  it.each([
+    ["TOLLGATE_DEMO unset", { TOLLGATE_DEMO: undefined }],
+    ["STRIPE_SECRET_KEY set", { STRIPE_SECRET_KEY: "sk_test_real_billing", STRIPE_WEBHOOK_SECRET: "whsec_test_configured" }],
+  ])("answers 404 not_found with %s and pays nothing", async (_name, vars: Record<string, string | undefined>) => {
+    const saved = { ...process.env };
+    for (const [k, v] of Object.entries(vars)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    vi.resetModules();
+    const { POST } = await import("@/app/api/billing/simulate/route");
+    const isolated = await serveRoutes({ "/api/billing/simulate": { POST } });
+    try {
+      const [balance, events] = await Promise.all([db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } }), db.prisma.stripeEvent.count()]);
+      const res = await fetch(`${isolated.url}/api/billing/simulate`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ amount: "10000000" }) });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({ code: "not_found", detail: "Simulated payments exist only in the demo, without STRIPE_SECRET_KEY." });
+      expect(await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } })).toEqual(balance);
+      expect(await db.prisma.stripeEvent.count()).toBe(events);
+    } finally {
+      await isolated.close();
+      process.env = saved;
+    }
   });
 });

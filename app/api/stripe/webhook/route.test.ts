@@ -78,6 +78,37 @@ describe("POST /api/stripe/webhook: each handled type", () => {
     expect(await row()).toMatchObject({ status: "canceled", stripeEventCreatedAt: sec(T0 + 60) });
   });
 
+  it("customer.subscription.paused/resumed/updated (price change, unknown price)/deleted: every mirrored field, the tenant's plan, the event row and audits per event", async () => {
+    const { tenantId, customerId } = await tenant();
+    const planIds = Object.fromEntries((await s.db.prisma.plan.findMany({ select: { key: true, id: true } })).map((p) => [p.key, p.id]));
+    const NEXT = { periodStart: PERIOD.periodEnd, periodEnd: PERIOD.periodEnd + 30 * 86_400 };
+    const sub = (status: "active" | "paused" | "canceled", priceId: string, extra: Partial<Parameters<typeof subscription>[0]> = {}) =>
+      subscription({ id: "sub_fields", customer: customerId, status, priceId, ...PERIOD, ...extra });
+    const fields = (o: { status: string; priceId: string; plan: string | null; period?: typeof PERIOD; canceledAt?: number; cancelAtPeriodEnd?: boolean }) => ({
+      tenantId, mode: "STRIPE", status: o.status, stripePriceId: o.priceId, planId: o.plan ? planIds[o.plan] : null,
+      currentPeriodStart: sec((o.period ?? PERIOD).periodStart), currentPeriodEnd: sec((o.period ?? PERIOD).periodEnd),
+      cancelAtPeriodEnd: o.cancelAtPeriodEnd ?? false, canceledAt: o.canceledAt ? sec(o.canceledAt) : null, trialEnd: null, pastDueSince: null,
+    });
+    const steps = [
+      { type: "customer.subscription.created", object: sub("active", "price_pro"), at: T0, row: fields({ status: "active", priceId: "price_pro", plan: "pro" }), tenantPlan: "pro", audits: ["subscription.create", "tenant.plan_change"] },
+      { type: "customer.subscription.paused", object: sub("paused", "price_pro"), at: T0 + 10, row: fields({ status: "paused", priceId: "price_pro", plan: "pro" }), tenantPlan: "pro", audits: ["subscription.update"] },
+      { type: "customer.subscription.resumed", object: sub("active", "price_pro", NEXT), at: T0 + 20, row: fields({ status: "active", priceId: "price_pro", plan: "pro", period: NEXT }), tenantPlan: "pro", audits: ["subscription.update"] },
+      { type: "customer.subscription.updated", object: sub("active", "price_team", { ...NEXT, cancel_at_period_end: true }), at: T0 + 30, row: fields({ status: "active", priceId: "price_team", plan: "team", period: NEXT, cancelAtPeriodEnd: true }), tenantPlan: "team", audits: ["subscription.update", "tenant.plan_change"] },
+      // A price no plan carries: the row records it without a plan, and the tenant keeps the plan it has.
+      { type: "customer.subscription.updated", object: sub("active", "price_unknown", NEXT), at: T0 + 40, row: fields({ status: "active", priceId: "price_unknown", plan: null, period: NEXT }), tenantPlan: "team", audits: ["subscription.update"] },
+      { type: "customer.subscription.deleted", object: sub("canceled", "price_pro", { ...NEXT, canceled_at: T0 + 50 }), at: T0 + 50, row: fields({ status: "canceled", priceId: "price_pro", plan: "pro", period: NEXT, canceledAt: T0 + 50 }), tenantPlan: "pro", audits: ["subscription.update", "tenant.plan_change"] },
+    ] as const;
+    for (const step of steps) {
+      const e = event(step.type, step.object, step.at);
+      expect(await send(e), step.type).toEqual({ status: 200, body: { received: true, outcome: "processed", tenantId } });
+      expect(await s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_fields" } }), `${step.type} at ${step.at}`).toMatchObject({ ...step.row, stripeEventCreatedAt: sec(step.at) });
+      expect((await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { plan: true } })).plan.key, step.type).toBe(step.tenantPlan);
+      expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", attempts: 1, error: null, tenantId, stripeCustomerId: customerId, type: step.type, created: sec(step.at) });
+      expect((await audits(e.id)).map((a) => [a.action, a.actorKind, a.tenantId]), step.type).toEqual(step.audits.map((a) => [a, "STRIPE", tenantId]));
+    }
+    expect(await s.db.prisma.subscription.count({ where: { tenantId } })).toBe(1);
+  });
+
   it("invoice.finalized/payment_failed/payment_action_required/paid/marked_uncollectible/voided mirror the invoice; paid recovers an overdue subscription", async () => {
     const { tenantId, customerId } = await tenant();
     await send(event("customer.subscription.created", subscription({ id: "sub_inv", customer: customerId, status: "past_due", priceId: "price_pro", ...PERIOD }), T0));
@@ -88,11 +119,23 @@ describe("POST /api/stripe/webhook: each handled type", () => {
       tenantId, stripeSubscriptionId: "sub_inv", number: "TG-IN_1", status: "open", amountDue: 4900n, amountPaid: 0n, amountRemaining: 4900n, currency: "usd",
       hostedInvoiceUrl: "https://invoice.stripe.com/i/in_1", periodStart: sec(1_767_225_600), periodEnd: sec(1_769_904_000), dueDate: sec(T0 + 86_400), paidAt: null, stripeEventCreatedAt: sec(T0 + 1),
     });
-    await send(event("invoice.payment_failed", inv("open", { amount_remaining: 4900 }), T0 + 2));
-    await send(event("invoice.payment_action_required", inv("open"), T0 + 3));
-    expect(await row()).toMatchObject({ status: "open", stripeEventCreatedAt: sec(T0 + 3) });
-    await send(event("invoice.marked_uncollectible", inv("uncollectible"), T0 + 4));
-    expect((await row()).status).toBe("uncollectible");
+    // Every field after each of these: a field a handler forgot to write would keep the previous value.
+    const mirrored = (o: { status: string; at: number; amountRemaining: bigint; hostedInvoiceUrl: string | null; dueDate: number }) => ({
+      tenantId, stripeSubscriptionId: "sub_inv", number: "TG-IN_1", status: o.status, amountDue: 4900n, amountPaid: 0n, amountRemaining: o.amountRemaining, currency: "usd",
+      hostedInvoiceUrl: o.hostedInvoiceUrl, periodStart: sec(1_767_225_600), periodEnd: sec(1_769_904_000), dueDate: sec(o.dueDate), paidAt: null, stripeEventCreatedAt: sec(o.at),
+    });
+    const steps = [
+      { type: "invoice.payment_failed", object: inv("open", { amount_remaining: 4800, due_date: T0 + 2 * 86_400 }), at: T0 + 2, want: mirrored({ status: "open", at: T0 + 2, amountRemaining: 4800n, hostedInvoiceUrl: "https://invoice.stripe.com/i/in_1", dueDate: T0 + 2 * 86_400 }) },
+      { type: "invoice.payment_action_required", object: inv("open", { hosted_invoice_url: "https://invoice.stripe.com/i/in_1/3ds", due_date: T0 + 3 * 86_400 }), at: T0 + 3, want: mirrored({ status: "open", at: T0 + 3, amountRemaining: 4900n, hostedInvoiceUrl: "https://invoice.stripe.com/i/in_1/3ds", dueDate: T0 + 3 * 86_400 }) },
+      { type: "invoice.marked_uncollectible", object: inv("uncollectible", { hosted_invoice_url: null, due_date: T0 + 4 * 86_400 }), at: T0 + 4, want: mirrored({ status: "uncollectible", at: T0 + 4, amountRemaining: 4900n, hostedInvoiceUrl: null, dueDate: T0 + 4 * 86_400 }) },
+    ] as const;
+    for (const step of steps) {
+      const e = event(step.type, step.object, step.at);
+      expect((await send(e)).body, step.type).toEqual({ received: true, outcome: "processed", tenantId });
+      expect(await row(), step.type).toMatchObject(step.want);
+      expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", attempts: 1, error: null, tenantId, stripeCustomerId: customerId, type: step.type });
+      expect((await audits(e.id)).map((a) => [a.action, a.actorKind]), step.type).toEqual([["invoice.update", "STRIPE"]]);
+    }
     const paid = event("invoice.paid", inv("paid", { status_transitions: { paid_at: T0 + 5 } }), T0 + 5);
     await send(paid);
     expect(await row()).toMatchObject({ status: "paid", amountPaid: 4900n, amountRemaining: 0n, paidAt: sec(T0 + 5) });
@@ -126,6 +169,36 @@ describe("POST /api/stripe/webhook: each handled type", () => {
     // An older attach never re-attaches it.
     await send(event("payment_method.attached", card({ id: "pm_b", customer: customerId }), T0 + 5));
     expect((await row("pm_b")).detachedAt).toEqual(sec(T0 + 6));
+  });
+
+  it("customer.created marks its default card; customer.updated moves the default; each audited as a sync with the event id", async () => {
+    const { tenantId, customerId } = await tenant();
+    const isDefault = async () => Object.fromEntries((await s.db.prisma.paymentMethod.findMany({ where: { tenantId }, orderBy: { stripePaymentMethodId: "asc" } })).map((c) => [c.stripePaymentMethodId, c.isDefault]));
+    await send(event("payment_method.attached", card({ id: "pm_c1", customer: customerId }), T0));
+    await send(event("payment_method.attached", card({ id: "pm_c2", customer: customerId, last4: "0005" }), T0 + 1));
+    expect(await isDefault()).toEqual({ pm_c1: false, pm_c2: false });
+    const steps = [
+      { type: "customer.created", defaultCard: "pm_c1", email: "first@example.com", at: T0 + 2, want: { pm_c1: true, pm_c2: false } },
+      { type: "customer.updated", defaultCard: "pm_c2", email: "second@example.com", at: T0 + 3, want: { pm_c1: false, pm_c2: true } },
+      { type: "customer.updated", defaultCard: null, email: "second@example.com", at: T0 + 4, want: { pm_c1: false, pm_c2: false } },
+    ] as const;
+    const stripeIdOf = Object.fromEntries((await s.db.prisma.paymentMethod.findMany({ where: { tenantId } })).map((c) => [c.id, c.stripePaymentMethodId]));
+    const sorted = (rows: unknown[][]) => [...rows].sort((a, b) => `${a[0]}:${a[2]}`.localeCompare(`${b[0]}:${b[2]}`));
+    let previous: Record<string, boolean> = { pm_c1: false, pm_c2: false };
+    for (const step of steps) {
+      const e = event(step.type, customer({ id: customerId, email: step.email, invoice_settings: { default_payment_method: step.defaultCard } }), step.at);
+      expect((await send(e)).body, `${step.type} → ${step.defaultCard}`).toEqual({ received: true, outcome: "processed", tenantId });
+      expect(await isDefault(), `${step.type} → ${step.defaultCard}`).toEqual(step.want);
+      expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", attempts: 1, tenantId, stripeCustomerId: customerId, type: step.type });
+      // One sync row, and one default-flag row per card whose flag this event changed.
+      const flipped = Object.entries(step.want).filter(([id, v]) => previous[id] !== v);
+      const rows = (await audits(e.id)).map((a) => [a.action, a.actorKind, a.targetType === "PaymentMethod" ? stripeIdOf[a.targetId ?? ""] : a.targetId, a.after]);
+      expect(sorted(rows), `${step.type} → ${step.defaultCard}`).toEqual(sorted([
+        ["stripe_customer.sync", "STRIPE", tenantId, { customerId, email: step.email }],
+        ...flipped.map(([id, v]) => ["payment_method.default", "STRIPE", id, { isDefault: v }]),
+      ]));
+      previous = step.want;
+    }
   });
 
   it("customer.created links a customer by metadata.tenantId; customer.deleted detaches its cards", async () => {
@@ -176,6 +249,15 @@ describe("POST /api/stripe/webhook: each handled type", () => {
     expect(await balance()).toBe(15_000_000n);
     await send(refund);
     expect(await balance()).toBe(15_000_000n);
+    // The claw-back is one negative ledger row keyed by charge, refunded total and what was accounted before, by the refund event.
+    const clawBacks = () => s.db.prisma.creditLedgerEntry.findMany({ where: { tenantId, idempotencyKey: { startsWith: "grant:stripe-refund:" } }, orderBy: { id: "asc" }, select: { kind: true, amount: true, balanceAfter: true, idempotencyKey: true, actorKind: true, actorId: true } });
+    expect(await clawBacks()).toEqual([
+      { kind: "ADJUSTMENT", amount: -10_000_000n, balanceAfter: 15_000_000n, idempotencyKey: "grant:stripe-refund:ch_topup:10000000:0", actorKind: "STRIPE", actorId: refund.id },
+    ]);
+    expect((await audits(refund.id)).map((a) => [a.action, a.actorKind, a.tenantId, a.targetType, a.targetId, a.after])).toEqual([
+      ["billing.refund_clawback", "STRIPE", tenantId, "Charge", "ch_topup", { taken: "10000000", refundedTotal: "10000000" }],
+    ]);
+    expect(await stored(refund.id)).toMatchObject({ status: "PROCESSED", attempts: 1, tenantId, stripeCustomerId: customerId });
     // Spend most of it, then a full refund: only what is left is taken, the rest is a recorded shortfall.
     await s.db.prisma.creditBalance.update({ where: { tenantId }, data: { available: 4_000_000n } });
     const full = event("charge.refunded", charge({ id: "ch_topup", customer: customerId, tenantId, amountCents: 2500, refundedCents: 2500, paymentIntent: "pi_topup" }), T0 + 2);
@@ -198,6 +280,12 @@ describe("POST /api/stripe/webhook: each handled type", () => {
     expect(await stored(early[0]!.id)).toMatchObject({ status: "UNMATCHED", stripeCustomerId: customerId, tenantId: null });
     const link = event("checkout.session.completed", checkoutSession({ id: "cs_sub", customer: customerId, tenantId, amountCents: 9900, paymentIntent: "pi_unused", mode: "subscription", subscription: "sub_late", payment_intent: null, metadata: { tenantId } }), T0 + 3);
     expect((await send(link)).body).toMatchObject({ outcome: "processed", tenantId });
+    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: customerId });
+    expect((await audits(link.id)).map((a) => [a.action, a.actorKind, a.tenantId, a.after])).toEqual([
+      ["tenant.stripe_link", "STRIPE", tenantId, { stripeCustomerId: customerId }],
+      ["billing.checkout_completed", "STRIPE", tenantId, { mode: "subscription", paymentStatus: "paid", subscription: "sub_late" }],
+    ]);
+    expect(await stored(link.id)).toMatchObject({ status: "PROCESSED", attempts: 1, tenantId, stripeCustomerId: customerId });
     expect(await s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_late" } })).toMatchObject({ tenantId, status: "active" });
     for (const e of early) expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", tenantId });
     expect(await s.db.prisma.creditLedgerEntry.count({ where: { tenantId } })).toBe(0);
@@ -216,9 +304,23 @@ describe("POST /api/stripe/webhook: each handled type", () => {
 });
 
 describe("POST /api/stripe/webhook: what is refused or ignored", () => {
-  const body = () => event("customer.subscription.created", subscription({ id: "sub_never", customer: "cus_nobody", status: "active", priceId: "price_pro", ...PERIOD }), T0);
+  // Every refused delivery is about a customer a real tenant owns, so a refusal that applied
+  // anything anyway would show: a subscription row, a plan change, an audit or ledger row, an event row.
+  let owner: { tenantId: string; customerId: string };
+  beforeAll(async () => {
+    owner = await tenant("cus_refusal_owner");
+  });
+  const body = () => event("customer.subscription.created", subscription({ id: "sub_never", customer: owner.customerId, status: "active", priceId: "price_pro", ...PERIOD }), T0);
   const now = () => Math.floor(Date.now() / 1000);
-  const nothingWritten = async () => expect(await s.db.prisma.stripeEvent.count({ where: { stripeCustomerId: "cus_nobody" } })).toBe(0);
+  const snapshot = async () => {
+    const p = s.db.prisma;
+    const [tenantRow, subscriptions, invoices, cards, ledger, auditRows, events, balance] = await Promise.all([
+      p.tenant.findUniqueOrThrow({ where: { id: owner.tenantId }, select: { planId: true, stripeCustomerId: true, flaggedForReview: true, updatedAt: true } }),
+      p.subscription.count(), p.invoice.count(), p.paymentMethod.count(), p.creditLedgerEntry.count(), p.auditLog.count(), p.stripeEvent.count(),
+      p.creditBalance.findUniqueOrThrow({ where: { tenantId: owner.tenantId }, select: { available: true } }),
+    ]);
+    return { tenantRow, subscriptions, invoices, cards, ledger, auditRows, events, balance };
+  };
 
   it.each([
     ["no signature", (p: string) => ({ header: null as string | null, payload: p })],
@@ -226,13 +328,24 @@ describe("POST /api/stripe/webhook: what is refused or ignored", () => {
     ["the wrong secret", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: "whsec_wrong" }), payload: p })],
     ["a stale timestamp (400 s old)", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: TEST_WEBHOOK_SECRET, timestamp: now() - 400 }), payload: p })],
     ["a tampered body", (p: string) => ({ header: stripeWebhooks.generateTestHeaderString({ payload: p, secret: TEST_WEBHOOK_SECRET }), payload: p.replace("price_pro", "price_team") })],
-  ])("answers 400 invalid_signature for %s and writes nothing", async (_name, make) => {
-    const { header, payload } = make(JSON.stringify(body()));
+  ])("answers 400 invalid_signature for %s and applies nothing", async (_name, make) => {
+    const e = body();
+    const { header, payload } = make(JSON.stringify(e));
+    const before = await snapshot();
     const res = await postEvent(s.url, payload, { header });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(await res.json()).toMatchObject({ code: "invalid_signature", status: 400 });
-    await nothingWritten();
+    expect(await snapshot()).toEqual(before);
+    expect(await s.db.prisma.stripeEvent.findUnique({ where: { id: e.id } })).toBeNull();
+    expect(await s.db.prisma.subscription.findUnique({ where: { stripeSubscriptionId: "sub_never" } })).toBeNull();
+  });
+
+  it("the same event correctly signed is applied (so the refusals above were refusals, not a broken fixture)", async () => {
+    const e = body();
+    expect((await send(e)).body).toMatchObject({ outcome: "processed", tenantId: owner.tenantId });
+    expect(await s.db.prisma.subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: "sub_never" } })).toMatchObject({ tenantId: owner.tenantId });
+    await s.db.prisma.subscription.delete({ where: { stripeSubscriptionId: "sub_never" } });
   });
 
   it("accepts the previous secret during a rotation (comma-separated STRIPE_WEBHOOK_SECRET)", async () => {
@@ -248,19 +361,29 @@ describe("POST /api/stripe/webhook: what is refused or ignored", () => {
     expect([res.status, (await res.json()).code]).toEqual([413, "payload_too_large"]);
   });
 
-  it("answers 400 for a correctly signed body that is not JSON, or not an event", async () => {
+  it("answers 400 for a correctly signed body that is not JSON, or not an event, and applies nothing", async () => {
+    const before = await snapshot();
     const bad = await postEvent(s.url, "{not json");
     expect([bad.status, (await bad.json()).code]).toEqual([400, "bad_json"]);
     const notEvent = await postEvent(s.url, { hello: "world" });
     expect([notEvent.status, (await notEvent.json()).code]).toEqual([400, "validation_failed"]);
-    expect(await s.db.prisma.stripeEvent.count({ where: { type: { in: ["hello"] } } })).toBe(0);
+    const truncated = await postEvent(s.url, JSON.stringify(body()).slice(0, -2));
+    expect([truncated.status, (await truncated.json()).code]).toEqual([400, "bad_json"]);
+    expect(await snapshot()).toEqual(before);
   });
 
-  it("records an unhandled type as IGNORED with 200, and a repeat as a duplicate", async () => {
+  it("records an unhandled type as IGNORED with 200 (one row, nothing else), and a repeat as a duplicate", async () => {
     const e = otherEvent("balance.available", T0);
     expect(await send(e)).toEqual({ status: 200, body: { received: true, outcome: "ignored", tenantId: null } });
     expect(await stored(e.id)).toMatchObject({ status: "IGNORED", type: "balance.available", attempts: 1 });
     expect((await send(e)).body).toEqual({ received: true, outcome: "duplicate", status: "IGNORED" });
+    // An unhandled type about the owner's customer: one IGNORED row, not linked to the tenant, and no other write.
+    const before = await snapshot();
+    const upcoming = { ...otherEvent("invoice.upcoming", T0), data: { object: { ...invoice({ id: "in_upcoming", customer: owner.customerId, subscription: null, status: "draft", amountDue: 4900 }), id: "in_upcoming" } } };
+    expect(await send(upcoming)).toEqual({ status: 200, body: { received: true, outcome: "ignored", tenantId: null } });
+    expect(await stored(upcoming.id)).toMatchObject({ status: "IGNORED", tenantId: null, stripeCustomerId: owner.customerId, attempts: 1 });
+    expect(await snapshot()).toEqual({ ...before, events: before.events + 1 });
+    expect(await s.db.prisma.invoice.findUnique({ where: { stripeInvoiceId: "in_upcoming" } })).toBeNull();
   });
 
   it("a handler that fails answers 500 and records FAILED with the error; the redelivery applies it once", async () => {
@@ -283,5 +406,34 @@ describe("POST /api/stripe/webhook: what is refused or ignored", () => {
     expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", attempts: 2, error: null, tenantId });
     expect(await s.db.prisma.subscription.count({ where: { stripeSubscriptionId: "sub_fail" } })).toBe(1);
     expect(await s.db.prisma.auditLog.count({ where: { causeId: e.id, action: "subscription.create" } })).toBe(1);
+  });
+
+  it("a top-up checkout that is the customer's first event links the customer and grants the credits", async () => {
+    const { tenantId } = await tenant(null);
+    const e = event("checkout.session.completed", checkoutSession({ id: "cs_first", customer: "cus_first_topup", tenantId, amountCents: 1000, paymentIntent: "pi_first" }), T0);
+    expect(await send(e)).toEqual({ status: 200, body: { received: true, outcome: "processed", tenantId } });
+    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: "cus_first_topup" });
+    expect(await s.db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } })).toMatchObject({ available: 10_000_000n });
+    expect((await audits(e.id)).map((a) => a.action)).toEqual(["tenant.stripe_link", "billing.checkout_completed", "billing.topup"]);
+  });
+
+  it("a handler that fails after the customer was linked keeps the (true) link; the redelivery applies the event once", async () => {
+    const { tenantId } = await tenant(null);
+    const customerId = "cus_link_fails";
+    // The handler's first audit row for this checkout raises, once: the link, made from the event's signed metadata, committed before it.
+    await s.db.prisma.$executeRawUnsafe(`CREATE SEQUENCE link_fail_seq`);
+    await s.db.prisma.$executeRawUnsafe(`CREATE FUNCTION link_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.action = 'billing.checkout_completed' AND NEW."targetId" = 'cs_link_fails' AND nextval('link_fail_seq') = 1 THEN RAISE EXCEPTION 'injected failure after link'; END IF; RETURN NEW; END $$`);
+    await s.db.prisma.$executeRawUnsafe(`CREATE TRIGGER link_fail BEFORE INSERT ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION link_fail()`);
+    const e = event("checkout.session.completed", checkoutSession({ id: "cs_link_fails", customer: customerId, tenantId, amountCents: 9900, paymentIntent: "pi_unused", mode: "subscription", subscription: "sub_link_fails", payment_intent: null, metadata: { tenantId } }), T0);
+    expect((await postEvent(s.url, e)).status).toBe(500);
+    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: customerId });
+    expect(await stored(e.id)).toMatchObject({ status: "FAILED", attempts: 1, tenantId: null, error: expect.stringContaining("injected failure after link") });
+    expect((await audits(e.id)).map((a) => a.action)).toEqual(["tenant.stripe_link"]);
+
+    const again = await Promise.all([send(e), send(e)]);
+    expect(again.map((a) => a.body.outcome).sort()).toEqual(["duplicate", "processed"]);
+    expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ stripeCustomerId: customerId });
+    expect((await audits(e.id)).map((a) => [a.action, a.actorKind])).toEqual([["tenant.stripe_link", "STRIPE"], ["billing.checkout_completed", "STRIPE"]]);
+    expect(await stored(e.id)).toMatchObject({ status: "PROCESSED", attempts: 2, tenantId, error: null });
   });
 });
