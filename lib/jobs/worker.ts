@@ -52,10 +52,11 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   await ensureJobQueues(boss, policy, opts.expireInSeconds);
   const pool = createPool(opts.connectionString, 4);
 
-  // A batch per fetch, each job delivered concurrently and settled on its own: one fetch per
-  // poll would cap throughput at a few jobs per polling interval.
-  await boss.work<NotifyJob, unknown, { batchSize: number; pollingIntervalSeconds: number; localConcurrency: number; perJobResults: true }>(QUEUES.notify, {
-    batchSize: 25, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, localConcurrency: opts.concurrency ?? 2, perJobResults: true,
+  // A batch per fetch, each job delivered concurrently and settled on its own; while fetches come
+  // back full the worker fetches again at once (burst), so a backlog is not paced by the polling
+  // interval (that capped delivery at batchSize × localConcurrency per interval).
+  await boss.work<NotifyJob, unknown, { batchSize: number; pollingIntervalSeconds: number; localConcurrency: number; perJobResults: true; burstWhenBatchFull: boolean }>(QUEUES.notify, {
+    batchSize: 25, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, localConcurrency: opts.concurrency ?? 2, perJobResults: true, burstWhenBatchFull: true,
   }, async (jobs) => Promise.all(jobs.map(async (job) => {
     const attempt = job.data.firstAttempt + job.retryCount;
     const isLast = job.retryCount >= policy.retryLimit;
