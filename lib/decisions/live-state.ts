@@ -19,7 +19,8 @@ type Row = {
   r_id: string | null; r_amount: bigint | null; r_expires: Date | null; r_status: string | null; d_id: string | null; d_details: Record<string, unknown> | null;
 };
 
-// Every concurrent request's live state in one round trip (lib/db/batcher.ts).
+// Every concurrent request's live state in one round trip (lib/db/batcher.ts); one read in flight,
+// so a busy server sends few, large reads (each statement costs a round trip and a syscall).
 async function readLive(db: pg.Pool, probes: Probe[]): Promise<Row[]> {
   const { rows } = await db.query<Row & { i: string }>(
     `SELECT q.i, b.available, b.reserved, b."reservedTokens" AS held_tokens, coalesce(u."tokensUsed", 0)::bigint AS tokens, coalesce(u.cost, 0)::bigint AS cost,
@@ -41,7 +42,7 @@ const batchers = new WeakMap<pg.Pool, Batcher<Probe, Row>>();
 export async function loadLiveState(db: pg.Pool, tenant: TenantSnapshot, key: KeySnapshot, requestId: string, now: Date): Promise<Live> {
   const month = quotaPeriod(now, tenant.timeZone);
   const day = localDay(now, tenant.timeZone);
-  const row = await batcherFor(batchers, db, () => new Batcher((probes: Probe[]) => readLive(db, probes), { maxInFlight: 4 }))
+  const row = await batcherFor(batchers, db, () => new Batcher((probes: Probe[]) => readLive(db, probes), { maxInFlight: 1 }))
     .submit({ tenantId: tenant.id, periodStart: month.start, requestId });
   const existing = row.r_id ? { id: row.r_id, amount: row.r_amount!, expiresAt: row.r_expires!, status: row.r_status! } : null;
   const priorRefusal = row.d_id ? { decisionId: row.d_id, details: row.d_details! } : null;

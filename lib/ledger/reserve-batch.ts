@@ -3,7 +3,9 @@
 // Exactness is unchanged: every reservation row is inserted first (a duplicate requestId, in this
 // batch or a concurrent one, is found by the unique index), the batch's balance rows are then
 // locked in a fixed order (no deadlock between batches), each request is judged in arrival order
-// against the locked balance, and the losers' rows are deleted before the commit.
+// against the locked balance, and the losers' rows are deleted before the commit. Four round
+// trips a batch, whatever its size: BEGIN, insert-and-lock, write, COMMIT (statement round trips,
+// not the decision, are what a busy server spends its time on).
 // A request with a guard (a HARD quota or a spending cap) is judged again, by the caller's
 // recheck (decide() itself), on numbers read after the lock: usage settlement and expiry take the
 // same lock, so a burst of concurrent calls cannot pass a quota or a cap between them.
@@ -15,20 +17,28 @@ type Item = ReserveInput & { id: string };
 type Balance = { available: bigint; reserved: bigint; reservedTokens: bigint };
 
 export async function reserveBatch(client: pg.PoolClient, items: Item[]): Promise<ReserveResult[]> {
-  const { rows: insertedRows } = await client.query<{ id: string }>(
-    `INSERT INTO "Reservation" (id, "tenantId", "apiKeyId", "requestId", model, amount, tokens, status, "expiresAt", "createdAt")
-     SELECT i, t, k, r, m, a, n, 'HELD', e, c FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::timestamp[], $9::timestamp[]) AS u(i, t, k, r, m, a, n, e, c)
-     ON CONFLICT ("tenantId", "requestId") DO NOTHING RETURNING id`,
+  const tenants = [...new Set(items.map((x) => x.tenantId))].sort();
+  // One round trip: the batch's reservation rows are inserted (a requestId already held, in this
+  // batch or a concurrent one, is skipped by the unique index) and its balance rows are locked in
+  // tenantId order (batches never wait on each other in a cycle). The answer holds the balance
+  // rows and then one row per inserted reservation id.
+  const { rows } = await client.query<{ tenantId: string | null; available: bigint; reserved: bigint; reservedTokens: bigint; inserted: string | null }>(
+    `WITH ins AS (
+       INSERT INTO "Reservation" (id, "tenantId", "apiKeyId", "requestId", model, amount, tokens, status, "expiresAt", "createdAt")
+       SELECT i, t, k, r, m, a, n, 'HELD', e, c FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::timestamp[], $9::timestamp[]) AS u(i, t, k, r, m, a, n, e, c)
+       ON CONFLICT ("tenantId", "requestId") DO NOTHING RETURNING id
+     ), locked AS (
+       SELECT "tenantId", available, reserved, "reservedTokens" FROM "CreditBalance" WHERE "tenantId" = ANY($10) ORDER BY "tenantId" FOR UPDATE
+     )
+     SELECT "tenantId", available, reserved, "reservedTokens", NULL::text AS inserted FROM locked
+     UNION ALL SELECT NULL, NULL, NULL, NULL, id FROM ins`,
     [
       items.map((x) => x.id), items.map((x) => x.tenantId), items.map((x) => x.apiKeyId), items.map((x) => x.requestId), items.map((x) => x.model),
-      items.map((x) => x.amount.toString()), items.map((x) => (x.tokens ?? 0n).toString()), items.map((x) => utc(x.expiresAt)), items.map((x) => utc(x.now)),
+      items.map((x) => x.amount.toString()), items.map((x) => (x.tokens ?? 0n).toString()), items.map((x) => utc(x.expiresAt)), items.map((x) => utc(x.now)), tenants,
     ],
   );
-  const inserted = new Set(insertedRows.map((r) => r.id));
-  const tenants = [...new Set(items.map((x) => x.tenantId))].sort();
-  const { rows: locked } = await client.query<{ tenantId: string } & Balance>(
-    `SELECT "tenantId", available, reserved, "reservedTokens" FROM "CreditBalance" WHERE "tenantId" = ANY($1) ORDER BY "tenantId" FOR UPDATE`, [tenants]);
-  const balances = new Map<string, Balance>(locked.map((b) => [b.tenantId, { available: b.available, reserved: b.reserved, reservedTokens: b.reservedTokens }]));
+  const inserted = new Set(rows.flatMap((r) => (r.inserted === null ? [] : [r.inserted])));
+  const balances = new Map<string, Balance>(rows.flatMap((b) => (b.tenantId === null ? [] : [[b.tenantId, { available: b.available, reserved: b.reserved, reservedTokens: b.reservedTokens }] as const])));
   const guarded = await lockedGuardState(client, items.filter((x) => x.guard && inserted.has(x.id)), items.map((x) => x.id));
 
   const keyHeldInBatch = new Map<string, bigint>();
@@ -54,20 +64,25 @@ export async function reserveBatch(client: pg.PoolClient, items: Item[]): Promis
     ledger.push({ tenantId: x.tenantId, amount: -x.amount, balanceAfter: b.available, id: x.id, apiKeyId: x.apiKeyId, requestId: x.requestId, now: x.now });
     results.set(x.id, { outcome: "reserved", reservation: { id: x.id, amount: x.amount, expiresAt: x.expiresAt, status: "HELD" }, balance: snapshot() });
   }
-  if (losers.length) await client.query(`DELETE FROM "Reservation" WHERE id = ANY($1)`, [losers]);
-  if (ledger.length) {
+  if (losers.length || ledger.length) {
+    // One round trip for every write left: the losers' rows go, the balances and ledger are written.
     const changed = tenants.filter((t) => ledger.some((l) => l.tenantId === t));
     const of = (t: string) => balances.get(t)!;
     await client.query(
-      `UPDATE "CreditBalance" b SET available = v.a, reserved = v.r, "reservedTokens" = v.n, "updatedAt" = now() AT TIME ZONE 'UTC'
-       FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[]) AS v(t, a, r, n) WHERE b."tenantId" = v.t`,
-      [changed, changed.map((t) => of(t).available.toString()), changed.map((t) => of(t).reserved.toString()), changed.map((t) => of(t).reservedTokens.toString())],
-    );
-    await client.query(
-      `INSERT INTO "CreditLedgerEntry" ("tenantId", kind, amount, "balanceAfter", "reservationId", "actorKind", "actorId", "idempotencyKey", "createdAt")
-       SELECT t, 'RESERVE', a, b, r, 'API_KEY', k, 'reserve:' || q, c FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamp[]) AS u(t, a, b, r, k, q, c)`,
-      [ledger.map((l) => l.tenantId), ledger.map((l) => l.amount.toString()), ledger.map((l) => l.balanceAfter.toString()), ledger.map((l) => l.id),
-        ledger.map((l) => l.apiKeyId), ledger.map((l) => l.requestId), ledger.map((l) => utc(l.now))],
+      `WITH lost AS (DELETE FROM "Reservation" WHERE id = ANY($1::text[])),
+       balance AS (
+         UPDATE "CreditBalance" b SET available = v.a, reserved = v.r, "reservedTokens" = v.n, "updatedAt" = now() AT TIME ZONE 'UTC'
+         FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::bigint[]) AS v(t, a, r, n) WHERE b."tenantId" = v.t
+       ), entries AS (
+         INSERT INTO "CreditLedgerEntry" ("tenantId", kind, amount, "balanceAfter", "reservationId", "actorKind", "actorId", "idempotencyKey", "createdAt")
+         SELECT t, 'RESERVE', a, b, r, 'API_KEY', k, 'reserve:' || q, c FROM unnest($6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::timestamp[]) AS u(t, a, b, r, k, q, c)
+       )
+       SELECT 1`,
+      [
+        losers, changed, changed.map((t) => of(t).available.toString()), changed.map((t) => of(t).reserved.toString()), changed.map((t) => of(t).reservedTokens.toString()),
+        ledger.map((l) => l.tenantId), ledger.map((l) => l.amount.toString()), ledger.map((l) => l.balanceAfter.toString()), ledger.map((l) => l.id),
+        ledger.map((l) => l.apiKeyId), ledger.map((l) => l.requestId), ledger.map((l) => utc(l.now)),
+      ],
     );
   }
   return items.map((x) => results.get(x.id) ?? { outcome: "duplicate", reservation: { id: "", amount: 0n, expiresAt: x.now, status: "" }, balance: { available: 0n, reserved: 0n } });
