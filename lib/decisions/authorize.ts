@@ -72,6 +72,9 @@ function guardFor(snapshot: DecisionSnapshot, req: AuthorizeRequest, now: Date):
 const inFlight = new Map<string, Promise<AuthorizeOutcome>>();
 // Refusals given in the last seconds, which the batched Decision log may not hold yet.
 const recentRefusals = new TtlCache<AuthorizeRefused>(10_000);
+// Allows given in the last seconds: a gateway's quick retry gets the very same body (limits and
+// warnings as they were); later, or on another instance, it is rebuilt from the reservation.
+const recentAllows = new TtlCache<AuthorizeAllowed>(10_000);
 
 export function authorize(deps: AuthorizeDeps, secret: string | null, req: AuthorizeRequest): Promise<AuthorizeOutcome> {
   const keyHash = secret ? hashApiKey(secret) : null;
@@ -107,7 +110,7 @@ async function decideAndReserve(deps: AuthorizeDeps, keyHash: string | null, req
   touchLastUsed(deps.pool, ctx.key.id, now);
   const { existing, priorRefusal, ...live } = await loadLiveState(deps.pool, ctx.tenant, ctx.key, req.requestId, now);
   const snapshot: DecisionSnapshot = { ...ctx, ...live, model: await loadModelPrice(deps.prisma, req.model), rateLimit: NOT_LIMITED(ctx.plan.requestsPerMinute, now), appUrl: deps.appUrl };
-  if (existing) return repeatOf(existing, snapshot, req.requestId, now);
+  if (existing) return recentAllows.get(replayKey) ?? repeatOf(existing, snapshot, req.requestId, now);
   const earlier = recentRefusals.get(replayKey) ?? (priorRefusal && { ...storedRefusal(priorRefusal), decisionId: priorRefusal.decisionId, requestId: req.requestId });
   if (earlier && stillStands(earlier, now)) return earlier;
 
@@ -135,5 +138,7 @@ async function decideAndReserve(deps: AuthorizeDeps, keyHash: string | null, req
     reservation: reserved.reservation, balance: reserved.balance, limits: decision.limits,
   };
   // A duplicate was recorded the first time; recording it again would repeat the same id.
-  return reserved.outcome === "reserved" ? record(outcome, decision.cost) : outcome;
+  if (reserved.outcome !== "reserved") return outcome;
+  recentAllows.set(replayKey, outcome);
+  return record(outcome, decision.cost);
 }

@@ -53,11 +53,10 @@ export async function clawBack(ctx: HandlerContext, chargeId: string, topUp: big
   const target = minBig(BigInt(refundedCents) * MICRO_PER_CENT, topUp);
   const keyPrefix = grantLedgerKey(`stripe-refund:${chargeId}:`);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [taken, shortfalls, balance] = await Promise.all([
-      ctx.tx.creditLedgerEntry.aggregate({ where: { ...tenantScope(ctx.tenantId), idempotencyKey: { startsWith: keyPrefix } }, _sum: { amount: true } }),
-      ctx.tx.auditLog.findMany({ where: { ...tenantScope(ctx.tenantId), action: "billing.refund_shortfall", targetId: chargeId }, select: { after: true } }),
-      ctx.tx.creditBalance.findUnique({ where: { tenantId: ctx.tenantId }, select: { available: true } }),
-    ]);
+    // One after another: a transaction is one connection, which runs one query at a time.
+    const taken = await ctx.tx.creditLedgerEntry.aggregate({ where: { ...tenantScope(ctx.tenantId), idempotencyKey: { startsWith: keyPrefix } }, _sum: { amount: true } });
+    const shortfalls = await ctx.tx.auditLog.findMany({ where: { ...tenantScope(ctx.tenantId), action: "billing.refund_shortfall", targetId: chargeId }, select: { after: true } });
+    const balance = await ctx.tx.creditBalance.findUnique({ where: { tenantId: ctx.tenantId }, select: { available: true } });
     const recorded = shortfalls.reduce((sum, s) => sum + BigInt((s.after as { shortfall?: string } | null)?.shortfall ?? "0"), 0n);
     const accounted = -(taken._sum.amount ?? 0n) + recorded;
     const due = target - accounted;

@@ -65,6 +65,18 @@ describe("POST /api/v1/authorize", () => {
     expect(await db.prisma.reservation.count({ where: { tenantId: tenant.id } })).toBe(1);
   });
 
+  it("answers a retried allow with the very same body, one after another, without a second reservation or rate-limit hit", async () => {
+    const { tenant, secret } = await createTenantWithKey(db.prisma, { slug: "idem-seq", available: 1_000_000n, planKey: "rpm-50", requestsPerMinute: 50 });
+    const first = await (await post(secret, { ...call, requestId: "seq-1" })).json();
+    const again = await (await post(secret, { ...call, requestId: "seq-1" })).json();
+    expect(again).toEqual(first);
+    expect(first.limits.rateLimit.remaining).toBe(49);
+    // The retry spent no rate budget: the next new request is the second one counted.
+    expect((await (await post(secret, { ...call, requestId: "seq-2" })).json()).limits.rateLimit.remaining).toBe(48);
+    expect(await db.prisma.reservation.count({ where: { tenantId: tenant.id } })).toBe(2);
+    expect(await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({ available: 1_000_000n - 2n * COST, reserved: 2n * COST });
+  });
+
   it("returns the documented allow body, and records the key's last use", async () => {
     const { secret, apiKey } = await createTenantWithKey(db.prisma, { slug: "shape", available: 1_000_000n });
     const res = await post(secret, { ...call, requestId: "shape-1" });
