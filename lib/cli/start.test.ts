@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/db/embedded";
+import { demoKeySecret } from "@/lib/demo/accounts";
 
 const root = process.cwd();
 
@@ -55,6 +56,21 @@ describe("npm start on the embedded database", () => {
     expect(first.output()).toMatch(/Demo data loaded/);
     expect(first.output()).toMatch(/admin@tollgate\.demo/);
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(true);
+
+    // The README's curl examples, through the production server's decision fast path.
+    const authorize = (body: unknown, key = demoKeySecret("healthy")) => fetch(`${url}/api/v1/authorize`, {
+      method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    const allowed = await authorize({ requestId: "start-test-1", model: "gpt-4o-mini", inputTokens: 1200, maxOutputTokens: 400, feature: "chat" });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.json()).toMatchObject({ allowed: true, reservation: { id: expect.stringMatching(/^res_/) } });
+    const refused = await authorize({ requestId: "start-test-2", model: "gpt-4o", inputTokens: 1000, maxOutputTokens: 500 }, demoKeySecret("zero-credits"));
+    expect(refused.status).toBe(402);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(await refused.json()).toMatchObject({ code: "credits_exhausted", remedy: { action: "top_up" } });
+    const invalid = await authorize({ requestId: "", model: "gpt-4o-mini", inputTokens: -1 });
+    expect(invalid.status).toBe(422);
+    expect((await invalid.json()).errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(["requestId", "inputTokens"]));
 
     first.child.kill("SIGTERM");
     expect(await exitOf(first.child)).toBe(0);
