@@ -1,5 +1,6 @@
 import { test, expect, signIn } from "./fixtures/test";
 import { accounts } from "./fixtures/accounts";
+import { TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-throttle";
 
 test.describe("signing in", () => {
   test("a signed-out visitor of an admin page is sent to sign-in, then to the admin area", async ({ page }) => {
@@ -25,6 +26,18 @@ test.describe("signing in", () => {
     test("a wrong password is refused with a readable message", async ({ page }) => {
       await signIn(page, accounts.owner.email, "not-the-password");
       await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+      await expect(page).toHaveURL(/\/sign-in/);
+    });
+
+    test("ten tries for one email brake the eleventh with a readable message", async ({ page }) => {
+      // An email of its own (counted before it is looked up), so no other test's account is braked.
+      const email = `guesser-${Date.now()}@tollgate.demo`;
+      for (let i = 0; i < 10; i++) {
+        await signIn(page, email, `guess-${i}`);
+        await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+      }
+      await signIn(page, email, "guess-10");
+      await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(TOO_MANY_SIGN_INS);
       await expect(page).toHaveURL(/\/sign-in/);
     });
 

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { landingPath } from "@/lib/web/landing-path";
+import { TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-throttle";
 
 const schema = z.object({
   email: z.string().trim().email("Enter an email address"),
@@ -35,7 +36,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       setPending(false);
       // CredentialsSignin is next-auth's answer to a wrong email or password; anything else
       // (no answer, a server error) must not read as the user's mistake.
-      setErrors({ form: result?.error === "CredentialsSignin" ? "Email or password is incorrect." : "Signing in failed on our side. Try again in a moment." });
+      const message = result?.error === "CredentialsSignin" ? "Email or password is incorrect."
+        : result?.error === TOO_MANY_SIGN_INS ? TOO_MANY_SIGN_INS : "Signing in failed on our side. Try again in a moment.";
+      setErrors({ form: message });
       return;
     }
     // Each role lands in its own area; callbackUrl is followed only inside it (see landingPath).

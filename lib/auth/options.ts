@@ -7,6 +7,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { checkSignIn, TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-throttle";
+import { decisionDeps } from "@/lib/decisions/runtime";
+import type { RateLimiter } from "@/lib/ratelimit/sliding-window";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
 
@@ -15,9 +18,11 @@ const credentials = z.object({ email: z.string().trim().toLowerCase().email().ma
 let decoyHash: Promise<string> | undefined;
 const decoy = () => (decoyHash ??= hashPassword("tollgate-decoy-password"));
 
-export async function authenticate(input: unknown): Promise<User | null> {
+/** Checks an email and password; throws TOO_MANY_SIGN_INS past the throttle (shown as is on the form). */
+export async function authenticate(input: unknown, ip: string | null = null, limiter: RateLimiter = decisionDeps().limiter): Promise<User | null> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return null;
+  if (!(await checkSignIn(limiter, { email: parsed.data.email, ip })).allowed) throw new Error(TOO_MANY_SIGN_INS);
   const user = await prisma.user.findUnique({
     where: { email: parsed.data.email },
     select: { id: true, email: true, name: true, role: true, tenantId: true, passwordHash: true },
@@ -31,6 +36,13 @@ export async function authenticate(input: unknown): Promise<User | null> {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
 }
 
+/** The first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP; null when neither is sent. */
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || null;
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -39,7 +51,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (input) => authenticate(input),
+      authorize: (input, req) => authenticate(input, clientIp(req.headers)),
     }),
   ],
   callbacks: {
