@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import { Table, Td, TdNum, Th, THead, Tr } from "@/components/ui/table";
 import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/web/session";
 import { LinkCustomerForm } from "@/components/dashboard/link-customer-form";
@@ -50,30 +51,28 @@ export default async function StripeEventsPage({ searchParams }: Props) {
         <section aria-labelledby="unmatched-heading" className="mb-6">
           <h2 id="unmatched-heading" className="mb-1 text-sm font-semibold">Unmatched customers</h2>
           <p className="mb-2 text-xs text-muted-foreground">Events for Stripe customers no tenant owns yet. Stripe does not send them again: linking a customer to its tenant applies them, oldest first.</p>
-          <div className="overflow-x-auto rounded-lg border border-border">
-            <table className="w-full text-sm" data-testid="unmatched-customers">
-              <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Customer</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Events</th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Types</th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Created (UTC)</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Link to tenant</th>
-                </tr>
-              </thead>
-              <tbody>
-                {unmatched.map((u) => (
-                  <tr key={u.customerId} className="border-t border-border align-top">
-                    <td className="px-3 py-2"><code className="text-xs">{u.customerId}</code></td>
-                    <td className="px-3 py-2 text-right tabular-nums">{u.count}</td>
-                    <td className="hidden px-3 py-2 text-xs md:table-cell">{u.types.join(", ")}</td>
-                    <td className="hidden px-3 py-2 text-xs sm:table-cell"><LocalTime at={u.firstCreated} timeZone="UTC" />{u.count > 1 ? <> – <LocalTime at={u.lastCreated} timeZone="UTC" /></> : null}</td>
-                    <td className="px-3 py-2"><LinkCustomerForm action={linkCustomerAction} customerId={u.customerId} eventCount={u.count} tenants={linkable} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table data-testid="unmatched-customers">
+            <THead>
+              <tr>
+                <Th>Customer</Th>
+                <Th className="text-right">Events</Th>
+                <Th className="hidden md:table-cell">Types</Th>
+                <Th className="hidden sm:table-cell">Created (UTC)</Th>
+                <Th>Link to tenant</Th>
+              </tr>
+            </THead>
+            <tbody>
+              {unmatched.map((u) => (
+                <Tr key={u.customerId}>
+                  <Td><code className="text-xs">{u.customerId}</code></Td>
+                  <TdNum>{u.count}</TdNum>
+                  <Td className="hidden text-xs md:table-cell">{u.types.join(", ")}</Td>
+                  <Td className="hidden text-xs sm:table-cell"><LocalTime at={u.firstCreated} timeZone="UTC" />{u.count > 1 ? <> – <LocalTime at={u.lastCreated} timeZone="UTC" /></> : null}</Td>
+                  <Td><LinkCustomerForm action={linkCustomerAction} customerId={u.customerId} eventCount={u.count} tenants={linkable} /></Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
         </section>
       ) : null}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
@@ -87,36 +86,34 @@ export default async function StripeEventsPage({ searchParams }: Props) {
         <Button type="submit" size="sm" variant="outline">Filter</Button>
       </form>
       {page.length === 0 ? <EmptyState>No Stripe events{q.status ? ` with status ${q.status.toLowerCase()}` : ""}. Deliveries to /api/stripe/webhook appear here.</EmptyState> : (
-        <div className="overflow-x-auto rounded-lg border border-border">
-          <table className="w-full text-sm" data-testid="stripe-events">
-            <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Event</th>
-                <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Tenant</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Received (UTC)</th>
-                <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.map((e) => (
-                <tr key={e.id} className="border-t border-border">
-                  <td className="px-3 py-2">
-                    <div className="font-medium">{e.type}</div>
-                    <code className="text-xs text-muted-foreground">{e.id}</code>
-                    {e.error ? <p className="max-w-md text-xs text-red-700">{e.error}</p> : null}
-                  </td>
-                  <td className="px-3 py-2"><Badge tone={TONE[e.status]}>{e.status.toLowerCase()}</Badge><div className="text-xs text-muted-foreground">{e.attempts} attempt{e.attempts === 1 ? "" : "s"}</div></td>
-                  <td className="hidden px-3 py-2 md:table-cell">{e.tenantId ? <Link className="underline-offset-2 hover:underline" href={`/admin/tenants/${e.tenantId}`}>{e.tenant?.name ?? e.tenantId}</Link> : <span className="text-xs text-muted-foreground">{e.stripeCustomerId ?? "—"}</span>}</td>
-                  <td className="hidden px-3 py-2 text-xs sm:table-cell"><LocalTime at={e.receivedAt} timeZone="UTC" /></td>
-                  <td className="px-3 py-2">
-                    <ConfirmAction action={replayEventAction} form="eventId" fields={{ eventId: e.id }} label="Replay" title={`Replay ${e.id}?`} description="The stored payload is applied again through the webhook handlers. An event older than what is stored changes nothing." />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table data-testid="stripe-events">
+          <THead>
+            <tr>
+              <Th>Event</Th>
+              <Th>Status</Th>
+              <Th className="hidden md:table-cell">Tenant</Th>
+              <Th className="hidden sm:table-cell">Received (UTC)</Th>
+              <Th><span className="sr-only">Actions</span></Th>
+            </tr>
+          </THead>
+          <tbody>
+            {page.map((e) => (
+              <Tr key={e.id}>
+                <Td>
+                  <div className="font-medium">{e.type}</div>
+                  <code className="text-xs text-muted-foreground">{e.id}</code>
+                  {e.error ? <p className="max-w-md text-xs text-red-700">{e.error}</p> : null}
+                </Td>
+                <Td><Badge tone={TONE[e.status]}>{e.status.toLowerCase()}</Badge><div className="text-xs text-muted-foreground">{e.attempts} attempt{e.attempts === 1 ? "" : "s"}</div></Td>
+                <Td className="hidden md:table-cell">{e.tenantId ? <Link className="underline-offset-2 hover:underline" href={`/admin/tenants/${e.tenantId}`}>{e.tenant?.name ?? e.tenantId}</Link> : <span className="text-xs text-muted-foreground">{e.stripeCustomerId ?? "—"}</span>}</Td>
+                <Td className="hidden text-xs sm:table-cell"><LocalTime at={e.receivedAt} timeZone="UTC" /></Td>
+                <Td>
+                  <ConfirmAction action={replayEventAction} form="eventId" fields={{ eventId: e.id }} label="Replay" title={`Replay ${e.id}?`} description="The stored payload is applied again through the webhook handlers. An event older than what is stored changes nothing." />
+                </Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
       )}
       {next ? <Link className="mt-3 inline-block text-sm underline-offset-2 hover:underline" href={`?${new URLSearchParams({ ...(q.status ? { status: q.status } : {}), before: next })}`}>Older events →</Link> : null}
     </>
