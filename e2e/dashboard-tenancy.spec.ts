@@ -32,6 +32,7 @@ const ROUTES_WITH_B_IDS = [
   { path: `/api/dashboard/export/usage?tenantId=${B.tenantId}`, status: 404 },
   { path: `/api/dashboard/export/ledger?tenantId=${B.tenantId}`, status: 404 },
   { path: `/api/dashboard/export/decisions?tenantId=${B.tenantId}`, status: 404 },
+  { path: `/api/dashboard/tenants/${B.tenantId}/summary`, status: 403 }, // an administrator's live view only
 ];
 // No page or route takes an invoice id: invoices are only listed on /app/billing (above, with B's
 // invoice id in the query: A's invoices only). The billing routes act on the session's tenant only: B's tenant id in the query or body never

@@ -1,5 +1,6 @@
-// A tenant's own home, as plain JSON: the server page renders it first, and the live parts
-// (balance, banner, recent refusals) refresh from GET /api/dashboard/summary with the same shape.
+// A tenant's standing as plain JSON: the server page renders it first, and the live parts
+// (balance, banner, recent refusals) refresh with the same shape — the tenant's home from
+// GET /api/dashboard/summary, an administrator's tenant page from /api/dashboard/tenants/{id}/summary.
 // Money as decimal strings of micro-USD (BigInt does not survive JSON).
 import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -26,6 +27,8 @@ export async function tenantSummary(prisma: PrismaClient, db: pg.Pool, tenantId:
     quota: { used: state.quotaUsed.toString(), limit: state.plan.monthlyTokenQuota?.toString() ?? null, resetsAt: state.quotaResetsAt?.toISOString() ?? null },
     card: state.card,
     banner: healthBanner(health),
+    /** The remedy decide() gives the tenant's calls now (null while they go through). */
+    remedy: health.decision.allowed ? null : health.decision.remedy,
     recentRefusals: refusals.rows.map((d) => decisionView(d, state.timeZone)),
     at: now.toISOString(),
   };

@@ -16,6 +16,7 @@ import { tenantHealth } from "@/lib/dashboard/tenant-health";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
 import { queryTenants, tenantsQuerySchema } from "@/lib/dashboard/tenants-query";
 import { usageSeries } from "@/lib/dashboard/usage-series";
+import { tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { timePagesOverHttp, type Timing } from "@/lib/dashboard/scale/page-timing";
 
 const LOADS = 20;
@@ -55,6 +56,7 @@ export function pages(prisma: PrismaClient, db: pg.Pool, busyTenantId: string) {
         loadTenantStates(db, now, [busyTenantId]), loadModelPrices(db),
         usageSeries(db, busyTenantId, detail!.tenant.timeZone, 90, now),
         listDecisions(prisma, tenantsDecisionFilter, { scopeTenantId: busyTenantId, pageSize: 20 }),
+        tenantSummary(prisma, db, busyTenantId, now),
       ]);
       tenantHealth(state!, models, now);
     },

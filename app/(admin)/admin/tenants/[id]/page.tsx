@@ -14,14 +14,14 @@ import { ConfirmAction } from "@/components/dashboard/confirm-action";
 import { CreditsForm } from "@/components/dashboard/credits-form";
 import { ExportLinks } from "@/components/dashboard/export-links";
 import { HealthBadge } from "@/components/dashboard/health-badge";
-import { HealthBanner } from "@/components/dashboard/health-banner";
+import { LiveTenantStanding } from "@/components/dashboard/live-tenant-standing";
 import { QuotaBar } from "@/components/dashboard/quota-bar";
 import { SimulateForm } from "@/components/dashboard/simulate-form";
 import { UsageSection } from "@/components/dashboard/usage-section";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import { formatDaysLeft } from "@/lib/dashboard/format";
-import { healthBanner, tenantHealth } from "@/lib/dashboard/tenant-health";
+import { tenantHealth } from "@/lib/dashboard/tenant-health";
+import { tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { listModels, listPlans, loadTenantDetail } from "@/lib/dashboard/tenant-detail";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
 import { localDate } from "@/lib/time/tenant-calendar";
@@ -42,10 +42,11 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const detail = await loadTenantDetail(prisma, id);
   if (!detail) notFound();
   const { tenant } = detail;
-  const [[state], prices, plans, models] = await Promise.all([loadTenantStates(pool(), now, [tenant.id]), loadModelPrices(pool()), listPlans(prisma), listModels(prisma)]);
-  const health = tenantHealth(state!, prices, now);
-  const banner = { ...healthBanner(health), action: null };
-  const remedy = health.decision.allowed ? null : health.decision.remedy;
+  const [[state], prices, plans, models, summary] = await Promise.all([
+    loadTenantStates(pool(), now, [tenant.id]), loadModelPrices(pool()), listPlans(prisma), listModels(prisma), tenantSummary(prisma, pool(), tenant.id, now),
+  ]);
+  if (!state || !summary) notFound();
+  const health = tenantHealth(state, prices, now);
   const sub = tenant.subscriptions[0];
   const suspended = tenant.status === "SUSPENDED";
 
@@ -68,27 +69,10 @@ export default async function TenantPage({ params, searchParams }: Props) {
           </div>
         }
       />
-      <HealthBanner banner={banner} />
-      {remedy ? <p className="-mt-4 mb-6 text-xs text-muted-foreground">Remedy shown to the tenant: <code>{remedy.action}</code> → {remedy.url}</p> : null}
-
-      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Card>
-          <CardHeader><CardTitle>Available credits</CardTitle></CardHeader>
-          <CardContent className="text-2xl font-semibold" data-testid="tenant-balance">
-            <Money micros={state!.available} />
-            <p className="text-xs font-normal text-muted-foreground"><Money micros={state!.reserved} /> reserved</p>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader><CardTitle>Days of credit left</CardTitle></CardHeader>
-          <CardContent className="text-2xl font-semibold tabular-nums">
-            {formatDaysLeft(health.daysLeft)}
-            <p className="text-xs font-normal text-muted-foreground">at <Money micros={health.burnPerDay} />/day (last 7 days)</p>
-          </CardContent>
-        </Card>
+      <LiveTenantStanding initial={summary}>
         <Card>
           <CardHeader><CardTitle>Quota this month</CardTitle></CardHeader>
-          <CardContent><QuotaBar used={state!.quotaUsed} limit={tenant.plan.monthlyTokenQuota} /></CardContent>
+          <CardContent><QuotaBar used={state.quotaUsed} limit={tenant.plan.monthlyTokenQuota} /></CardContent>
         </Card>
         <Card>
           <CardHeader><CardTitle>Plan</CardTitle></CardHeader>
@@ -106,7 +90,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
             </ConfirmAction>
           </CardContent>
         </Card>
-      </div>
+      </LiveTenantStanding>
 
       <div className="mb-6 flex flex-wrap items-center justify-between gap-2">
         <ConfirmAction
