@@ -10,7 +10,8 @@ import { healthBanner, tenantHealth } from "@/lib/dashboard/tenant-health";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
 import { tenantScope } from "@/lib/tenancy/scope";
 
-export async function tenantSummary(prisma: PrismaClient, db: pg.Pool, tenantId: string, now = new Date()) {
+/** A tenant's standing and what it was derived from (pages that also need the state read it once). */
+export async function loadTenantStanding(prisma: PrismaClient, db: pg.Pool, tenantId: string, now = new Date()) {
   const scope = tenantScope(tenantId);
   const [[state], models, refusals] = await Promise.all([
     loadTenantStates(db, now, [scope.tenantId]),
@@ -19,7 +20,7 @@ export async function tenantSummary(prisma: PrismaClient, db: pg.Pool, tenantId:
   ]);
   if (!state) return null;
   const health = tenantHealth(state, models, now);
-  return {
+  const summary = {
     tenant: { id: state.id, name: state.name, timeZone: state.timeZone, planName: state.plan.name, status: state.status, subscription: state.subscription?.status ?? null },
     balance: { available: state.available.toString(), reserved: state.reserved.toString() },
     burnPerDay: health.burnPerDay.toString(),
@@ -32,6 +33,11 @@ export async function tenantSummary(prisma: PrismaClient, db: pg.Pool, tenantId:
     recentRefusals: refusals.rows.map((d) => decisionView(d, state.timeZone)),
     at: now.toISOString(),
   };
+  return { state, health, summary };
+}
+
+export async function tenantSummary(prisma: PrismaClient, db: pg.Pool, tenantId: string, now = new Date()) {
+  return (await loadTenantStanding(prisma, db, tenantId, now))?.summary ?? null;
 }
 
 export type TenantSummary = NonNullable<Awaited<ReturnType<typeof tenantSummary>>>;

@@ -12,11 +12,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { listDecisions } from "@/lib/dashboard/decision-log";
 import { monthMoney, refusalsByCode, stripeProblems, summarizeTenants } from "@/lib/dashboard/overview";
 import { loadTenantDetail } from "@/lib/dashboard/tenant-detail";
-import { tenantHealth } from "@/lib/dashboard/tenant-health";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
 import { queryTenants, tenantsQuerySchema } from "@/lib/dashboard/tenants-query";
 import { usageSeries } from "@/lib/dashboard/usage-series";
-import { tenantSummary } from "@/lib/dashboard/tenant-summary";
+import { loadTenantStanding } from "@/lib/dashboard/tenant-summary";
 import { timePagesOverHttp, type Timing } from "@/lib/dashboard/scale/page-timing";
 
 const LOADS = 20;
@@ -52,13 +51,12 @@ export function pages(prisma: PrismaClient, db: pg.Pool, busyTenantId: string) {
     "Busiest tenant's page (/admin/tenants/[id])": async () => {
       const now = new Date();
       const detail = await loadTenantDetail(prisma, busyTenantId);
-      const [[state], models] = await Promise.all([
-        loadTenantStates(db, now, [busyTenantId]), loadModelPrices(db),
+      // What the page loads: the standing (state, health, live summary), the chart and the decision log.
+      await Promise.all([
+        loadTenantStanding(prisma, db, busyTenantId, now),
         usageSeries(db, busyTenantId, detail!.tenant.timeZone, 90, now),
         listDecisions(prisma, tenantsDecisionFilter, { scopeTenantId: busyTenantId, pageSize: 20 }),
-        tenantSummary(prisma, db, busyTenantId, now),
       ]);
-      tenantHealth(state!, models, now);
     },
   };
 }

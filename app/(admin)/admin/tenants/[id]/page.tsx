@@ -20,10 +20,8 @@ import { SimulateForm } from "@/components/dashboard/simulate-form";
 import { UsageSection } from "@/components/dashboard/usage-section";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import { tenantHealth } from "@/lib/dashboard/tenant-health";
-import { tenantSummary } from "@/lib/dashboard/tenant-summary";
+import { loadTenantStanding } from "@/lib/dashboard/tenant-summary";
 import { listModels, listPlans, loadTenantDetail } from "@/lib/dashboard/tenant-detail";
-import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
 import { localDate } from "@/lib/time/tenant-calendar";
 import { requireUser } from "@/lib/web/session";
 import { changePlanAction, grantCreditsAction, setStatusAction, simulateAction } from "./actions";
@@ -42,11 +40,9 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const detail = await loadTenantDetail(prisma, id);
   if (!detail) notFound();
   const { tenant } = detail;
-  const [[state], prices, plans, models, summary] = await Promise.all([
-    loadTenantStates(pool(), now, [tenant.id]), loadModelPrices(pool()), listPlans(prisma), listModels(prisma), tenantSummary(prisma, pool(), tenant.id, now),
-  ]);
-  if (!state || !summary) notFound();
-  const health = tenantHealth(state, prices, now);
+  const [standing, plans, models] = await Promise.all([loadTenantStanding(prisma, pool(), tenant.id, now), listPlans(prisma), listModels(prisma)]);
+  if (!standing) notFound();
+  const { state, health, summary } = standing;
   const sub = tenant.subscriptions[0];
   const suspended = tenant.status === "SUSPENDED";
 
