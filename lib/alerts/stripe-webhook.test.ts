@@ -4,29 +4,13 @@
 // NotificationDelivery per channel and their jobs share its transaction id), invoice.paid
 // resolves it the same way, and a redelivered event (same id) or a repeated past_due snapshot
 // (new id) makes no second transition.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { event, invoice, postEvent, subscription } from "@/lib/billing/testing/events";
-import { startWebhookServer, type WebhookServer } from "@/lib/billing/testing/webhook-server";
+import { describe, expect, it } from "vitest";
+import { event, invoice, subscription } from "@/lib/billing/testing/events";
+import { PERIOD, T0, webhookTestServer } from "@/lib/billing/testing/webhook-harness";
 import { createChannel, createRule, eventsOf } from "@/lib/testing/alert-fixtures";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 
-let s: WebhookServer;
-const T0 = 1_780_000_000; // event clock (unix seconds)
-const PERIOD = { periodStart: 1_779_000_000, periodEnd: 1_781_592_000 };
-
-beforeAll(async () => {
-  s = await startWebhookServer("alerts_stripe");
-  await createTenantWithKey(s.db.prisma, { slug: "seed-plans", available: 0n, planKey: "free" });
-  await s.db.prisma.plan.create({ data: { key: "pro", name: "Pro", monthlyPrice: 49_000_000n, stripePriceId: "price_pro", requestsPerMinute: 600, features: [], allowedModels: [], topUpAmounts: [] } });
-});
-afterAll(async () => {
-  await s?.close();
-});
-
-const send = async (e: object) => {
-  const res = await postEvent(s.url, e);
-  return { status: res.status, body: (await res.json()) as { outcome: string } };
-};
+const { s, send } = webhookTestServer("alerts_stripe");
 
 /** Rows written for the rule so far, each with the id of the transaction that wrote it. */
 async function written(ruleId: string) {
