@@ -1,9 +1,8 @@
-import { test, expect, screenshotBothWidths } from "./fixtures/test";
+import { test, expect, expectLiveAfterUsage, screenshotBothWidths } from "./fixtures/test";
 import { accounts } from "./fixtures/accounts";
 import { card, customer, event } from "@/lib/billing/testing/events";
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
 import { DEMO_WEBHOOK_SECRET } from "@/lib/billing/webhook-secrets";
-import { demoKeySecret } from "@/lib/demo/accounts";
 import { tenantIdOf } from "@/lib/demo/ids";
 
 test.describe("admin dashboard", () => {
@@ -29,18 +28,7 @@ test.describe("admin dashboard", () => {
 
   test("a tenant's balance on its page follows usage reported through the API, without a reload", async ({ page }) => {
     await page.goto(`/admin/tenants/${tenantIdOf("healthy")}`);
-    const balance = page.getByTestId("tenant-balance").filter({ visible: true });
-    await expect(balance).toContainText("$");
-    const before = await balance.innerText();
-    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
-    const res = await page.request.post("/api/v1/usage", {
-      headers: { Authorization: `Bearer ${demoKeySecret("healthy")}` },
-      data: { requestId: `admin-live-${Date.now()}`, model: "gpt-4o", inputTokens: 100_000, outputTokens: 50_000 },
-    });
-    expect((await res.json()).accepted).toBe(1);
-    // React Query refreshes the standing every 15 s (a liveness wait, not a timing check).
-    await expect.poll(() => balance.innerText(), { timeout: 40_000, intervals: [1_000] }).not.toBe(before);
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await expectLiveAfterUsage(page, page.getByTestId("tenant-balance").filter({ visible: true }), "healthy");
   });
 
   test("grants credits to a zero-balance tenant and watches the banner and the simulated answer change", async ({ page }) => {

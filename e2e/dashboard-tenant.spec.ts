@@ -1,6 +1,6 @@
-import { test, expect, screenshotBothWidths, signIn } from "./fixtures/test";
+import { test, expect, expectLiveAfterUsage, screenshotBothWidths, signIn } from "./fixtures/test";
 import { accounts } from "./fixtures/accounts";
-import { DEMO_PASSWORD, demoKeySecret, demoOwnerEmail } from "@/lib/demo/accounts";
+import { DEMO_PASSWORD, demoOwnerEmail } from "@/lib/demo/accounts";
 import { keyIdOf } from "@/lib/demo/ids";
 
 // Test ids are filtered to visible elements: Next keeps a page it streamed or left in a hidden
@@ -28,20 +28,7 @@ test.describe("tenant owner", () => {
 
   test("the home's balance follows usage reported through the API, without a reload", async ({ page }) => {
     await page.goto("/app");
-    const balance = page.getByTestId("balance-available").filter({ visible: true });
-    await expect(balance).toContainText("$");
-    const before = await balance.innerText();
-    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
-    // The gateway reports a call of 100,000 + 50,000 gpt-4o tokens for this tenant.
-    const res = await page.request.post("/api/v1/usage", {
-      headers: { Authorization: `Bearer ${demoKeySecret("healthy")}` },
-      data: { requestId: `live-refresh-${Date.now()}`, model: "gpt-4o", inputTokens: 100_000, outputTokens: 50_000 },
-    });
-    expect(res.status()).toBe(200);
-    expect((await res.json()).accepted).toBe(1);
-    // React Query refreshes the summary every 15 s (a liveness wait, not a timing check).
-    await expect.poll(() => balance.innerText(), { timeout: 40_000, intervals: [1_000] }).not.toBe(before);
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await expectLiveAfterUsage(page, page.getByTestId("balance-available").filter({ visible: true }), "healthy");
   });
 
   test("creates a key, sees its secret once, and revokes it", async ({ page }, testInfo) => {

@@ -1,7 +1,8 @@
 "use client";
-import { useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import { useConfirmedSubmit } from "@/components/dashboard/use-confirmed-submit";
+import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
 import { useFormAction } from "@/components/dashboard/use-form-action";
 import { CONFIRM_FORMS, type ActionState, type ConfirmFormName } from "@/lib/dashboard/forms";
 
@@ -23,47 +24,16 @@ type Props = {
 
 /** A one-button change (approve, revoke, suspend, change plan) that asks before it acts. */
 export function ConfirmAction({ action, form, fields = {}, children, label, title, description, confirmLabel, destructive, size = "sm", variant }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [open, setOpen] = useState(false);
-  const confirmed = useRef(false);
   const { formAction, pending, validate } = useFormAction(action, CONFIRM_FORMS[form]);
+  const { formRef, onSubmit, dialog } = useConfirmedSubmit((fd) => (validate(fd) ? description : null));
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        if (confirmed.current) {
-          confirmed.current = false;
-          return;
-        }
-        e.preventDefault();
-        if (validate(new FormData(e.currentTarget))) setOpen(true);
-      }}
-    >
+    <form ref={formRef} action={formAction} className="flex flex-wrap items-end gap-2" onSubmit={onSubmit}>
       {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} defaultValue={v} />)}
       {children}
       <Button type="submit" size={size} variant={variant ?? (destructive ? "destructive" : "outline")} disabled={pending}>
         {pending ? "Working…" : label}
       </Button>
-      <AlertDialog open={open} onOpenChange={setOpen}>
-        <AlertDialogContent>
-          <AlertDialogTitle>{title}</AlertDialogTitle>
-          <AlertDialogDescription>{description}</AlertDialogDescription>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              destructive={destructive}
-              onClick={() => {
-                confirmed.current = true;
-                formRef.current?.requestSubmit();
-              }}
-            >
-              {confirmLabel ?? label}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog state={dialog} title={title} confirmLabel={confirmLabel ?? label} destructive={destructive} />
     </form>
   );
 }

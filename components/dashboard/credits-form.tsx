@@ -1,42 +1,34 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { FieldError } from "@/components/ui/field-error";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import { useConfirmedSubmit } from "@/components/dashboard/use-confirmed-submit";
+import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
 import { useFormAction } from "@/components/dashboard/use-form-action";
 import { creditsForm, dollarsToMicros, type ActionState } from "@/lib/dashboard/forms";
 import { formatMicros } from "@/lib/money/format";
 
 /** Grant or deduct credits with a reason; confirmed in a dialog, idempotent per form instance. */
 export function CreditsForm({ action, tenantName }: { action: (p: ActionState, fd: FormData) => Promise<ActionState>; tenantName: string }) {
-  const formRef = useRef<HTMLFormElement>(null);
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [confirm, setConfirm] = useState<string | null>(null);
   const { formAction, pending, errors, validate } = useFormAction(action, creditsForm, {
+    // formRef (the confirmed form's, below) is read only once an answer arrives.
     onSuccess: () => {
       formRef.current?.reset();
       setKey(crypto.randomUUID());
     },
   });
+  const { formRef, onSubmit, dialog } = useConfirmedSubmit((fd) => {
+    if (!validate(fd)) return null;
+    const micros = dollarsToMicros(String(fd.get("amount")))!;
+    const deduct = fd.get("direction") === "deduct";
+    return `${deduct ? "Deduct" : "Grant"} ${formatMicros(micros)} ${deduct ? "from" : "to"} ${tenantName}? The change is written to the ledger and the audit log.`;
+  });
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="grid gap-3 sm:grid-cols-[8rem_10rem_1fr_auto] sm:items-end"
-      onSubmit={(e) => {
-        const fd = new FormData(e.currentTarget);
-        if (confirm === null) {
-          e.preventDefault();
-          if (!validate(fd)) return;
-          const micros = dollarsToMicros(String(fd.get("amount")))!;
-          setConfirm(`${fd.get("direction") === "deduct" ? "Deduct" : "Grant"} ${formatMicros(micros)} ${fd.get("direction") === "deduct" ? "from" : "to"} ${tenantName}?`);
-        } else setConfirm(null);
-      }}
-    >
+    <form ref={formRef} action={formAction} noValidate className="grid gap-3 sm:grid-cols-[8rem_10rem_1fr_auto] sm:items-end" onSubmit={onSubmit}>
       <input type="hidden" name="idempotencyKey" value={key} />
       <div className="grid gap-1.5">
         <Label htmlFor="credits-direction">Action</Label>
@@ -56,16 +48,7 @@ export function CreditsForm({ action, tenantName }: { action: (p: ActionState, f
         <FieldError id="credits-reason-error" errors={errors?.reason} />
       </div>
       <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Apply"}</Button>
-      <AlertDialog open={confirm !== null} onOpenChange={(o) => !o && setConfirm(null)}>
-        <AlertDialogContent>
-          <AlertDialogTitle>Confirm credit change</AlertDialogTitle>
-          <AlertDialogDescription>{confirm} The change is written to the ledger and the audit log.</AlertDialogDescription>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction onClick={() => formRef.current?.requestSubmit()}>Confirm</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog state={dialog} title="Confirm credit change" confirmLabel="Confirm" />
     </form>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError } from "@/components/ui/field-error";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import { useConfirmedSubmit } from "@/components/dashboard/use-confirmed-submit";
+import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
 import { useFormAction } from "@/components/dashboard/use-form-action";
 import { linkCustomerForm, type ActionState } from "@/lib/dashboard/forms";
 
@@ -18,32 +19,19 @@ type Props = {
 
 /** "Link to tenant" for one unmatched Stripe customer: a tenant slug, confirmed in a dialog. */
 export function LinkCustomerForm({ action, customerId, eventCount, tenants }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [confirm, setConfirm] = useState<string | null>(null);
   const { state, formAction, pending, errors: answered, validate } = useFormAction(action, linkCustomerForm);
   // The server's field error is about the slug it was sent: once the field is edited, it no longer applies.
   const [editedSince, setEditedSince] = useState<ActionState | null>(null);
   const errors = editedSince === state && answered === state.fieldErrors ? undefined : answered;
   const base = `link-${customerId}`;
+  const { formRef, onSubmit, dialog } = useConfirmedSubmit((fd) => {
+    if (!validate(fd)) return null;
+    const slug = String(fd.get("tenantSlug")).trim();
+    const name = tenants.find((t) => t.slug === slug)?.name;
+    return `${customerId} will belong to ${name ? `${name} (${slug})` : `the tenant “${slug}”`}, and its ${eventCount} stored event${eventCount === 1 ? "" : "s"} will be applied to that tenant, oldest first. A link is not undone from here.`;
+  });
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="flex flex-wrap items-start gap-2"
-      onSubmit={(e) => {
-        if (confirm !== null) {
-          setConfirm(null);
-          return;
-        }
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        if (!validate(fd)) return;
-        const slug = String(fd.get("tenantSlug")).trim();
-        const name = tenants.find((t) => t.slug === slug)?.name;
-        setConfirm(`${customerId} will belong to ${name ? `${name} (${slug})` : `the tenant “${slug}”`}, and its ${eventCount} stored event${eventCount === 1 ? "" : "s"} will be applied to that tenant, oldest first. A link is not undone from here.`);
-      }}
-    >
+    <form ref={formRef} action={formAction} noValidate className="flex flex-wrap items-start gap-2" onSubmit={onSubmit}>
       <input type="hidden" name="customerId" value={customerId} />
       <div className="grid gap-1">
         <Label htmlFor={`${base}-tenant`} className="sr-only">Tenant slug for {customerId}</Label>
@@ -56,16 +44,7 @@ export function LinkCustomerForm({ action, customerId, eventCount, tenants }: Pr
         <FieldError id={`${base}-customer-error`} errors={errors?.customerId} />
       </div>
       <Button type="submit" size="sm" variant="outline" disabled={pending}>{pending ? "Linking…" : "Link to tenant"}</Button>
-      <AlertDialog open={confirm !== null} onOpenChange={(o) => !o && setConfirm(null)}>
-        <AlertDialogContent>
-          <AlertDialogTitle>Link {customerId}?</AlertDialogTitle>
-          <AlertDialogDescription>{confirm}</AlertDialogDescription>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction onClick={() => formRef.current?.requestSubmit()}>Link and apply</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog state={dialog} title={`Link ${customerId}?`} confirmLabel="Link and apply" />
     </form>
   );
 }
