@@ -66,7 +66,7 @@ export async function reserveBatch(client: pg.PoolClient, items: Item[]): Promis
   }
   if (losers.length || ledger.length) {
     // One round trip for every write left: the losers' rows go, the balances and ledger are written.
-    const changed = tenants.filter((t) => ledger.some((l) => l.tenantId === t));
+    const changed = [...new Set(ledger.map((l) => l.tenantId))];
     const of = (t: string) => balances.get(t)!;
     await client.query(
       `WITH lost AS (DELETE FROM "Reservation" WHERE id = ANY($1::text[])),
