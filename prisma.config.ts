@@ -2,6 +2,7 @@
 // The CLI is only needed by developers (generate, and migrations through ../shared's engine
 // stand-in); the app migrates itself at start-up with lib/db/migrate.ts.
 import "dotenv/config";
+
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

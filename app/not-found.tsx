@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { Button } from "@/components/ui/button";
 
 export default function NotFound() {
@@ -7,7 +8,9 @@ export default function NotFound() {
       <h1 className="text-xl font-semibold">404 — Not found</h1>
       <p className="text-sm text-muted-foreground">There is nothing here, or it is not yours to see.</p>
       <Button asChild variant="outline">
-        <Link href="/" prefetch={false}>Go to your dashboard</Link>
+        <Link href="/" prefetch={false}>
+          Go to your dashboard
+        </Link>
       </Button>
     </main>
   );

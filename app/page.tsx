@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+
 import { areaHome } from "@/lib/web/area-access";
 import { getSessionUser } from "@/lib/web/session";
 

@@ -1,7 +1,14 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const TONES: Record<string, BadgeTone> = {
-  active: "ok", trialing: "ok", past_due: "warn", canceled: "bad", unpaid: "bad", incomplete_expired: "bad", incomplete: "bad", paused: "muted",
+  active: "ok",
+  trialing: "ok",
+  past_due: "warn",
+  canceled: "bad",
+  unpaid: "bad",
+  incomplete_expired: "bad",
+  incomplete: "bad",
+  paused: "muted",
 };
 
 export function SubscriptionBadge({ status }: { status: string | null | undefined }) {

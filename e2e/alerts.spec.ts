@@ -7,8 +7,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
-import { test, expect, screenshotBothWidths } from "./fixtures/test";
+
 import { accounts } from "./fixtures/accounts";
+import { expect, screenshotBothWidths, test } from "./fixtures/test";
 
 type Hit = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -21,20 +22,36 @@ async function startReceiver(status: (index: number) => number = () => 200) {
     req.on("end", () => {
       hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const code = status(hits.length - 1);
-      res.writeHead(code, { "content-type": "text/plain" }).end(code === 200 ? "received" : "down for maintenance");
+      res
+        .writeHead(code, { "content-type": "text/plain" })
+        .end(code === 200 ? "received" : "down for maintenance");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, hits, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    hits,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 const verify = (secret: string, hit: Hit) =>
-  new Webhook(secret).verify(hit.body, { "webhook-id": String(hit.headers["webhook-id"]), "webhook-timestamp": String(hit.headers["webhook-timestamp"]), "webhook-signature": String(hit.headers["webhook-signature"]) }) as { type: string; rule: { name: string } };
+  new Webhook(secret).verify(hit.body, {
+    "webhook-id": String(hit.headers["webhook-id"]),
+    "webhook-timestamp": String(hit.headers["webhook-timestamp"]),
+    "webhook-signature": String(hit.headers["webhook-signature"]),
+  }) as { type: string; rule: { name: string } };
 
 test.describe("owner", () => {
   test.use({ storageState: accounts.owner.state });
 
-  test("adds a webhook channel (secret once), sends a test, adds a rule that fires and notifies, then removes both", async ({ page }, testInfo) => {
+  test("adds a webhook channel (secret once), sends a test, adds a rule that fires and notifies, then removes both", async ({
+    page,
+  }, testInfo) => {
     const receiver = await startReceiver();
     try {
       await page.goto("/app/alerts");
@@ -82,10 +99,21 @@ test.describe("owner", () => {
 
       // The worker (in-process under the demo start) delivers the FIRING notification, signed.
       await expect.poll(() => receiver.hits.length, { timeout: 20_000 }).toBe(2);
-      expect(verify(secret, receiver.hits[1]!)).toMatchObject({ type: "alert.firing", rule: { name: "E2E low balance" } });
+      expect(verify(secret, receiver.hits[1]!)).toMatchObject({
+        type: "alert.firing",
+        rule: { name: "E2E low balance" },
+      });
       await page.reload();
-      await expect(page.getByTestId("alert-history").getByRole("row").filter({ hasText: "E2E low balance" }).first()).toContainText("Fired");
-      await expect(page.getByTestId("delivery-log").locator('tr[data-status="SUCCEEDED"]').filter({ hasText: "E2E low balance" }).filter({ visible: true })).toHaveCount(1);
+      await expect(
+        page.getByTestId("alert-history").getByRole("row").filter({ hasText: "E2E low balance" }).first(),
+      ).toContainText("Fired");
+      await expect(
+        page
+          .getByTestId("delivery-log")
+          .locator('tr[data-status="SUCCEEDED"]')
+          .filter({ hasText: "E2E low balance" })
+          .filter({ visible: true }),
+      ).toHaveCount(1);
       await screenshotBothWidths(page, "tenant-alerts", (n) => testInfo.outputPath(n));
 
       // Editing the threshold below the balance (past the 20% margin) resolves it at once: one RESOLVED, notified.
@@ -97,7 +125,10 @@ test.describe("owner", () => {
       await expect(editDialog).toHaveCount(0);
       await expect(ruleRow.getByText("OK", { exact: true })).toBeVisible();
       await expect.poll(() => receiver.hits.length, { timeout: 20_000 }).toBe(3);
-      expect(verify(secret, receiver.hits[2]!)).toMatchObject({ type: "alert.resolved", rule: { name: "E2E low balance" } });
+      expect(verify(secret, receiver.hits[2]!)).toMatchObject({
+        type: "alert.resolved",
+        rule: { name: "E2E low balance" },
+      });
       await ruleRow.getByRole("button", { name: "Disable E2E low balance" }).click();
       await expect(ruleRow.getByText("Disabled", { exact: true })).toBeVisible();
 
@@ -138,12 +169,22 @@ test.describe("owner", () => {
       await expect.poll(() => receiver.hits.length, { timeout: 30_000 }).toBe(2);
       // Visible rows only: right after a reload Next may keep a hidden streamed twin of the log for
       // a moment (it tripped strict mode once in CI).
-      const row = (status: string) => page.getByTestId("delivery-log").locator(`tr[data-status="${status}"]`)
-        .filter({ hasText: "E2E retry rule" }).filter({ hasText: "E2E flaky hook" }).filter({ visible: true });
-      await expect.poll(async () => {
-        await page.reload();
-        return row("DEAD").count();
-      }, { timeout: 20_000 }).toBe(1);
+      const row = (status: string) =>
+        page
+          .getByTestId("delivery-log")
+          .locator(`tr[data-status="${status}"]`)
+          .filter({ hasText: "E2E retry rule" })
+          .filter({ hasText: "E2E flaky hook" })
+          .filter({ visible: true });
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return row("DEAD").count();
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(1);
       await expect(row("DEAD")).toContainText("last answer HTTP 503");
 
       await row("DEAD").getByRole("button", { name: "Retry" }).click();
@@ -152,10 +193,15 @@ test.describe("owner", () => {
       await confirm.getByRole("button", { name: "Retry" }).click();
       await expect.poll(() => receiver.hits.length, { timeout: 20_000 }).toBe(3);
       expect(new Set(receiver.hits.map((h) => h.headers["webhook-id"])).size).toBe(1); // the same delivery, re-sent
-      await expect.poll(async () => {
-        await page.reload();
-        return row("SUCCEEDED").count();
-      }, { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return row("SUCCEEDED").count();
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(1);
       await expect(row("SUCCEEDED")).toContainText("Delivered");
       await expect(row("SUCCEEDED")).toContainText("last answer HTTP 200");
       await expect(row("SUCCEEDED").getByRole("cell").nth(2)).toHaveText("3");
@@ -166,7 +212,10 @@ test.describe("owner", () => {
       await ruleRow.getByRole("button", { name: "Delete" }).click();
       await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
       await expect(ruleRow).toHaveCount(0);
-      const channelRow = page.getByTestId("channels-table").getByRole("row").filter({ hasText: "E2E flaky hook" });
+      const channelRow = page
+        .getByTestId("channels-table")
+        .getByRole("row")
+        .filter({ hasText: "E2E flaky hook" });
       await channelRow.getByRole("button", { name: "Delete" }).click();
       await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
       await expect(channelRow).toHaveCount(0);
@@ -200,9 +249,14 @@ test.describe("admin", () => {
     const card = page.getByTestId("firing-alerts-card");
     await expect(card.getByRole("heading", { name: "Firing alerts" })).toBeVisible();
     for (const tenant of ["Bluebird Analytics", "Granite Legal"]) {
-      await expect(card.getByTestId("firing-alerts").getByRole("row").filter({ hasText: tenant }).first()).toContainText("Firing");
+      await expect(
+        card.getByTestId("firing-alerts").getByRole("row").filter({ hasText: tenant }).first(),
+      ).toContainText("Firing");
     }
-    await expect(card.getByRole("link", { name: "All alerts and deliveries" })).toHaveAttribute("href", "/admin/alerts");
+    await expect(card.getByRole("link", { name: "All alerts and deliveries" })).toHaveAttribute(
+      "href",
+      "/admin/alerts",
+    );
     await page.getByRole("link", { name: "Alerts", exact: true }).first().click();
     await expect(page).toHaveURL(/\/admin\/alerts$/);
     await expect(page.getByRole("heading", { name: "Alerts", exact: true })).toBeVisible();

@@ -1,5 +1,5 @@
-import { test, expect, screenshotBothWidths } from "./fixtures/test";
 import { accounts } from "./fixtures/accounts";
+import { expect, screenshotBothWidths, test } from "./fixtures/test";
 
 test.describe("admin area", () => {
   test.use({ storageState: accounts.admin.state });

@@ -1,6 +1,7 @@
-import { test as setup, expect } from "@playwright/test";
-import { signIn } from "./fixtures/test";
+import { expect, test as setup } from "@playwright/test";
+
 import { accounts } from "./fixtures/accounts";
+import { signIn } from "./fixtures/test";
 
 // Signs each role in once and saves its session for the specs.
 for (const [role, account] of Object.entries(accounts)) {

@@ -1,19 +1,22 @@
 // The tenant billing page in the demo (no STRIPE_SECRET_KEY): it says billing is not configured,
 // shows plan, credits, cards and invoices under the anchors refusal remedies link to, and
 // "Simulate payment" tops up through the app's own signed webhook.
-import { test, expect, screenshotBothWidths } from "./fixtures/test";
 import { accounts } from "./fixtures/accounts";
+import { expect, screenshotBothWidths, test } from "./fixtures/test";
 
 const dollars = (text: string) => Number(text.replace(/[^0-9.]/g, ""));
 
 test.describe("billing page, owner", () => {
   test.use({ storageState: accounts.owner.state });
 
-  test("shows plan, credits, cards and invoices, and a simulated payment adds its credits", async ({ page }, testInfo) => {
+  test("shows plan, credits, cards and invoices, and a simulated payment adds its credits", async ({
+    page,
+  }, testInfo) => {
     await page.goto("/app/billing");
     await expect(page.getByRole("heading", { name: "Billing" })).toBeVisible();
     await expect(page.getByRole("status")).toContainText("Billing is not configured");
-    for (const anchor of ["plans", "top-up", "payment-methods", "invoices"]) await expect(page.locator(`#${anchor}`)).toBeVisible();
+    for (const anchor of ["plans", "top-up", "payment-methods", "invoices"])
+      await expect(page.locator(`#${anchor}`)).toBeVisible();
     await expect(page.locator("#plans")).toContainText("Pro");
     await expect(page.locator("#plans")).toContainText("Active");
     await expect(page.locator("#payment-methods").getByRole("row")).not.toHaveCount(0);

@@ -1,14 +1,17 @@
-import { test, expect, expectLiveAfterUsage, screenshotBothWidths } from "./fixtures/test";
-import { accounts } from "./fixtures/accounts";
-import { card, customer, event } from "@/lib/billing/testing/events";
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
+import { card, customer, event } from "@/lib/billing/testing/events";
 import { DEMO_WEBHOOK_SECRET } from "@/lib/billing/webhook-secrets";
 import { tenantIdOf } from "@/lib/demo/ids";
+
+import { accounts } from "./fixtures/accounts";
+import { expect, expectLiveAfterUsage, screenshotBothWidths, test } from "./fixtures/test";
 
 test.describe("admin dashboard", () => {
   test.use({ storageState: accounts.admin.state });
 
-  test("finds a past-due tenant from the overview and sees why its calls are refused", async ({ page }, testInfo) => {
+  test("finds a past-due tenant from the overview and sees why its calls are refused", async ({
+    page,
+  }, testInfo) => {
     await page.goto("/admin");
     const attention = page.getByTestId("needs-attention").filter({ visible: true });
     await expect(attention).toContainText("subscription_past_due");
@@ -26,14 +29,22 @@ test.describe("admin dashboard", () => {
     await screenshotBothWidths(page, "dashboard-admin-tenant", (n) => testInfo.outputPath(n));
   });
 
-  test("a tenant's balance on its page follows usage reported through the API, without a reload", async ({ page }) => {
+  test("a tenant's balance on its page follows usage reported through the API, without a reload", async ({
+    page,
+  }) => {
     await page.goto(`/admin/tenants/${tenantIdOf("healthy")}`);
     await expectLiveAfterUsage(page, page.getByTestId("tenant-balance").filter({ visible: true }), "healthy");
   });
 
-  test("grants credits to a zero-balance tenant and watches the banner and the simulated answer change", async ({ page }) => {
+  test("grants credits to a zero-balance tenant and watches the banner and the simulated answer change", async ({
+    page,
+  }) => {
     await page.goto("/admin/tenants?q=cobalt");
-    await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Cobalt Labs" }).click();
+    await page
+      .getByTestId("tenants-table")
+      .filter({ visible: true })
+      .getByRole("link", { name: "Cobalt Labs" })
+      .click();
     const banner = page.getByTestId("health-banner").filter({ visible: true });
     await expect(banner).toHaveAttribute("data-level", "refusing");
     await expect(banner).toContainText("Credits exhausted");
@@ -54,7 +65,9 @@ test.describe("admin dashboard", () => {
     await expect(page.getByText("Credits granted")).toBeVisible();
     await expect(page.getByTestId("tenant-balance").filter({ visible: true })).toContainText("$25.00");
     await expect(banner).not.toHaveAttribute("data-level", "refusing");
-    await expect(page.getByTestId("ledger-table").filter({ visible: true })).toContainText("Goodwill credit (e2e)");
+    await expect(page.getByTestId("ledger-table").filter({ visible: true })).toContainText(
+      "Goodwill credit (e2e)",
+    );
     await expect(page.getByTestId("audit-table").filter({ visible: true })).toContainText("credits.grant");
 
     await page.getByRole("button", { name: "Simulate call" }).click();
@@ -63,7 +76,11 @@ test.describe("admin dashboard", () => {
 
   test("approves a pending key, creates a key whose secret shows once, and revokes it", async ({ page }) => {
     await page.goto("/admin/tenants?q=meridian");
-    await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Meridian Bank" }).click();
+    await page
+      .getByTestId("tenants-table")
+      .filter({ visible: true })
+      .getByRole("link", { name: "Meridian Bank" })
+      .click();
     const keys = page.getByTestId("keys-table").filter({ visible: true });
     const pending = keys.getByRole("row").filter({ hasText: "Awaiting approval" }).first();
     await pending.getByRole("button", { name: "Approve" }).click();
@@ -89,10 +106,15 @@ test.describe("admin dashboard", () => {
 
   test("deducts credits and changes the plan: confirmed, audited, reflected at once", async ({ page }) => {
     await page.goto("/admin/tenants?q=northwind");
-    await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Northwind Traders" }).click();
+    await page
+      .getByTestId("tenants-table")
+      .filter({ visible: true })
+      .getByRole("link", { name: "Northwind Traders" })
+      .click();
     await expect(page.getByRole("heading", { name: "Northwind Traders", level: 1 })).toBeVisible();
     const balance = page.getByTestId("tenant-balance").filter({ visible: true });
-    const cents = async () => Math.round(Number(/\$([\d,]+\.\d+)/.exec(await balance.innerText())![1]!.replaceAll(",", "")) * 100);
+    const cents = async () =>
+      Math.round(Number(/\$([\d,]+\.\d+)/.exec(await balance.innerText())![1]!.replaceAll(",", "")) * 100);
     const before = await cents();
     expect(before).toBeGreaterThan(500);
 
@@ -110,7 +132,13 @@ test.describe("admin dashboard", () => {
     await page.getByRole("alertdialog").getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByText("Credits deducted")).toBeVisible();
     await expect.poll(cents).toBe(before - 500);
-    await expect(page.getByTestId("ledger-table").filter({ visible: true }).getByRole("row").filter({ hasText: "Refund of a duplicate top-up (e2e)" })).toContainText("-$5.00");
+    await expect(
+      page
+        .getByTestId("ledger-table")
+        .filter({ visible: true })
+        .getByRole("row")
+        .filter({ hasText: "Refund of a duplicate top-up (e2e)" }),
+    ).toContainText("-$5.00");
     await expect(page.getByTestId("audit-table").filter({ visible: true })).toContainText("credits.adjust");
 
     await expect(page.getByText("$99.00/month").filter({ visible: true })).toBeVisible(); // Pro
@@ -122,7 +150,9 @@ test.describe("admin dashboard", () => {
     await expect(page.getByLabel("New plan")).toHaveValue("starter");
     await expect(page.getByText("$19.00/month").filter({ visible: true })).toBeVisible(); // Starter, at once
     const audit = page.getByTestId("audit-table").filter({ visible: true });
-    await expect(audit.getByRole("row").filter({ hasText: "tenant.update" }).first()).toContainText(/starter/i);
+    await expect(audit.getByRole("row").filter({ hasText: "tenant.update" }).first()).toContainText(
+      /starter/i,
+    );
     // A reload shows the stored state, not just the form's.
     await page.reload();
     await expect(page.getByLabel("New plan")).toHaveValue("starter");
@@ -131,7 +161,11 @@ test.describe("admin dashboard", () => {
 
   test("suspends and resumes a tenant, reflected at once", async ({ page }) => {
     await page.goto("/admin/tenants?q=tiny");
-    await page.getByTestId("tenants-table").filter({ visible: true }).getByRole("link", { name: "Tiny Tools" }).click();
+    await page
+      .getByTestId("tenants-table")
+      .filter({ visible: true })
+      .getByRole("link", { name: "Tiny Tools" })
+      .click();
     await page.getByRole("button", { name: "Suspend tenant" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Suspend tenant" }).click();
     const banner = page.getByTestId("health-banner").filter({ visible: true });
@@ -159,11 +193,16 @@ test.describe("admin dashboard", () => {
 test.describe("admin global pages", () => {
   test.use({ storageState: accounts.admin.state });
 
-  test("the decision log across tenants expands a refusal to its reason, numbers and remedy", async ({ page }, testInfo) => {
+  test("the decision log across tenants expands a refusal to its reason, numbers and remedy", async ({
+    page,
+  }, testInfo) => {
     await page.goto("/admin/decisions?outcome=refused&code=quota_exceeded");
     const table = page.getByTestId("decision-table").filter({ visible: true });
     await expect(table).toContainText("Echo Tutors");
-    await table.getByRole("button", { name: /Details of quota_exceeded/ }).first().click();
+    await table
+      .getByRole("button", { name: /Details of quota_exceeded/ })
+      .first()
+      .click();
     await expect(table.getByText("Monthly quota exceeded.").first()).toBeVisible();
     await expect(table.getByText(/tokens/).first()).toBeVisible();
     await expect(table.getByText(/Remedy shown/).first()).toContainText("upgrade_plan");
@@ -171,23 +210,40 @@ test.describe("admin global pages", () => {
     await screenshotBothWidths(page, "dashboard-admin-decisions", (n) => testInfo.outputPath(n));
   });
 
-  test("the Stripe events page lists deliveries by status (empty state names what fills it)", async ({ page }) => {
+  test("the Stripe events page lists deliveries by status (empty state names what fills it)", async ({
+    page,
+  }) => {
     await page.goto("/admin/stripe-events?status=FAILED");
     await expect(page.getByRole("heading", { name: "Stripe events", level: 1 })).toBeVisible();
     await expect(page.getByText(/No Stripe events with status failed|evt_/).first()).toBeVisible();
   });
 
-  test("links an unmatched Stripe customer to a tenant: its stored events apply, and one replays", async ({ page }, testInfo) => {
+  test("links an unmatched Stripe customer to a tenant: its stored events apply, and one replays", async ({
+    page,
+  }, testInfo) => {
     // Events for a customer no tenant owns, delivered through the real signed webhook (the demo's secret).
     const cus = `cus_e2e_${Date.now().toString(36)}`;
     const now = Math.floor(Date.now() / 1000);
     const events = [
       event("customer.created", customer({ id: cus, email: "ap@echo.example" }), now - 60),
-      event("payment_method.attached", card({ id: `pm_${cus.slice(4)}`, customer: cus, last4: "4444" }), now - 30),
+      event(
+        "payment_method.attached",
+        card({ id: `pm_${cus.slice(4)}`, customer: cus, last4: "4444" }),
+        now - 30,
+      ),
     ];
     for (const e of events) {
       const payload = JSON.stringify(e);
-      const res = await page.request.post("/api/stripe/webhook", { data: payload, headers: { "content-type": "application/json", "stripe-signature": stripeWebhooks.generateTestHeaderString({ payload, secret: DEMO_WEBHOOK_SECRET }) } });
+      const res = await page.request.post("/api/stripe/webhook", {
+        data: payload,
+        headers: {
+          "content-type": "application/json",
+          "stripe-signature": stripeWebhooks.generateTestHeaderString({
+            payload,
+            secret: DEMO_WEBHOOK_SECRET,
+          }),
+        },
+      });
       expect(await res.json()).toMatchObject({ outcome: "unmatched", tenantId: null });
     }
 
@@ -208,11 +264,15 @@ test.describe("admin global pages", () => {
     await expect(row.getByText("No tenant has the slug “nobody-here”.")).toHaveCount(0); // about the slug it was sent, not this one
     await row.getByRole("button", { name: "Link to tenant" }).click();
     const dialog = page.getByRole("alertdialog");
-    await expect(dialog).toContainText(`${cus} will belong to Echo Tutors (quota-used), and its 2 stored events will be applied`);
+    await expect(dialog).toContainText(
+      `${cus} will belong to Echo Tutors (quota-used), and its 2 stored events will be applied`,
+    );
     await screenshotBothWidths(page, "dashboard-admin-stripe-link", (n) => testInfo.outputPath(n));
     await dialog.getByRole("button", { name: "Link and apply" }).click();
     await expect(page.getByText(`Linked ${cus} to Echo Tutors; 2 stored events applied.`)).toBeVisible();
-    await expect(page.getByTestId("unmatched-customers").getByRole("row").filter({ hasText: cus })).toHaveCount(0);
+    await expect(
+      page.getByTestId("unmatched-customers").getByRole("row").filter({ hasText: cus }),
+    ).toHaveCount(0);
 
     const deliveries = page.getByTestId("stripe-events");
     for (const e of events) {

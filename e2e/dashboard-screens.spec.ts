@@ -1,8 +1,9 @@
 // Every main dashboard page at 1280 and 390 px: screenshots kept with the test results, no
 // horizontal overflow on a phone, and (through the fixture) no console error on any of them.
-import { test, expect, screenshotBothWidths } from "./fixtures/test";
-import { accounts } from "./fixtures/accounts";
 import { tenantIdOf } from "@/lib/demo/ids";
+
+import { accounts } from "./fixtures/accounts";
+import { expect, screenshotBothWidths, test } from "./fixtures/test";
 
 const SCREENS = {
   admin: [
@@ -37,7 +38,11 @@ for (const [role, screens] of Object.entries(SCREENS)) {
         await page.waitForLoadState("networkidle");
         await page.setViewportSize({ width: 390, height: 844 });
         // Polled: a chart takes a frame to follow the new width.
-        await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: "no horizontal scroll at 390 px" }).toBeLessThanOrEqual(390);
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
+            message: "no horizontal scroll at 390 px",
+          })
+          .toBeLessThanOrEqual(390);
         await screenshotBothWidths(page, `screen-${name}`, (n) => testInfo.outputPath(n));
       });
     }

@@ -6,13 +6,19 @@
 // is shown or changed. Signed out, every page redirects to sign-in and every route is a 401.
 // The server actions' refusals (members, foreign rule/channel/delivery/key ids, tenant users
 // calling admin actions) are checked against the database in app/server-actions-tenancy.test.ts.
-import { test, expect } from "./fixtures/test";
-import { accounts } from "./fixtures/accounts";
 import { keyIdOf, tenantIdOf } from "@/lib/demo/ids";
 
+import { accounts } from "./fixtures/accounts";
+import { expect, test } from "./fixtures/test";
+
 const B = {
-  slug: "zero-credits", name: "Cobalt Labs", tenantId: tenantIdOf("zero-credits"), keyId: keyIdOf("zero-credits"),
-  invoiceId: "invrow_zero-credits_1", invoiceNumber: "ZERO-000", ruleId: `rule_${tenantIdOf("zero-credits")}_0`,
+  slug: "zero-credits",
+  name: "Cobalt Labs",
+  tenantId: tenantIdOf("zero-credits"),
+  keyId: keyIdOf("zero-credits"),
+  invoiceId: "invrow_zero-credits_1",
+  invoiceNumber: "ZERO-000",
+  ruleId: `rule_${tenantIdOf("zero-credits")}_0`,
 };
 
 const PAGES_WITH_B_IDS = [
@@ -25,8 +31,13 @@ const PAGES_WITH_B_IDS = [
   `/app/alerts?tenantId=${B.tenantId}&ruleId=${B.ruleId}`,
 ];
 const ADMIN_PAGES_WITH_B_IDS = [
-  `/admin/tenants/${B.tenantId}`, `/admin/decisions?tenantId=${B.tenantId}`, "/admin/tenants", "/admin/audit",
-  "/admin/alerts", `/admin/tenants/${B.tenantId}/alerts`, "/admin/stripe-events",
+  `/admin/tenants/${B.tenantId}`,
+  `/admin/decisions?tenantId=${B.tenantId}`,
+  "/admin/tenants",
+  "/admin/audit",
+  "/admin/alerts",
+  `/admin/tenants/${B.tenantId}/alerts`,
+  "/admin/stripe-events",
 ];
 const ROUTES_WITH_B_IDS = [
   { path: `/api/dashboard/export/usage?tenantId=${B.tenantId}`, status: 404 },
@@ -39,9 +50,17 @@ const ROUTES_WITH_B_IDS = [
 // reaches B. The demo has no STRIPE_SECRET_KEY, so checkout and portal answer 503 before any work;
 // simulate's body is strict, so a smuggled tenantId is a 422 before any payment is simulated.
 const POSTS_WITH_B_IDS = [
-  { path: `/api/billing/checkout?tenantId=${B.tenantId}`, body: { kind: "top_up", amount: "10000000", tenantId: B.tenantId }, status: 503 },
+  {
+    path: `/api/billing/checkout?tenantId=${B.tenantId}`,
+    body: { kind: "top_up", amount: "10000000", tenantId: B.tenantId },
+    status: 503,
+  },
   { path: `/api/billing/portal?tenantId=${B.tenantId}`, body: { tenantId: B.tenantId }, status: 503 },
-  { path: `/api/billing/simulate?tenantId=${B.tenantId}`, body: { amount: "10000000", tenantId: B.tenantId }, status: 422 },
+  {
+    path: `/api/billing/simulate?tenantId=${B.tenantId}`,
+    body: { amount: "10000000", tenantId: B.tenantId },
+    status: 422,
+  },
 ];
 
 test.describe("as tenant A with tenant B's ids", () => {
@@ -55,7 +74,8 @@ test.describe("as tenant A with tenant B's ids", () => {
       await expect(page.getByText(B.name)).toHaveCount(0);
       await expect(page.locator(`text=${B.keyId}`)).toHaveCount(0);
       await expect(page.getByText(B.invoiceNumber)).toHaveCount(0);
-      if (path.startsWith("/app/billing")) await expect(page.getByText("HEAL-0001").filter({ visible: true })).toBeVisible(); // A's own invoices
+      if (path.startsWith("/app/billing"))
+        await expect(page.getByText("HEAL-0001").filter({ visible: true })).toBeVisible(); // A's own invoices
       const rows = page.getByTestId("decision-table").filter({ visible: true }).getByRole("row");
       if (path.includes("keyId")) await expect(rows).toHaveCount(0); // B's key filter matches none of A's decisions
     });
@@ -103,12 +123,19 @@ test.describe("as tenant A with tenant B's ids", () => {
 
   test("server action: revoking B's key through a forged hidden field changes nothing", async ({ page }) => {
     await page.goto("/app/keys");
-    const row = page.getByTestId("keys-table").filter({ visible: true }).getByRole("row").filter({ hasText: "Active" }).first();
+    const row = page
+      .getByTestId("keys-table")
+      .filter({ visible: true })
+      .getByRole("row")
+      .filter({ hasText: "Active" })
+      .first();
     // The open dialog hides the page from role queries: hold the hidden field itself.
     const keyField = (await row.locator('input[name="keyId"]').elementHandle())!;
     await row.getByRole("button", { name: "Revoke" }).click();
     // Forge the form once the confirmation is open: point the hidden keyId at tenant B's key.
-    await keyField.evaluate((el, id) => { (el as HTMLInputElement).value = id; }, B.keyId);
+    await keyField.evaluate((el, id) => {
+      (el as HTMLInputElement).value = id;
+    }, B.keyId);
     expect(await keyField.evaluate((el) => (el as HTMLInputElement).value)).toBe(B.keyId);
     await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
     await expect(page.getByText("No such key")).toBeVisible();
@@ -129,7 +156,13 @@ test.describe("as tenant B's admin view afterwards", () => {
 
   test("B's key is still active", async ({ page }) => {
     await page.goto(`/admin/tenants/${B.tenantId}`);
-    await expect(page.getByTestId("keys-table").filter({ visible: true }).getByRole("row").filter({ hasText: "Production" })).toContainText("Active");
+    await expect(
+      page
+        .getByTestId("keys-table")
+        .filter({ visible: true })
+        .getByRole("row")
+        .filter({ hasText: "Production" }),
+    ).toContainText("Active");
   });
 });
 

@@ -1,7 +1,8 @@
-import { test, expect, expectLiveAfterUsage, screenshotBothWidths, signIn } from "./fixtures/test";
-import { accounts } from "./fixtures/accounts";
 import { DEMO_PASSWORD, demoOwnerEmail } from "@/lib/demo/accounts";
 import { keyIdOf } from "@/lib/demo/ids";
+
+import { accounts } from "./fixtures/accounts";
+import { expect, expectLiveAfterUsage, screenshotBothWidths, signIn, test } from "./fixtures/test";
 
 // Test ids are filtered to visible elements: Next keeps a page it streamed or left in a hidden
 // subtree for a moment, and a hidden twin would trip strict mode.
@@ -9,9 +10,14 @@ import { keyIdOf } from "@/lib/demo/ids";
 test.describe("tenant owner", () => {
   test.use({ storageState: accounts.owner.state });
 
-  test("reads the banner, balance, days left, quota and the usage chart with its table", async ({ page }, testInfo) => {
+  test("reads the banner, balance, days left, quota and the usage chart with its table", async ({
+    page,
+  }, testInfo) => {
     await page.goto("/app");
-    await expect(page.getByTestId("health-banner").filter({ visible: true })).toHaveAttribute("data-level", /ok|warn/);
+    await expect(page.getByTestId("health-banner").filter({ visible: true })).toHaveAttribute(
+      "data-level",
+      /ok|warn/,
+    );
     await expect(page.getByTestId("balance-available").filter({ visible: true })).toContainText("$");
     await expect(page.getByTestId("days-left").filter({ visible: true })).toContainText(/day|usage|year/);
     await expect(page.getByRole("progressbar", { name: "Monthly quota used" })).toBeVisible();
@@ -28,7 +34,11 @@ test.describe("tenant owner", () => {
 
   test("the home's balance follows usage reported through the API, without a reload", async ({ page }) => {
     await page.goto("/app");
-    await expectLiveAfterUsage(page, page.getByTestId("balance-available").filter({ visible: true }), "healthy");
+    await expectLiveAfterUsage(
+      page,
+      page.getByTestId("balance-available").filter({ visible: true }),
+      "healthy",
+    );
   });
 
   test("creates a key, sees its secret once, and revokes it", async ({ page }, testInfo) => {
@@ -41,7 +51,11 @@ test.describe("tenant owner", () => {
     await page.getByRole("button", { name: "Done" }).click();
     await page.reload();
     await expect(page.getByText(secret)).toHaveCount(0);
-    const row = page.getByTestId("keys-table").filter({ visible: true }).getByRole("row").filter({ hasText: "e2e-owner-key" });
+    const row = page
+      .getByTestId("keys-table")
+      .filter({ visible: true })
+      .getByRole("row")
+      .filter({ hasText: "e2e-owner-key" });
     await expect(row).toContainText("Active");
     await expect(row).toContainText(secret.slice(0, 12));
     await page.waitForLoadState("networkidle"); // hydrated before the screenshot styles inputs
@@ -55,17 +69,25 @@ test.describe("tenant owner", () => {
     await page.goto("/app/decisions?outcome=refused");
     const table = page.getByTestId("decision-table").filter({ visible: true });
     await expect(table.getByRole("row").nth(1)).toBeVisible();
-    await table.getByRole("button", { name: /Details of/ }).first().click();
+    await table
+      .getByRole("button", { name: /Details of/ })
+      .first()
+      .click();
     await expect(table.getByText(/Remedy shown/).first()).toBeVisible();
     await expect(page.getByText("Cobalt Labs")).toHaveCount(0);
   });
 
-  test("the export links carry the page's filters: the decision filters and the chart's range", async ({ page }) => {
+  test("the export links carry the page's filters: the decision filters and the chart's range", async ({
+    page,
+  }) => {
     const key = keyIdOf("healthy");
     await page.goto(`/app/decisions?outcome=refused&code=rate_limited&keyId=${key}`);
     const links = page.getByTestId("export-links").filter({ visible: true });
     const decisions = links.getByRole("link", { name: "decisions" });
-    await expect(decisions).toHaveAttribute("href", `/api/dashboard/export/decisions?keyId=${key}&outcome=refused&code=rate_limited`);
+    await expect(decisions).toHaveAttribute(
+      "href",
+      `/api/dashboard/export/decisions?keyId=${key}&outcome=refused&code=rate_limited`,
+    );
     const res = await page.request.get((await decisions.getAttribute("href"))!);
     expect(res.status()).toBe(200);
     const rows = (await res.text()).trim().split("\r\n").slice(1);
@@ -75,13 +97,26 @@ test.describe("tenant owner", () => {
     // Acme Robotics counts its days in UTC: the 7-day range ends today.
     await page.goto("/app/usage");
     const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
-    const usage = page.getByTestId("export-links").filter({ visible: true }).getByRole("link", { name: "usage" });
+    const usage = page
+      .getByTestId("export-links")
+      .filter({ visible: true })
+      .getByRole("link", { name: "usage" });
     await expect(usage).toHaveAttribute("href", `/api/dashboard/export/usage?from=${day(29)}&to=${day(0)}`);
-    await page.getByTestId("usage-chart").filter({ visible: true }).getByRole("tab", { name: "7 days" }).click();
+    await page
+      .getByTestId("usage-chart")
+      .filter({ visible: true })
+      .getByRole("tab", { name: "7 days" })
+      .click();
     await expect(page).toHaveURL(/[?&]range=7\b/);
     await expect(usage).toHaveAttribute("href", `/api/dashboard/export/usage?from=${day(6)}&to=${day(0)}`);
     const csv = await page.request.get((await usage.getAttribute("href"))!);
-    const days = new Set((await csv.text()).trim().split("\r\n").slice(1).map((l) => l.slice(0, 10)));
+    const days = new Set(
+      (await csv.text())
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.slice(0, 10)),
+    );
     expect([...days].every((d) => d >= day(6) && d <= day(0))).toBe(true);
   });
 });
@@ -105,6 +140,9 @@ test.describe("a refused tenant", () => {
     const banner = page.getByTestId("health-banner").filter({ visible: true });
     await expect(banner).toHaveAttribute("data-level", "refusing");
     await expect(banner).toContainText("Card expired");
-    await expect(banner.getByRole("link", { name: "Update your card" })).toHaveAttribute("href", /\/app\/billing#payment-methods$/);
+    await expect(banner.getByRole("link", { name: "Update your card" })).toHaveAttribute(
+      "href",
+      /\/app\/billing#payment-methods$/,
+    );
   });
 });

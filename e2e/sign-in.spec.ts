@@ -1,9 +1,12 @@
-import { test, expect, signIn } from "./fixtures/test";
-import { accounts } from "./fixtures/accounts";
 import { TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-throttle";
 
+import { accounts } from "./fixtures/accounts";
+import { expect, signIn, test } from "./fixtures/test";
+
 test.describe("signing in", () => {
-  test("a signed-out visitor of an admin page is sent to sign-in, then to the admin area", async ({ page }) => {
+  test("a signed-out visitor of an admin page is sent to sign-in, then to the admin area", async ({
+    page,
+  }) => {
     await page.goto("/admin/tenants");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin$/);
     await expect(page.getByTestId("tenants-table")).toHaveCount(0);
@@ -25,7 +28,9 @@ test.describe("signing in", () => {
 
     test("a wrong password is refused with a readable message", async ({ page }) => {
       await signIn(page, accounts.owner.email, "not-the-password");
-      await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+      await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText(
+        "Email or password is incorrect.",
+      );
       await expect(page).toHaveURL(/\/sign-in/);
     });
 
@@ -34,7 +39,9 @@ test.describe("signing in", () => {
       const email = `guesser-${Date.now()}@tollgate.demo`;
       for (let i = 0; i < 10; i++) {
         await signIn(page, email, `guess-${i}`);
-        await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+        await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText(
+          "Email or password is incorrect.",
+        );
       }
       await signIn(page, email, "guess-10");
       await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(TOO_MANY_SIGN_INS);
@@ -43,7 +50,9 @@ test.describe("signing in", () => {
 
     test("an unknown email reads the same as a wrong password", async ({ page }) => {
       await signIn(page, "nobody@tollgate.demo", accounts.owner.password);
-      await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+      await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText(
+        "Email or password is incorrect.",
+      );
     });
   });
 

@@ -1,8 +1,9 @@
 // The one Prisma client of the app process. Kept on globalThis in development so hot reloads
 // do not open a new pool each time (the create-t3-app pattern).
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { databaseUrl } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });

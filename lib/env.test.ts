@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { EnvError, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
@@ -17,7 +18,10 @@ describe("parseEnv", () => {
   it.each([
     [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     [{ PORT: "http" }, /^PORT /],
-    [{ NEXTAUTH_SECRET: "short" }, /^NEXTAUTH_SECRET must be at least 32 characters \(generate one with `openssl rand -base64 32`\)/],
+    [
+      { NEXTAUTH_SECRET: "short" },
+      /^NEXTAUTH_SECRET must be at least 32 characters \(generate one with `openssl rand -base64 32`\)/,
+    ],
     [{ REDIS_URL: "127.0.0.1:6379" }, /^REDIS_URL must be a redis:\/\//],
     [{ STRIPE_SECRET_KEY: "pk_test_1" }, /^STRIPE_SECRET_KEY must start with sk_/],
     [{ NODE_ENV: "production" }, /^NEXTAUTH_SECRET is required in production/],

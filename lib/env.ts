@@ -7,9 +7,7 @@ const boolFlag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -29,11 +27,17 @@ const schema = z.object({
   TOLLGATE_PG_POOL: z.coerce.number().int().min(1).max(500).default(16),
   /** How long an authorize reservation is held before it is released unused. */
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must start with sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** SMTP server for email alerts, e.g. smtp://user:pass@mail.example.com:587; unset = email channels fail with a clear error. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
   /** From address of alert emails. */
   ALERTS_EMAIL_FROM: z.string().min(3).default("Tollgate <alerts@tollgate.local>"),
   /** Let alert channels post to http:// and private, loopback or link-local addresses (tests, the demo). */
@@ -49,7 +53,8 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 const HOW_TO_SET: Partial<Record<keyof Env, string>> = {
-  DATABASE_URL: "e.g. postgresql://postgres@127.0.0.1:5432/tollgate, or unset it to use the embedded database with `npm start`",
+  DATABASE_URL:
+    "e.g. postgresql://postgres@127.0.0.1:5432/tollgate, or unset it to use the embedded database with `npm start`",
   NEXTAUTH_SECRET: "generate one with `openssl rand -base64 32`",
   TOLLGATE_ADMIN_TOKEN: "generate one with `openssl rand -hex 32`",
   APP_URL: "e.g. https://tollgate.example.com",
@@ -85,7 +90,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   if (env.NODE_ENV === "production" && !env.TOLLGATE_DEMO && !env.NEXTAUTH_SECRET) {
-    throw new EnvError(`NEXTAUTH_SECRET is required in production (${HOW_TO_SET.NEXTAUTH_SECRET}). See .env.example.`);
+    throw new EnvError(
+      `NEXTAUTH_SECRET is required in production (${HOW_TO_SET.NEXTAUTH_SECRET}). See .env.example.`,
+    );
   }
   return env;
 }

@@ -1,63 +1,129 @@
 "use client";
+
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type SortingState,
+} from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { Money } from "@/components/money";
-import { SubscriptionBadge } from "@/components/subscription-badge";
-import { TenantStatusBadge } from "@/components/tenant-status-badge";
+
 import { CardExpiryBadge } from "@/components/dashboard/card-expiry-badge";
 import { HealthBadge } from "@/components/dashboard/health-badge";
 import { QuotaBar } from "@/components/dashboard/quota-bar";
+import { Money } from "@/components/money";
+import { SubscriptionBadge } from "@/components/subscription-badge";
+import { TenantStatusBadge } from "@/components/tenant-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDaysLeft } from "@/lib/dashboard/format";
 import type { HealthLevel } from "@/lib/dashboard/tenant-health";
 
 export type TenantTableRow = {
-  id: string; name: string; slug: string; planName: string; status: "ACTIVE" | "SUSPENDED"; subStatus: string | null;
-  available: bigint; daysLeft: number | null; quotaUsed: bigint; quotaLimit: bigint | null;
-  card: { expMonth: number; expYear: number } | null; level: HealthLevel; why: string | null;
+  id: string;
+  name: string;
+  slug: string;
+  planName: string;
+  status: "ACTIVE" | "SUSPENDED";
+  subStatus: string | null;
+  available: bigint;
+  daysLeft: number | null;
+  quotaUsed: bigint;
+  quotaLimit: bigint | null;
+  card: { expMonth: number; expYear: number } | null;
+  level: HealthLevel;
+  why: string | null;
 };
 
 const col = createColumnHelper<TenantTableRow>();
 // Column ids are the server's sort keys (lib/dashboard/tenants-query.ts SORTS); others do not sort.
 const columns = [
   col.accessor("name", {
-    id: "name", header: "Tenant",
+    id: "name",
+    header: "Tenant",
     cell: ({ row: { original: t } }) => (
       <div>
-        <Link href={`/admin/tenants/${t.id}`} className="font-medium underline-offset-2 hover:underline">{t.name}</Link>
-        <div className="text-xs text-muted-foreground">{t.slug} · {t.planName}</div>
+        <Link href={`/admin/tenants/${t.id}`} className="font-medium underline-offset-2 hover:underline">
+          {t.name}
+        </Link>
+        <div className="text-xs text-muted-foreground">
+          {t.slug} · {t.planName}
+        </div>
       </div>
     ),
   }),
   col.accessor("level", {
-    id: "risk", header: "State",
+    id: "risk",
+    header: "State",
     cell: ({ row: { original: t } }) => (
       <div className="flex flex-col items-start gap-1">
         <HealthBadge level={t.level} title={t.why ?? undefined} />
         {t.status === "SUSPENDED" ? <TenantStatusBadge status={t.status} /> : null}
-        {t.why ? <span className="hidden max-w-48 text-xs text-muted-foreground lg:block">{t.why}</span> : null}
+        {t.why ? (
+          <span className="hidden max-w-48 text-xs text-muted-foreground lg:block">{t.why}</span>
+        ) : null}
       </div>
     ),
   }),
-  col.accessor("available", { id: "balance", header: "Balance", meta: { num: true }, cell: (c) => <Money micros={c.getValue()} /> }),
-  col.accessor("daysLeft", { id: "daysLeft", header: "Days left", meta: { num: true, hide: "hidden sm:table-cell" }, cell: (c) => <span className="tabular-nums">{formatDaysLeft(c.getValue())}</span> }),
-  col.accessor("quotaUsed", { id: "quota", header: "Quota", meta: { hide: "hidden md:table-cell" }, cell: ({ row: { original: t } }) => <QuotaBar used={t.quotaUsed} limit={t.quotaLimit} compact /> }),
-  col.accessor("subStatus", { id: "subscription", header: "Subscription", enableSorting: false, meta: { hide: "hidden md:table-cell" }, cell: (c) => <SubscriptionBadge status={c.getValue()} /> }),
-  col.accessor("card", { id: "card", header: "Card", enableSorting: false, meta: { hide: "hidden lg:table-cell" }, cell: (c) => <CardExpiryBadge card={c.getValue()} now={new Date()} /> }),
+  col.accessor("available", {
+    id: "balance",
+    header: "Balance",
+    meta: { num: true },
+    cell: (c) => <Money micros={c.getValue()} />,
+  }),
+  col.accessor("daysLeft", {
+    id: "daysLeft",
+    header: "Days left",
+    meta: { num: true, hide: "hidden sm:table-cell" },
+    cell: (c) => <span className="tabular-nums">{formatDaysLeft(c.getValue())}</span>,
+  }),
+  col.accessor("quotaUsed", {
+    id: "quota",
+    header: "Quota",
+    meta: { hide: "hidden md:table-cell" },
+    cell: ({ row: { original: t } }) => <QuotaBar used={t.quotaUsed} limit={t.quotaLimit} compact />,
+  }),
+  col.accessor("subStatus", {
+    id: "subscription",
+    header: "Subscription",
+    enableSorting: false,
+    meta: { hide: "hidden md:table-cell" },
+    cell: (c) => <SubscriptionBadge status={c.getValue()} />,
+  }),
+  col.accessor("card", {
+    id: "card",
+    header: "Card",
+    enableSorting: false,
+    meta: { hide: "hidden lg:table-cell" },
+    cell: (c) => <CardExpiryBadge card={c.getValue()} now={new Date()} />,
+  }),
 ];
 
 type Meta = { num?: boolean; hide?: string };
 
 /** The admin tenants table: sorting and paging happen on the server; this renders one page and edits the URL. */
-export function TenantsDataTable({ rows, sort, dir }: { rows: TenantTableRow[]; sort: string; dir: "asc" | "desc" }) {
+export function TenantsDataTable({
+  rows,
+  sort,
+  dir,
+}: {
+  rows: TenantTableRow[];
+  sort: string;
+  dir: "asc" | "desc";
+}) {
   const pathname = usePathname();
   const params = useSearchParams();
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
   // eslint-disable-next-line react-hooks/incompatible-library -- rebuilt each render on purpose: rows and sorting come from the server
   const table = useReactTable({
-    data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, enableSortingRemoval: false,
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
     state: { sorting },
   });
   // Sort links are plain URLs (they work before hydration and can be shared): a click on the
@@ -65,28 +131,50 @@ export function TenantsDataTable({ rows, sort, dir }: { rows: TenantTableRow[]; 
   const sortHref = (id: string) => {
     const p = new URLSearchParams(params.toString());
     p.set("sort", id);
-    p.set("dir", id === sort ? (dir === "asc" ? "desc" : "asc") : id === "name" || id === "risk" ? "asc" : "desc");
+    p.set(
+      "dir",
+      id === sort ? (dir === "asc" ? "desc" : "asc") : id === "name" || id === "risk" ? "asc" : "desc",
+    );
     p.delete("page");
     return `${pathname}?${p.toString()}`;
   };
-  if (rows.length === 0) return <EmptyState>No tenant matches these filters. Clear the search or a filter to see more.</EmptyState>;
+  if (rows.length === 0)
+    return (
+      <EmptyState>No tenant matches these filters. Clear the search or a filter to see more.</EmptyState>
+    );
   return (
     <div className="overflow-x-auto rounded-lg border border-border">
       <table className="w-full text-sm" data-testid="tenants-table">
-        <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
+        <thead className="bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase">
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>
               {hg.headers.map((h) => {
                 const meta = (h.column.columnDef.meta ?? {}) as Meta;
                 const sorted = h.column.getIsSorted();
                 return (
-                  <th key={h.id} scope="col" aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined} className={`whitespace-nowrap px-3 py-2 font-medium ${meta.num ? "text-right" : ""} ${meta.hide ?? ""}`}>
+                  <th
+                    key={h.id}
+                    scope="col"
+                    aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
+                    className={`px-3 py-2 font-medium whitespace-nowrap ${meta.num ? "text-right" : ""} ${meta.hide ?? ""}`}
+                  >
                     {h.column.getCanSort() ? (
-                      <Link href={sortHref(h.column.id)} className="inline-flex items-center gap-1 uppercase hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                      <Link
+                        href={sortHref(h.column.id)}
+                        className="inline-flex items-center gap-1 uppercase hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                      >
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        {sorted === "asc" ? <ArrowUp aria-hidden className="size-3" /> : sorted === "desc" ? <ArrowDown aria-hidden className="size-3" /> : <ArrowUpDown aria-hidden className="size-3 opacity-50" />}
+                        {sorted === "asc" ? (
+                          <ArrowUp aria-hidden className="size-3" />
+                        ) : sorted === "desc" ? (
+                          <ArrowDown aria-hidden className="size-3" />
+                        ) : (
+                          <ArrowUpDown aria-hidden className="size-3 opacity-50" />
+                        )}
                       </Link>
-                    ) : flexRender(h.column.columnDef.header, h.getContext())}
+                    ) : (
+                      flexRender(h.column.columnDef.header, h.getContext())
+                    )}
                   </th>
                 );
               })}
@@ -98,7 +186,14 @@ export function TenantsDataTable({ rows, sort, dir }: { rows: TenantTableRow[]; 
             <tr key={r.id} className="border-t border-border">
               {r.getVisibleCells().map((c) => {
                 const meta = (c.column.columnDef.meta ?? {}) as Meta;
-                return <td key={c.id} className={`px-3 py-2 align-top ${meta.num ? "whitespace-nowrap text-right" : ""} ${meta.hide ?? ""}`}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>;
+                return (
+                  <td
+                    key={c.id}
+                    className={`px-3 py-2 align-top ${meta.num ? "text-right whitespace-nowrap" : ""} ${meta.hide ?? ""}`}
+                  >
+                    {flexRender(c.column.columnDef.cell, c.getContext())}
+                  </td>
+                );
               })}
             </tr>
           ))}

@@ -1,24 +1,33 @@
-import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
-import { LocalTime } from "@/components/dashboard/local-time";
 import { ConfirmButton } from "@/components/alerts/confirm-button";
 import { RuleFormDialog } from "@/components/alerts/rule-form-dialog";
 import { RuleStateBadge } from "@/components/alerts/rule-state-badge";
+import { T } from "@/components/alerts/table-classes";
 import { ToggleRuleButton } from "@/components/alerts/toggle-rule-button";
 import type { AlertActions } from "@/components/alerts/types";
+import { LocalTime } from "@/components/dashboard/local-time";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ALERT_KINDS } from "@/lib/alerts/kinds";
 import { kindTakesThreshold, thresholdInput } from "@/lib/alerts/manage-forms";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
 import type { ChannelRow, RuleRow } from "@/lib/alerts/queries";
-import { T } from "@/components/alerts/table-classes";
 
-type Props = { rules: RuleRow[]; channels: ChannelRow[]; timeZone: string; refusalCodes: string[]; actions?: AlertActions };
+type Props = {
+  rules: RuleRow[];
+  channels: ChannelRow[];
+  timeZone: string;
+  refusalCodes: string[];
+  actions?: AlertActions;
+};
 
 /** The condition in words: "Fires below $10.00 · resolves 20% past it", "Fires at or above 5 refused calls in 15 min (any code) · …". */
 function condition(r: RuleRow): string {
   if (!kindTakesThreshold(r.kind)) return `${ALERT_KINDS[r.kind].label}: fires while it holds`;
   const side = ALERT_KINDS[r.kind].direction === "below" ? "below" : "at or above";
-  const window = r.kind === "REFUSALS" ? ` in ${r.windowMinutes ?? 60} min${r.refusalCode ? ` (${r.refusalCode})` : " (any code)"}` : "";
+  const window =
+    r.kind === "REFUSALS"
+      ? ` in ${r.windowMinutes ?? 60} min${r.refusalCode ? ` (${r.refusalCode})` : " (any code)"}`
+      : "";
   return `Fires ${side} ${describeThreshold(r.kind, Number(r.threshold))}${window} · resolves ${r.resolveMarginPct}% past it`;
 }
 
@@ -27,19 +36,40 @@ export function RulesTable({ rules, channels, timeZone, refusalCodes, actions }:
   const channelOptions = channels.map((c) => ({ id: c.id, name: c.name }));
   return (
     <div className="grid gap-3">
-      {actions ? <div><RuleFormDialog action={actions.saveRule} channels={channelOptions} refusalCodes={refusalCodes} /></div> : null}
+      {actions ? (
+        <div>
+          <RuleFormDialog action={actions.saveRule} channels={channelOptions} refusalCodes={refusalCodes} />
+        </div>
+      ) : null}
       {rules.length === 0 ? (
-        <EmptyState>No alert rules. {actions ? "Add one to hear about a low balance or a full quota before calls are refused." : "The account owner can add them."}</EmptyState>
+        <EmptyState>
+          No alert rules.{" "}
+          {actions
+            ? "Add one to hear about a low balance or a full quota before calls are refused."
+            : "The account owner can add them."}
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-border">
           <table className={T.table} data-testid="rules-table">
             <thead className={T.head}>
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">State</th>
-                <th scope="col" className="px-3 py-2 font-medium">Rule</th>
-                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">At last change</th>
-                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Channels</th>
-                {actions ? <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
+                <th scope="col" className="px-3 py-2 font-medium">
+                  State
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Rule
+                </th>
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
+                  At last change
+                </th>
+                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
+                  Channels
+                </th>
+                {actions ? (
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className={T.body}>
@@ -47,26 +77,77 @@ export function RulesTable({ rules, channels, timeZone, refusalCodes, actions }:
                 <tr key={r.id} className={T.row}>
                   <td className="px-3 sm:py-2">
                     <RuleStateBadge state={r.state} enabled={r.enabled} />
-                    {r.stateChangedAt ? <div className="mt-1 text-xs text-muted-foreground">since <LocalTime at={r.stateChangedAt} timeZone={timeZone} /></div> : null}
+                    {r.stateChangedAt ? (
+                      <div className="mt-1 text-xs text-muted-foreground">
+                        since <LocalTime at={r.stateChangedAt} timeZone={timeZone} />
+                      </div>
+                    ) : null}
                   </td>
                   <td className="px-3 sm:py-2">
-                    <div className="flex flex-wrap items-center gap-2 font-medium">{r.name}{r.isDefault ? <Badge title="Every new tenant starts with this rule">Default</Badge> : null}</div>
+                    <div className="flex flex-wrap items-center gap-2 font-medium">
+                      {r.name}
+                      {r.isDefault ? (
+                        <Badge title="Every new tenant starts with this rule">Default</Badge>
+                      ) : null}
+                    </div>
                     <div className="text-xs text-muted-foreground">{condition(r)}</div>
-                    {r.lastValue !== null ? <div className="text-xs text-muted-foreground sm:hidden">{describeValue(r.kind, Number(r.lastValue))} at its last change</div> : null}
+                    {r.lastValue !== null ? (
+                      <div className="text-xs text-muted-foreground sm:hidden">
+                        {describeValue(r.kind, Number(r.lastValue))} at its last change
+                      </div>
+                    ) : null}
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 sm:py-2 text-right tabular-nums sm:table-cell">
-                    {r.lastValue === null ? <span className="text-muted-foreground" title="The value is recorded when the rule fires or resolves">—<span className="sr-only">no change yet</span></span> : describeValue(r.kind, Number(r.lastValue))}
+                  <td className="hidden px-3 text-right whitespace-nowrap tabular-nums sm:table-cell sm:py-2">
+                    {r.lastValue === null ? (
+                      <span
+                        className="text-muted-foreground"
+                        title="The value is recorded when the rule fires or resolves"
+                      >
+                        —<span className="sr-only">no change yet</span>
+                      </span>
+                    ) : (
+                      describeValue(r.kind, Number(r.lastValue))
+                    )}
                   </td>
-                  <td className="hidden px-3 sm:py-2 text-xs md:table-cell">{r.channels.length ? r.channels.map((c) => c.channel.name).join(", ") : <span className="text-muted-foreground">none (shown here only)</span>}</td>
+                  <td className="hidden px-3 text-xs sm:py-2 md:table-cell">
+                    {r.channels.length ? (
+                      r.channels.map((c) => c.channel.name).join(", ")
+                    ) : (
+                      <span className="text-muted-foreground">none (shown here only)</span>
+                    )}
+                  </td>
                   {actions ? (
                     <td className="px-3 sm:py-2">
                       <div className="flex flex-wrap gap-2 sm:justify-end lg:flex-nowrap">
                         <RuleFormDialog
-                          action={actions.saveRule} channels={channelOptions} refusalCodes={refusalCodes}
-                          rule={{ id: r.id, kind: r.kind, name: r.name, threshold: thresholdInput(r.kind, r.threshold), resolveMarginPct: r.resolveMarginPct, windowMinutes: r.windowMinutes, refusalCode: r.refusalCode, channelIds: r.channels.map((c) => c.channel.id) }}
+                          action={actions.saveRule}
+                          channels={channelOptions}
+                          refusalCodes={refusalCodes}
+                          rule={{
+                            id: r.id,
+                            kind: r.kind,
+                            name: r.name,
+                            threshold: thresholdInput(r.kind, r.threshold),
+                            resolveMarginPct: r.resolveMarginPct,
+                            windowMinutes: r.windowMinutes,
+                            refusalCode: r.refusalCode,
+                            channelIds: r.channels.map((c) => c.channel.id),
+                          }}
                         />
-                        <ToggleRuleButton action={actions.toggleRule} id={r.id} enabled={r.enabled} name={r.name} />
-                        <ConfirmButton action={actions.deleteRule} id={r.id} label="Delete" destructive title={`Delete ${r.name}?`} description="The rule and its alert history are removed. Deliveries already sent stay in the log." />
+                        <ToggleRuleButton
+                          action={actions.toggleRule}
+                          id={r.id}
+                          enabled={r.enabled}
+                          name={r.name}
+                        />
+                        <ConfirmButton
+                          action={actions.deleteRule}
+                          id={r.id}
+                          label="Delete"
+                          destructive
+                          title={`Delete ${r.name}?`}
+                          description="The rule and its alert history are removed. Deliveries already sent stay in the log."
+                        />
                       </div>
                     </td>
                   ) : null}

@@ -1,9 +1,11 @@
 "use client";
-import { useActionState } from "react";
+
 import { Send } from "lucide-react";
+import { useActionState } from "react";
+
+import type { FormAction } from "@/components/alerts/types";
 import { Button } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/dashboard/forms";
-import type { FormAction } from "@/components/alerts/types";
 
 /** Delivers a sample at once and shows the answer beside the button (status, latency, error). */
 export function SendTestButton({ action, id, name }: { action: FormAction; id: string; name: string }) {
@@ -11,11 +13,21 @@ export function SendTestButton({ action, id, name }: { action: FormAction; id: s
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" defaultValue={id} />
-      <Button type="submit" size="sm" variant="outline" disabled={pending} aria-label={`Send a test to ${name}`}>
+      <Button
+        type="submit"
+        size="sm"
+        variant="outline"
+        disabled={pending}
+        aria-label={`Send a test to ${name}`}
+      >
         <Send aria-hidden className="size-3.5" /> {pending ? "Sending…" : "Send test"}
       </Button>
-      <span role="status" data-testid="send-test-result" className={state.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
-        {pending ? "" : state.message ?? ""}
+      <span
+        role="status"
+        data-testid="send-test-result"
+        className={state.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}
+      >
+        {pending ? "" : (state.message ?? "")}
       </span>
     </form>
   );

@@ -1,13 +1,15 @@
 "use client";
-import { useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+
 import { getSession, signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { z } from "zod";
+
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { landingPath } from "@/lib/web/landing-path";
 import { TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-throttle";
+import { landingPath } from "@/lib/web/landing-path";
 
 const schema = z.object({
   email: z.string().trim().email("Enter an email address"),
@@ -36,8 +38,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       setPending(false);
       // CredentialsSignin is next-auth's answer to a wrong email or password; anything else
       // (no answer, a server error) must not read as the user's mistake.
-      const message = result?.error === "CredentialsSignin" ? "Email or password is incorrect."
-        : result?.error === TOO_MANY_SIGN_INS ? TOO_MANY_SIGN_INS : "Signing in failed on our side. Try again in a moment.";
+      const message =
+        result?.error === "CredentialsSignin"
+          ? "Email or password is incorrect."
+          : result?.error === TOO_MANY_SIGN_INS
+            ? TOO_MANY_SIGN_INS
+            : "Signing in failed on our side. Try again in a moment.";
       setErrors({ form: message });
       return;
     }
@@ -56,13 +62,37 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       ) : null}
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="email">Email</Label>
-        <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={Boolean(errors.email)} aria-describedby="email-error" />
-        {errors.email ? <p id="email-error" className="text-xs text-red-700">{errors.email}</p> : null}
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          aria-invalid={Boolean(errors.email)}
+          aria-describedby="email-error"
+        />
+        {errors.email ? (
+          <p id="email-error" className="text-xs text-red-700">
+            {errors.email}
+          </p>
+        ) : null}
       </div>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="password">Password</Label>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(errors.password)} aria-describedby="password-error" />
-        {errors.password ? <p id="password-error" className="text-xs text-red-700">{errors.password}</p> : null}
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(errors.password)}
+          aria-describedby="password-error"
+        />
+        {errors.password ? (
+          <p id="password-error" className="text-xs text-red-700">
+            {errors.password}
+          </p>
+        ) : null}
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

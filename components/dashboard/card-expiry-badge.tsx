@@ -2,7 +2,13 @@ import { Badge } from "@/components/ui/badge";
 import { cardStatus } from "@/lib/dashboard/card-status";
 
 /** A card's expiry in the one status vocabulary: valid (green), expiring (amber), expired (red). */
-export function CardExpiryBadge({ card, now }: { card: { expMonth: number; expYear: number } | null; now: Date }) {
+export function CardExpiryBadge({
+  card,
+  now,
+}: {
+  card: { expMonth: number; expYear: number } | null;
+  now: Date;
+}) {
   if (!card) return <Badge tone="muted">No card</Badge>;
   const mm = `${String(card.expMonth).padStart(2, "0")}/${String(card.expYear).slice(-2)}`;
   const { status } = cardStatus(card, now);

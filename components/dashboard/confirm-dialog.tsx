@@ -1,9 +1,28 @@
 "use client";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle } from "@/components/ui/alert-dialog";
+
 import type { ConfirmState } from "@/components/dashboard/use-confirmed-submit";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
 
 /** The question a confirmed form asks (useConfirmedSubmit), with Cancel and the confirming action. */
-export function ConfirmDialog({ state, title, confirmLabel, destructive }: { state: ConfirmState; title: string; confirmLabel: string; destructive?: boolean }) {
+export function ConfirmDialog({
+  state,
+  title,
+  confirmLabel,
+  destructive,
+}: {
+  state: ConfirmState;
+  title: string;
+  confirmLabel: string;
+  destructive?: boolean;
+}) {
   return (
     <AlertDialog open={state.open} onOpenChange={state.onOpenChange}>
       <AlertDialogContent>
@@ -11,7 +30,9 @@ export function ConfirmDialog({ state, title, confirmLabel, destructive }: { sta
         <AlertDialogDescription>{state.message}</AlertDialogDescription>
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <AlertDialogAction destructive={destructive} onClick={state.onConfirm}>{confirmLabel}</AlertDialogAction>
+          <AlertDialogAction destructive={destructive} onClick={state.onConfirm}>
+            {confirmLabel}
+          </AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

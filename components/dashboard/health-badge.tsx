@@ -9,5 +9,9 @@ const LABEL: Record<HealthLevel, { tone: "ok" | "warn" | "bad"; text: string }> 
 
 export function HealthBadge({ level, title }: { level: HealthLevel; title?: string }) {
   const l = LABEL[level];
-  return <Badge tone={l.tone} title={title}>{l.text}</Badge>;
+  return (
+    <Badge tone={l.tone} title={title}>
+      {l.text}
+    </Badge>
+  );
 }

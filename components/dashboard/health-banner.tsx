@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
+import { AlertTriangle, Ban, CheckCircle2 } from "lucide-react";
 import Link from "next/link";
-import { CheckCircle2, AlertTriangle, Ban } from "lucide-react";
-import { cn } from "@/components/ui/cn";
+import type { ReactNode } from "react";
+
 import { buttonVariants } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import type { Banner } from "@/lib/dashboard/tenant-health";
 
 const STYLE = {
@@ -15,7 +16,15 @@ const STYLE = {
 export function HealthBanner({ banner, actionOverride }: { banner: Banner; actionOverride?: ReactNode }) {
   const { box, Icon } = STYLE[banner.level];
   return (
-    <div role="status" data-testid="health-banner" data-level={banner.level} className={cn("mb-6 flex flex-col gap-3 rounded-lg border p-4 sm:flex-row sm:items-center sm:justify-between", box)}>
+    <div
+      role="status"
+      data-testid="health-banner"
+      data-level={banner.level}
+      className={cn(
+        "mb-6 flex flex-col gap-3 rounded-lg border p-4 sm:flex-row sm:items-center sm:justify-between",
+        box,
+      )}
+    >
       <div className="flex gap-3">
         <Icon aria-hidden className="mt-0.5 size-5 shrink-0" />
         <div>
@@ -23,11 +32,18 @@ export function HealthBanner({ banner, actionOverride }: { banner: Banner; actio
           <p className="text-sm">{banner.detail}</p>
         </div>
       </div>
-      {actionOverride ?? (banner.action ? (
-        <Link href={banner.action.href} className={cn(buttonVariants({ size: "sm", variant: banner.level === "refusing" ? "default" : "outline" }), "shrink-0")}>
-          {banner.action.label}
-        </Link>
-      ) : null)}
+      {actionOverride ??
+        (banner.action ? (
+          <Link
+            href={banner.action.href}
+            className={cn(
+              buttonVariants({ size: "sm", variant: banner.level === "refusing" ? "default" : "outline" }),
+              "shrink-0",
+            )}
+          >
+            {banner.action.label}
+          </Link>
+        ) : null)}
     </div>
   );
 }

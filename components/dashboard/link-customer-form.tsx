@@ -1,12 +1,14 @@
 "use client";
+
 import { useState } from "react";
+
+import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
+import { useConfirmedSubmit } from "@/components/dashboard/use-confirmed-submit";
+import { useFormAction } from "@/components/dashboard/use-form-action";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { FieldError } from "@/components/ui/field-error";
-import { useConfirmedSubmit } from "@/components/dashboard/use-confirmed-submit";
-import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
-import { useFormAction } from "@/components/dashboard/use-form-action";
 import { linkCustomerForm, type ActionState } from "@/lib/dashboard/forms";
 
 type Props = {
@@ -31,19 +33,42 @@ export function LinkCustomerForm({ action, customerId, eventCount, tenants }: Pr
     return `${customerId} will belong to ${name ? `${name} (${slug})` : `the tenant “${slug}”`}, and its ${eventCount} stored event${eventCount === 1 ? "" : "s"} will be applied to that tenant, oldest first. A link is not undone from here.`;
   });
   return (
-    <form ref={formRef} action={formAction} noValidate className="flex flex-wrap items-start gap-2" onSubmit={onSubmit}>
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      className="flex flex-wrap items-start gap-2"
+      onSubmit={onSubmit}
+    >
       <input type="hidden" name="customerId" value={customerId} />
       <div className="grid gap-1">
-        <Label htmlFor={`${base}-tenant`} className="sr-only">Tenant slug for {customerId}</Label>
-        <Input id={`${base}-tenant`} name="tenantSlug" list={`${base}-tenants`} placeholder="tenant slug" className="w-48" autoComplete="off" onChange={() => setEditedSince(state)}
-          aria-invalid={!!errors?.tenantSlug} aria-describedby={`${base}-tenant-error`} />
+        <Label htmlFor={`${base}-tenant`} className="sr-only">
+          Tenant slug for {customerId}
+        </Label>
+        <Input
+          id={`${base}-tenant`}
+          name="tenantSlug"
+          list={`${base}-tenants`}
+          placeholder="tenant slug"
+          className="w-48"
+          autoComplete="off"
+          onChange={() => setEditedSince(state)}
+          aria-invalid={!!errors?.tenantSlug}
+          aria-describedby={`${base}-tenant-error`}
+        />
         <datalist id={`${base}-tenants`}>
-          {tenants.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+          {tenants.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.name}
+            </option>
+          ))}
         </datalist>
         <FieldError id={`${base}-tenant-error`} errors={errors?.tenantSlug} />
         <FieldError id={`${base}-customer-error`} errors={errors?.customerId} />
       </div>
-      <Button type="submit" size="sm" variant="outline" disabled={pending}>{pending ? "Linking…" : "Link to tenant"}</Button>
+      <Button type="submit" size="sm" variant="outline" disabled={pending}>
+        {pending ? "Linking…" : "Link to tenant"}
+      </Button>
       <ConfirmDialog state={dialog} title={`Link ${customerId}?`} confirmLabel="Link and apply" />
     </form>
   );

@@ -1,11 +1,13 @@
 "use client";
-import { useMemo, useState, type ReactNode } from "react";
+
 import { useSearchParams } from "next/navigation";
+import { useMemo, useState, type ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Button } from "@/components/ui/button";
-import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { EmptyState } from "@/components/ui/empty-state";
+
 import { CHART_RANGES, chartRangeOf } from "@/components/dashboard/export-links";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatDay } from "@/lib/dashboard/format";
 import { formatMicros } from "@/lib/money/format";
 
@@ -15,8 +17,12 @@ type Metric = "tokens" | "cost";
 
 // One colour per model, the same on every page: known models fixed, others from the palette by name.
 const FIXED: Record<string, string> = {
-  "gpt-4o-mini": "#2563eb", "gpt-4o": "#7c3aed", "claude-3-5-haiku": "#d97706", "claude-sonnet-4": "#dc2626",
-  "gemini-2.0-flash": "#059669", "llama-3.1-70b": "#0891b2",
+  "gpt-4o-mini": "#2563eb",
+  "gpt-4o": "#7c3aed",
+  "claude-3-5-haiku": "#d97706",
+  "claude-sonnet-4": "#dc2626",
+  "gemini-2.0-flash": "#059669",
+  "llama-3.1-70b": "#0891b2",
 };
 const PALETTE = ["#4f46e5", "#db2777", "#65a30d", "#ea580c", "#0d9488", "#9333ea", "#ca8a04", "#475569"];
 export function modelColor(model: string): string {
@@ -27,9 +33,23 @@ export function modelColor(model: string): string {
 }
 
 const fmtValue = (metric: Metric, v: number | bigint) =>
-  metric === "tokens" ? `${v.toLocaleString("en-US")} tokens` : formatMicros(typeof v === "bigint" ? v : BigInt(Math.round(v * 1_000_000)));
+  metric === "tokens"
+    ? `${v.toLocaleString("en-US")} tokens`
+    : formatMicros(typeof v === "bigint" ? v : BigInt(Math.round(v * 1_000_000)));
 
-export function UsageChart({ days, models, points, timeZone, emptyAction }: { days: string[]; models: string[]; points: ChartPoint[]; timeZone: string; emptyAction?: ReactNode }) {
+export function UsageChart({
+  days,
+  models,
+  points,
+  timeZone,
+  emptyAction,
+}: {
+  days: string[];
+  models: string[];
+  points: ChartPoint[];
+  timeZone: string;
+  emptyAction?: ReactNode;
+}) {
   // The range lives in the URL (?range=7), so a reload keeps it and the export links follow it.
   const range = chartRangeOf(useSearchParams().get("range"));
   const setRange = (r: string) => {
@@ -41,7 +61,12 @@ export function UsageChart({ days, models, points, timeZone, emptyAction }: { da
   const [showTable, setShowTable] = useState(false);
   const shown = useMemo(() => days.slice(-Number(range)), [days, range]);
   const rows = useMemo(() => {
-    const byDay = new Map(shown.map((d) => [d, { day: d, ...Object.fromEntries(models.map((m) => [m, 0])) } as Record<string, string | number>]));
+    const byDay = new Map(
+      shown.map((d) => [
+        d,
+        { day: d, ...Object.fromEntries(models.map((m) => [m, 0])) } as Record<string, string | number>,
+      ]),
+    );
     for (const p of points) {
       const row = byDay.get(p.day);
       if (row) row[p.model] = metric === "tokens" ? Number(p.tokens) : Number(p.cost) / 1_000_000;
@@ -54,19 +79,30 @@ export function UsageChart({ days, models, points, timeZone, emptyAction }: { da
     for (const p of points) m.set(`${p.day}|${p.model}`, BigInt(metric === "tokens" ? p.tokens : p.cost));
     return m;
   }, [points, metric]);
-  const total = shown.reduce((s, d) => s + models.reduce((t, m) => t + (exact.get(`${d}|${m}`) ?? 0n), 0n), 0n);
+  const total = shown.reduce(
+    (s, d) => s + models.reduce((t, m) => t + (exact.get(`${d}|${m}`) ?? 0n), 0n),
+    0n,
+  );
 
   return (
     <section aria-labelledby="usage-chart-title" className="flex flex-col gap-3" data-testid="usage-chart">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h2 id="usage-chart-title" className="text-sm font-medium">Usage by day and model</h2>
-          <p className="text-xs text-muted-foreground">Days in {timeZone} · total {fmtValue(metric, total)}</p>
+          <h2 id="usage-chart-title" className="text-sm font-medium">
+            Usage by day and model
+          </h2>
+          <p className="text-xs text-muted-foreground">
+            Days in {timeZone} · total {fmtValue(metric, total)}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Tabs value={range} onValueChange={setRange}>
             <TabsList aria-label="Range">
-              {CHART_RANGES.map((r) => <TabsTrigger key={r} value={r}>{r} days</TabsTrigger>)}
+              {CHART_RANGES.map((r) => (
+                <TabsTrigger key={r} value={r}>
+                  {r} days
+                </TabsTrigger>
+              ))}
             </TabsList>
           </Tabs>
           <Tabs value={metric} onValueChange={(v) => setMetric(v as Metric)}>
@@ -75,27 +111,50 @@ export function UsageChart({ days, models, points, timeZone, emptyAction }: { da
               <TabsTrigger value="cost">Cost</TabsTrigger>
             </TabsList>
           </Tabs>
-          <Button size="sm" variant="outline" aria-expanded={showTable} aria-controls="usage-table" onClick={() => setShowTable((s) => !s)}>
+          <Button
+            size="sm"
+            variant="outline"
+            aria-expanded={showTable}
+            aria-controls="usage-table"
+            onClick={() => setShowTable((s) => !s)}
+          >
             {showTable ? "Hide table" : "Show table"}
           </Button>
         </div>
       </div>
       {models.length === 0 ? (
-        <EmptyState action={emptyAction}>No usage in the last 90 days. Calls reported to POST /api/v1/usage fill this chart.</EmptyState>
+        <EmptyState action={emptyAction}>
+          No usage in the last 90 days. Calls reported to POST /api/v1/usage fill this chart.
+        </EmptyState>
       ) : (
         <div className="h-64 w-full" aria-hidden={showTable}>
           <ResponsiveContainer width="100%" height="100%" minWidth={200}>
             <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="day" tickFormatter={formatDay} fontSize={11} minTickGap={16} />
-              <YAxis fontSize={11} width={64} tickFormatter={(v: number) => (metric === "tokens" ? Intl.NumberFormat("en-US", { notation: "compact" }).format(v) : `$${v.toLocaleString("en-US")}`)}
-                label={{ value: metric === "tokens" ? "tokens" : "USD", angle: -90, position: "insideLeft", fontSize: 11 }} />
+              <YAxis
+                fontSize={11}
+                width={64}
+                tickFormatter={(v: number) =>
+                  metric === "tokens"
+                    ? Intl.NumberFormat("en-US", { notation: "compact" }).format(v)
+                    : `$${v.toLocaleString("en-US")}`
+                }
+                label={{
+                  value: metric === "tokens" ? "tokens" : "USD",
+                  angle: -90,
+                  position: "insideLeft",
+                  fontSize: 11,
+                }}
+              />
               <Tooltip
                 labelFormatter={(d) => `${formatDay(String(d))} (${timeZone})`}
                 formatter={(v, name) => [fmtValue(metric, Number(v)), String(name)]}
               />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              {models.map((m) => <Bar key={m} dataKey={m} stackId="usage" fill={modelColor(m)} isAnimationActive={false} />)}
+              {models.map((m) => (
+                <Bar key={m} dataKey={m} stackId="usage" fill={modelColor(m)} isAnimationActive={false} />
+              ))}
             </BarChart>
           </ResponsiveContainer>
         </div>
@@ -103,18 +162,32 @@ export function UsageChart({ days, models, points, timeZone, emptyAction }: { da
       {showTable && models.length > 0 ? (
         <div id="usage-table" className="overflow-x-auto rounded-lg border border-border">
           <table className="w-full text-sm">
-            <caption className="sr-only">Usage by day ({timeZone}) and model, in {metric}</caption>
-            <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
+            <caption className="sr-only">
+              Usage by day ({timeZone}) and model, in {metric}
+            </caption>
+            <thead className="bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Day</th>
-                {models.map((m) => <th key={m} scope="col" className="px-3 py-2 text-right font-medium">{m}</th>)}
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Day
+                </th>
+                {models.map((m) => (
+                  <th key={m} scope="col" className="px-3 py-2 text-right font-medium">
+                    {m}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {shown.map((d) => (
                 <tr key={d} className="border-t border-border">
-                  <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-left font-normal">{d}</th>
-                  {models.map((m) => <td key={m} className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{fmtValue(metric, exact.get(`${d}|${m}`) ?? 0n)}</td>)}
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal whitespace-nowrap">
+                    {d}
+                  </th>
+                  {models.map((m) => (
+                    <td key={m} className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">
+                      {fmtValue(metric, exact.get(`${d}|${m}`) ?? 0n)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,14 @@
 "use client";
+
 import { useRef, useState, type FormEvent } from "react";
 
 /** What the confirm dialog of a form needs (see ConfirmDialog). */
-export type ConfirmState = { open: boolean; message: string; onOpenChange(open: boolean): void; onConfirm(): void };
+export type ConfirmState = {
+  open: boolean;
+  message: string;
+  onOpenChange(open: boolean): void;
+  onConfirm(): void;
+};
 
 /**
  * A form that asks before it acts: its first submit is stopped and `ask` decides, from the form's
@@ -24,7 +30,9 @@ export function useConfirmedSubmit(ask: (fd: FormData) => string | null) {
   const dialog: ConfirmState = {
     open: message !== null,
     message: message ?? "",
-    onOpenChange: (open) => { if (!open) setMessage(null); },
+    onOpenChange: (open) => {
+      if (!open) setMessage(null);
+    },
     onConfirm: () => {
       confirmed.current = true;
       formRef.current?.requestSubmit();

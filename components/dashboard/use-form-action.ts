@@ -1,7 +1,9 @@
 "use client";
+
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { z } from "zod";
 import { toast } from "sonner";
+import type { z } from "zod";
+
 import { fieldErrors, formObject, IDLE, type ActionState } from "@/lib/dashboard/forms";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
@@ -10,7 +12,11 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
  * A form bound to a server action: validates with the shared zod schema in the browser first
  * (field errors without a round trip), then submits; the server parses again. Toasts the outcome.
  */
-export function useFormAction(action: Action, schema: z.ZodType, opts: { onSuccess?: (s: ActionState) => void } = {}) {
+export function useFormAction(
+  action: Action,
+  schema: z.ZodType,
+  opts: { onSuccess?: (s: ActionState) => void } = {},
+) {
   // Toasts when the answer arrives, not in an effect: a successful action often re-renders the page
   // without this form (an approved key loses its Approve button), and an unmounted form has no effects.
   const [state, formAction, pending] = useActionState(async (prev: ActionState, fd: FormData) => {
@@ -35,5 +41,11 @@ export function useFormAction(action: Action, schema: z.ZodType, opts: { onSucce
     setClientErrors(parsed.success ? undefined : fieldErrors(parsed.error));
     return parsed.success;
   };
-  return { state, formAction, pending, errors: clientErrors ?? (state.ok ? undefined : state.fieldErrors), validate };
+  return {
+    state,
+    formAction,
+    pending,
+    errors: clientErrors ?? (state.ok ? undefined : state.fieldErrors),
+    validate,
+  };
 }

@@ -1,9 +1,10 @@
-import type { ReactNode } from "react";
-import Link from "next/link";
 import { Gauge } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { Badge } from "@/components/ui/badge";
 
 const ROLE_LABEL = { ADMIN: "Admin", TENANT_OWNER: "Owner", TENANT_MEMBER: "Member" } as const;
 
@@ -39,10 +40,12 @@ export function AppShell({ area, home, nav, user, context, search, children }: P
             <div className="flex items-center gap-2 text-sm">
               {search ? <div className="hidden lg:block">{search}</div> : null}
               <span className="hidden text-right sm:block">
-                <span className="block font-medium leading-tight">{user.name}</span>
+                <span className="block leading-tight font-medium">{user.name}</span>
                 <span className="block text-xs text-muted-foreground">{user.email}</span>
               </span>
-              <Badge tone="muted" data-testid="user-role">{ROLE_LABEL[user.role]}</Badge>
+              <Badge tone="muted" data-testid="user-role">
+                {ROLE_LABEL[user.role]}
+              </Badge>
               <SignOutButton />
             </div>
           </div>

@@ -1,6 +1,8 @@
 "use client";
+
 import { LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
+
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {

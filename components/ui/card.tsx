@@ -1,4 +1,5 @@
 import * as React from "react";
+
 import { cn } from "@/components/ui/cn";
 
 export function Card({ className, ...props }: React.HTMLAttributes<HTMLDivElement>) {

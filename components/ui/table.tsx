@@ -1,4 +1,5 @@
 import * as React from "react";
+
 import { cn } from "@/components/ui/cn";
 
 export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
@@ -9,10 +10,15 @@ export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTab
   );
 }
 export function THead({ className, ...props }: React.HTMLAttributes<HTMLTableSectionElement>) {
-  return <thead className={cn("bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground", className)} {...props} />;
+  return (
+    <thead
+      className={cn("bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase", className)}
+      {...props}
+    />
+  );
 }
 export function Th({ className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("whitespace-nowrap px-3 py-2 font-medium", className)} {...props} />;
+  return <th scope="col" className={cn("px-3 py-2 font-medium whitespace-nowrap", className)} {...props} />;
 }
 export function Tr({ className, ...props }: React.HTMLAttributes<HTMLTableRowElement>) {
   return <tr className={cn("border-t border-border", className)} {...props} />;
@@ -22,5 +28,10 @@ export function Td({ className, ...props }: React.TdHTMLAttributes<HTMLTableCell
 }
 /** A right-aligned number cell. */
 export function TdNum({ className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("whitespace-nowrap px-3 py-2 text-right align-top tabular-nums", className)} {...props} />;
+  return (
+    <td
+      className={cn("px-3 py-2 text-right align-top whitespace-nowrap tabular-nums", className)}
+      {...props}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
+
 import { authenticateAdmin, clientIp } from "@/lib/admin/admin-auth";
+import { AppError } from "@/lib/api/errors";
 
 const TOKEN = "a".repeat(32);
 const req = (headers: Record<string, string>) => new Request("http://x/api/v1/admin/plans", { headers });
@@ -16,19 +17,43 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe("authenticateAdmin", () => {
   it.each([
-    ["no token configured, even with a bearer sent", undefined, { Authorization: `Bearer ${TOKEN}` }, "not_found/"],
+    [
+      "no token configured, even with a bearer sent",
+      undefined,
+      { Authorization: `Bearer ${TOKEN}` },
+      "not_found/",
+    ],
     ["no Authorization header", TOKEN, {}, "unauthorized/admin_token_invalid"],
     ["another scheme", TOKEN, { Authorization: `Basic ${TOKEN}` }, "unauthorized/admin_token_invalid"],
-    ["a wrong token of the same length", TOKEN, { Authorization: `Bearer ${"b".repeat(32)}` }, "unauthorized/admin_token_invalid"],
-    ["a prefix of the token", TOKEN, { Authorization: `Bearer ${TOKEN.slice(0, 31)}` }, "unauthorized/admin_token_invalid"],
-    ["the token plus a character", TOKEN, { Authorization: `Bearer ${TOKEN}a` }, "unauthorized/admin_token_invalid"],
+    [
+      "a wrong token of the same length",
+      TOKEN,
+      { Authorization: `Bearer ${"b".repeat(32)}` },
+      "unauthorized/admin_token_invalid",
+    ],
+    [
+      "a prefix of the token",
+      TOKEN,
+      { Authorization: `Bearer ${TOKEN.slice(0, 31)}` },
+      "unauthorized/admin_token_invalid",
+    ],
+    [
+      "the token plus a character",
+      TOKEN,
+      { Authorization: `Bearer ${TOKEN}a` },
+      "unauthorized/admin_token_invalid",
+    ],
   ])("refuses %s", (_name, configured, headers, expected) => {
     expect(codeOf(() => authenticateAdmin(req(headers), configured))).toBe(expected);
   });
 
   it("accepts the token and names the actor for the audit trail", () => {
-    expect(authenticateAdmin(req({ Authorization: `Bearer ${TOKEN}`, "X-Forwarded-For": "203.0.113.9, 10.0.0.1" }), TOKEN))
-      .toEqual({ kind: "ADMIN_TOKEN", id: null, ip: "203.0.113.9" });
+    expect(
+      authenticateAdmin(
+        req({ Authorization: `Bearer ${TOKEN}`, "X-Forwarded-For": "203.0.113.9, 10.0.0.1" }),
+        TOKEN,
+      ),
+    ).toEqual({ kind: "ADMIN_TOKEN", id: null, ip: "203.0.113.9" });
   });
 });
 

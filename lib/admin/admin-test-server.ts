@@ -17,16 +17,23 @@ export type AdminServer = {
 type Route = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const route = (handler: unknown) => handler as Route;
 
-export async function startAdminServer(label: string, opts: { token?: string | null } = {}): Promise<AdminServer> {
+export async function startAdminServer(
+  label: string,
+  opts: { token?: string | null } = {},
+): Promise<AdminServer> {
   const db = await createTestDatabase(label);
   process.env.DATABASE_URL = db.url;
   if (opts.token === null) delete process.env.TOLLGATE_ADMIN_TOKEN;
   else process.env.TOLLGATE_ADMIN_TOKEN = opts.token ?? ADMIN_TOKEN;
   const [plans, plan, tenants, tenant, billing, keys, credits, approve, revoke] = await Promise.all([
-    import("@/app/api/v1/admin/plans/route"), import("@/app/api/v1/admin/plans/[key]/route"),
-    import("@/app/api/v1/admin/tenants/route"), import("@/app/api/v1/admin/tenants/[id]/route"),
-    import("@/app/api/v1/admin/tenants/[id]/billing/route"), import("@/app/api/v1/admin/tenants/[id]/keys/route"),
-    import("@/app/api/v1/admin/tenants/[id]/credits/route"), import("@/app/api/v1/admin/keys/[id]/approve/route"),
+    import("@/app/api/v1/admin/plans/route"),
+    import("@/app/api/v1/admin/plans/[key]/route"),
+    import("@/app/api/v1/admin/tenants/route"),
+    import("@/app/api/v1/admin/tenants/[id]/route"),
+    import("@/app/api/v1/admin/tenants/[id]/billing/route"),
+    import("@/app/api/v1/admin/tenants/[id]/keys/route"),
+    import("@/app/api/v1/admin/tenants/[id]/credits/route"),
+    import("@/app/api/v1/admin/keys/[id]/approve/route"),
     import("@/app/api/v1/admin/keys/[id]/revoke/route"),
   ]);
   const server = await serveRoutes({
@@ -46,7 +53,11 @@ export async function startAdminServer(label: string, opts: { token?: string | n
     call: (method, path, body, headers = {}) =>
       fetch(`${server.url}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+        headers: {
+          Authorization: `Bearer ${ADMIN_TOKEN}`,
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...headers,
+        },
         body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
       }),
     close: async () => {
@@ -61,12 +72,33 @@ export async function startAdminServer(label: string, opts: { token?: string | n
 /** Row counts of every table an admin call may write: equal before and after = nothing written. */
 export async function rowCounts(db: TestDatabase) {
   const p = db.prisma;
-  const [plans, tenants, balances, keys, subscriptions, ledger, grants, rollups, quotas, audit] = await Promise.all([
-    p.plan.count(), p.tenant.count(), p.creditBalance.count(), p.apiKey.count(), p.subscription.count(),
-    p.creditLedgerEntry.count(), p.creditGrant.count(), p.usageRollup.count(), p.quotaUsage.count(), p.auditLog.count(),
-  ]);
+  const [plans, tenants, balances, keys, subscriptions, ledger, grants, rollups, quotas, audit] =
+    await Promise.all([
+      p.plan.count(),
+      p.tenant.count(),
+      p.creditBalance.count(),
+      p.apiKey.count(),
+      p.subscription.count(),
+      p.creditLedgerEntry.count(),
+      p.creditGrant.count(),
+      p.usageRollup.count(),
+      p.quotaUsage.count(),
+      p.auditLog.count(),
+    ]);
   const updated = await p.$queryRaw<Array<{ t: Date | null }>>`
     SELECT max(m) AS t FROM (SELECT max("updatedAt") AS m FROM "Tenant" UNION ALL SELECT max("updatedAt") FROM "Plan"
       UNION ALL SELECT max("updatedAt") FROM "ApiKey" UNION ALL SELECT max("updatedAt") FROM "CreditBalance" UNION ALL SELECT max("updatedAt") FROM "Subscription") x`;
-  return { plans, tenants, balances, keys, subscriptions, ledger, grants, rollups, quotas, audit, lastUpdate: updated[0]?.t?.toISOString() ?? null };
+  return {
+    plans,
+    tenants,
+    balances,
+    keys,
+    subscriptions,
+    ledger,
+    grants,
+    rollups,
+    quotas,
+    audit,
+    lastUpdate: updated[0]?.t?.toISOString() ?? null,
+  };
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { MAX_MICRO_USD, microUsd, modelList, timeZoneSchema } from "@/lib/admin/inputs";
+
 import { slugFromName } from "@/lib/admin/create-tenant";
+import { MAX_MICRO_USD, microUsd, modelList, timeZoneSchema } from "@/lib/admin/inputs";
 
 describe("microUsd", () => {
-  const schema = z.object({ amount: microUsd({ min: -MAX_MICRO_USD }), cap: microUsd().nullable().optional() });
+  const schema = z.object({
+    amount: microUsd({ min: -MAX_MICRO_USD }),
+    cap: microUsd().nullable().optional(),
+  });
   it.each([
     ["a string of digits", "5000000", 5_000_000n],
     ["a safe integer", 5_000_000, 5_000_000n],
@@ -25,7 +29,10 @@ describe("microUsd", () => {
   ])("refuses %s", (_name, amount, message) => {
     const result = schema.safeParse({ amount });
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]).toMatchObject({ path: ["amount"], message: expect.stringContaining(message) });
+    expect(result.error!.issues[0]).toMatchObject({
+      path: ["amount"],
+      message: expect.stringContaining(message),
+    });
   });
 
   it("keeps null (lift a cap) apart from absent (leave it)", () => {
@@ -40,7 +47,13 @@ describe("other inputs", () => {
     expect(modelList.parse(["a", "b", "a"])).toEqual(["a", "b"]);
   });
 
-  it.each([["Europe/Berlin", true], ["Asia/Kolkata", true], ["UTC", true], ["Mars/Olympus_Mons", false], ["", false]])("time zone %s valid: %s", (zone, ok) => {
+  it.each([
+    ["Europe/Berlin", true],
+    ["Asia/Kolkata", true],
+    ["UTC", true],
+    ["Mars/Olympus_Mons", false],
+    ["", false],
+  ])("time zone %s valid: %s", (zone, ok) => {
     expect(timeZoneSchema.safeParse(zone).success).toBe(ok);
   });
 

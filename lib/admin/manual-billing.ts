@@ -2,12 +2,13 @@
 // period, and decide() reads it like any subscription (past_due starts the plan's grace, canceled
 // refuses on a paid plan). One MANUAL row per tenant, written under the tenant's row lock.
 import { z } from "zod";
+
+import { isoDate } from "@/lib/admin/inputs";
+import { billingJson, loadTenant, lockTenant } from "@/lib/admin/tenant-view";
 import { AppError } from "@/lib/api/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { clearContextCache } from "@/lib/decisions/load-context";
 import { SubscriptionStatus, type PrismaClient, type Subscription } from "@/lib/generated/prisma/client";
-import { isoDate } from "@/lib/admin/inputs";
-import { billingJson, loadTenant, lockTenant } from "@/lib/admin/tenant-view";
 import { tenantScope } from "@/lib/tenancy/scope";
 
 export const manualBillingSchema = z.strictObject({
@@ -19,22 +20,58 @@ export const manualBillingSchema = z.strictObject({
 /** A Stripe subscription in these states no longer bills the tenant. */
 const STRIPE_ENDED = new Set<string>(["canceled", "incomplete_expired"]);
 
-const audited = (s: Subscription | null) => s && { mode: s.mode, status: s.status, currentPeriodEnd: s.currentPeriodEnd, pastDueSince: s.pastDueSince };
+const audited = (s: Subscription | null) =>
+  s && { mode: s.mode, status: s.status, currentPeriodEnd: s.currentPeriodEnd, pastDueSince: s.pastDueSince };
 
-export async function setManualBilling(prisma: PrismaClient, actor: AuditActor, tenantId: string, body: z.infer<typeof manualBillingSchema>, now = new Date()) {
+export async function setManualBilling(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  body: z.infer<typeof manualBillingSchema>,
+  now = new Date(),
+) {
   const billing = await prisma.$transaction(async (tx) => {
     await lockTenant(tx, tenantId);
     const tenant = await loadTenant(tx, tenantId);
-    const subs = await tx.subscription.findMany({ where: tenantScope(tenant.id), orderBy: { updatedAt: "desc" } });
+    const subs = await tx.subscription.findMany({
+      where: tenantScope(tenant.id),
+      orderBy: { updatedAt: "desc" },
+    });
     const stripe = subs.find((s) => s.mode === "STRIPE" && !STRIPE_ENDED.has(s.status));
-    if (stripe) throw new AppError("conflict", `This tenant is billed through Stripe (subscription ${stripe.stripeSubscriptionId ?? stripe.id} is ${stripe.status}). Cancel it in Stripe before billing manually.`);
+    if (stripe)
+      throw new AppError(
+        "conflict",
+        `This tenant is billed through Stripe (subscription ${stripe.stripeSubscriptionId ?? stripe.id} is ${stripe.status}). Cancel it in Stripe before billing manually.`,
+      );
     const before = subs.find((s) => s.mode === "MANUAL") ?? null;
     // Grace counts from the first day past due, as for Stripe: a repeat of past_due keeps the date.
-    const pastDueSince = body.status === "past_due" ? (before?.status === "past_due" && before.pastDueSince ? before.pastDueSince : now) : null;
+    const pastDueSince =
+      body.status === "past_due"
+        ? before?.status === "past_due" && before.pastDueSince
+          ? before.pastDueSince
+          : now
+        : null;
     const canceledAt = body.status === "canceled" ? (before?.canceledAt ?? now) : null;
-    const data = { mode: "MANUAL" as const, stripeSubscriptionId: null, status: body.status, planId: tenant.planId, currentPeriodEnd: body.currentPeriodEnd, pastDueSince, canceledAt };
-    const sub = before ? await tx.subscription.update({ where: { id: before.id }, data }) : await tx.subscription.create({ data: { ...tenantScope(tenant.id), ...data } });
-    await recordAudit(tx, actor, { action: "billing.manual", tenantId: tenant.id, targetType: "Subscription", targetId: sub.id, before: audited(before), after: audited(sub) });
+    const data = {
+      mode: "MANUAL" as const,
+      stripeSubscriptionId: null,
+      status: body.status,
+      planId: tenant.planId,
+      currentPeriodEnd: body.currentPeriodEnd,
+      pastDueSince,
+      canceledAt,
+    };
+    const sub = before
+      ? await tx.subscription.update({ where: { id: before.id }, data })
+      : await tx.subscription.create({ data: { ...tenantScope(tenant.id), ...data } });
+    await recordAudit(tx, actor, {
+      action: "billing.manual",
+      tenantId: tenant.id,
+      targetType: "Subscription",
+      targetId: sub.id,
+      before: audited(before),
+      after: audited(sub),
+    });
     return billingJson(sub);
   });
   clearContextCache();

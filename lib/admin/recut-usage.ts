@@ -21,7 +21,12 @@ function add<T extends Totals>(into: T, b: Totals): T {
   return into;
 }
 
-export async function recutUsage(tx: Prisma.TransactionClient, tenantId: string, timeZone: string, now: Date): Promise<{ days: number; months: number }> {
+export async function recutUsage(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  timeZone: string,
+  now: Date,
+): Promise<{ days: number; months: number }> {
   const scope = tenantScope(tenantId);
   // Usage ingest holds the balance row while it adds to these aggregates: holding it here means
   // no batch is half-counted in the old zone and half in the new.
@@ -44,10 +49,26 @@ export async function recutUsage(tx: Prisma.TransactionClient, tenantId: string,
   await tx.usageRollup.deleteMany({ where: scope });
   await tx.quotaUsage.deleteMany({ where: scope });
   await tx.usageRollup.createMany({
-    data: [...rollups.values()].map((r) => ({ ...scope, day: new Date(`${r.day}T00:00:00Z`), model: r.model, requests: r.requests, inputTokens: r.input, outputTokens: r.output, cost: r.cost })),
+    data: [...rollups.values()].map((r) => ({
+      ...scope,
+      day: new Date(`${r.day}T00:00:00Z`),
+      model: r.model,
+      requests: r.requests,
+      inputTokens: r.input,
+      outputTokens: r.output,
+      cost: r.cost,
+    })),
   });
   await tx.quotaUsage.createMany({
-    data: [...months.values()].map((m) => ({ ...scope, periodStart: m.start, periodEnd: m.end, tokensUsed: m.input + m.output, requests: m.requests, cost: m.cost, updatedAt: now })),
+    data: [...months.values()].map((m) => ({
+      ...scope,
+      periodStart: m.start,
+      periodEnd: m.end,
+      tokensUsed: m.input + m.output,
+      requests: m.requests,
+      cost: m.cost,
+      updatedAt: now,
+    })),
   });
   return { days: rollups.size, months: months.size };
 }

@@ -13,5 +13,11 @@ export const DEFAULT_RULES: ReadonlyArray<{ kind: AlertRuleKind; name: string; t
 ];
 
 export function defaultRulesFor(tenantId: string) {
-  return DEFAULT_RULES.map((r) => ({ tenantId, kind: r.kind, name: r.name, threshold: r.threshold, isDefault: true }));
+  return DEFAULT_RULES.map((r) => ({
+    tenantId,
+    kind: r.kind,
+    name: r.name,
+    threshold: r.threshold,
+    isDefault: true,
+  }));
 }

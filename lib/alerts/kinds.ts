@@ -6,7 +6,11 @@ export type Direction = "below" | "above" | "flag";
 
 export const ALERT_KINDS = {
   BALANCE_BELOW: { direction: "below", unit: "micro-USD", label: "Balance below" },
-  BALANCE_BELOW_TOPUP_PCT: { direction: "below", unit: "% of last top-up", label: "Balance below a share of the last top-up" },
+  BALANCE_BELOW_TOPUP_PCT: {
+    direction: "below",
+    unit: "% of last top-up",
+    label: "Balance below a share of the last top-up",
+  },
   DAYS_LEFT_BELOW: { direction: "below", unit: "days", label: "Days of credit left below" },
   QUOTA_USED_PCT: { direction: "above", unit: "% of monthly quota", label: "Quota used" },
   CARD_EXPIRING: { direction: "below", unit: "days to card expiry", label: "Card expiring within" },
@@ -18,8 +22,25 @@ export const ALERT_KINDS = {
 
 export const ALL_ALERT_KINDS = Object.keys(ALERT_KINDS) as AlertRuleKind[];
 /** Kinds whose value changes with time alone, so they are also evaluated every minute. */
-export const TIME_BASED_KINDS: AlertRuleKind[] = ["DAYS_LEFT_BELOW", "CARD_EXPIRING", "CARD_EXPIRED", "SUBSCRIPTION_PAST_DUE", "GRACE_ENDING", "REFUSALS"];
+export const TIME_BASED_KINDS: AlertRuleKind[] = [
+  "DAYS_LEFT_BELOW",
+  "CARD_EXPIRING",
+  "CARD_EXPIRED",
+  "SUBSCRIPTION_PAST_DUE",
+  "GRACE_ENDING",
+  "REFUSALS",
+];
 /** Kinds a change of balance, spend or quota can cross (evaluated after usage and grants). */
-export const BALANCE_KINDS: AlertRuleKind[] = ["BALANCE_BELOW", "BALANCE_BELOW_TOPUP_PCT", "DAYS_LEFT_BELOW", "QUOTA_USED_PCT"];
+export const BALANCE_KINDS: AlertRuleKind[] = [
+  "BALANCE_BELOW",
+  "BALANCE_BELOW_TOPUP_PCT",
+  "DAYS_LEFT_BELOW",
+  "QUOTA_USED_PCT",
+];
 /** Kinds a Stripe update (subscription, card) can cross. */
-export const BILLING_KINDS: AlertRuleKind[] = ["CARD_EXPIRING", "CARD_EXPIRED", "SUBSCRIPTION_PAST_DUE", "GRACE_ENDING"];
+export const BILLING_KINDS: AlertRuleKind[] = [
+  "CARD_EXPIRING",
+  "CARD_EXPIRED",
+  "SUBSCRIPTION_PAST_DUE",
+  "GRACE_ENDING",
+];

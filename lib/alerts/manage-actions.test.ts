@@ -4,6 +4,7 @@
 // answered "not found".
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 import { startReceiver } from "@/lib/testing/receiver";
@@ -18,7 +19,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.ALERTS_ALLOW_PRIVATE_URLS = "1";
   process.env.APP_URL = "http://tollgate.test";
-  receiver = await startReceiver((_req, i) => (i === 0 ? { status: 200, body: "thanks" } : { status: 500, body: "down" }));
+  receiver = await startReceiver((_req, i) =>
+    i === 0 ? { status: 200, body: "thanks" } : { status: 500, body: "down" },
+  );
   actions = await import("@/lib/alerts/manage-actions");
 });
 afterAll(async () => {
@@ -37,53 +40,180 @@ const form = (entries: Array<[string, string]>) => {
 describe("alert action bodies", () => {
   it("create a channel (secret once), send a test to it, attach several channels to a rule, refuse bad fields", async () => {
     const { tenant } = await createTenantWithKey(db.prisma, { slug: "act-a", available: 3_000_000n });
-    const created = await actions.createChannelAction(actor, tenant.id, form([["kind", "WEBHOOK"], ["name", "hook"], ["target", `${receiver.url}/in`]]));
-    expect(created).toMatchObject({ ok: true, message: "Channel created", secret: expect.stringMatching(/^whsec_/) });
-    const email = await actions.createChannelAction(actor, tenant.id, form([["kind", "EMAIL"], ["name", "mail"], ["target", "ops@example.com"]]));
+    const created = await actions.createChannelAction(
+      actor,
+      tenant.id,
+      form([
+        ["kind", "WEBHOOK"],
+        ["name", "hook"],
+        ["target", `${receiver.url}/in`],
+      ]),
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      message: "Channel created",
+      secret: expect.stringMatching(/^whsec_/),
+    });
+    const email = await actions.createChannelAction(
+      actor,
+      tenant.id,
+      form([
+        ["kind", "EMAIL"],
+        ["name", "mail"],
+        ["target", "ops@example.com"],
+      ]),
+    );
     expect(email).toMatchObject({ ok: true });
     expect(email.secret).toBeUndefined();
-    const [hook, mail] = await db.prisma.notificationChannel.findMany({ where: { tenantId: tenant.id }, orderBy: { createdAt: "asc" } });
+    const [hook, mail] = await db.prisma.notificationChannel.findMany({
+      where: { tenantId: tenant.id },
+      orderBy: { createdAt: "asc" },
+    });
 
     const sent = await actions.sendTestAction(tenant.id, form([["id", hook!.id]]));
-    expect(sent).toMatchObject({ ok: true, message: expect.stringMatching(/^Delivered: HTTP 200 in \d+ ms$/) });
+    expect(sent).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Delivered: HTTP 200 in \d+ ms$/),
+    });
     const hit = receiver.requests[0]!;
     const payload = new Webhook(created.secret!).verify(hit.body, hit.headers as Record<string, string>);
     expect(payload).toMatchObject({ type: "alert.firing", rule: { name: "Test notification" } });
-    expect(await actions.sendTestAction(tenant.id, form([["id", hook!.id]]))).toMatchObject({ ok: false, message: expect.stringMatching(/^Failed: HTTP 500/) });
+    expect(await actions.sendTestAction(tenant.id, form([["id", hook!.id]]))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Failed: HTTP 500/),
+    });
 
-    const rule = await actions.saveRuleAction(actor, tenant.id, form([["kind", "BALANCE_BELOW"], ["threshold", "5"], ["resolveMarginPct", "20"], ["channelIds", hook!.id], ["channelIds", mail!.id]]));
+    const rule = await actions.saveRuleAction(
+      actor,
+      tenant.id,
+      form([
+        ["kind", "BALANCE_BELOW"],
+        ["threshold", "5"],
+        ["resolveMarginPct", "20"],
+        ["channelIds", hook!.id],
+        ["channelIds", mail!.id],
+      ]),
+    );
     expect(rule).toEqual({ ok: true, message: "Rule created" });
-    const saved = await db.prisma.alertRule.findFirstOrThrow({ where: { tenantId: tenant.id }, include: { channels: true } });
+    const saved = await db.prisma.alertRule.findFirstOrThrow({
+      where: { tenantId: tenant.id },
+      include: { channels: true },
+    });
     expect(saved).toMatchObject({ name: "Balance below $5.00", threshold: 5_000_000n, state: "FIRING" });
     expect(saved.channels.map((c) => c.channelId).sort()).toEqual([hook!.id, mail!.id].sort());
 
-    expect(await actions.saveRuleAction(actor, tenant.id, form([["kind", "BALANCE_BELOW"], ["threshold", "five"]]))).toMatchObject({ ok: false, fieldErrors: { threshold: [expect.any(String)] } });
-    expect(await actions.createChannelAction(actor, tenant.id, form([["kind", "SLACK"], ["name", "s"], ["target", "https://user:pw@hooks.slack.com/x"]]))).toMatchObject({ ok: false, fieldErrors: { target: ["The URL must not carry credentials."] } });
-    expect(await actions.toggleRuleAction(actor, tenant.id, form([["id", saved.id], ["enabled", "false"]]))).toEqual({ ok: true, message: "Rule disabled" });
+    expect(
+      await actions.saveRuleAction(
+        actor,
+        tenant.id,
+        form([
+          ["kind", "BALANCE_BELOW"],
+          ["threshold", "five"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { threshold: [expect.any(String)] } });
+    expect(
+      await actions.createChannelAction(
+        actor,
+        tenant.id,
+        form([
+          ["kind", "SLACK"],
+          ["name", "s"],
+          ["target", "https://user:pw@hooks.slack.com/x"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { target: ["The URL must not carry credentials."] } });
+    expect(
+      await actions.toggleRuleAction(
+        actor,
+        tenant.id,
+        form([
+          ["id", saved.id],
+          ["enabled", "false"],
+        ]),
+      ),
+    ).toEqual({ ok: true, message: "Rule disabled" });
   });
 
   it("retries a dead delivery once, audited; another tenant's rule, channel and delivery are not found", async () => {
     const a = await createTenantWithKey(db.prisma, { slug: "act-b", available: 1_000_000n });
     const b = await createTenantWithKey(db.prisma, { slug: "act-c", available: 1_000_000n });
-    await actions.createChannelAction(actor, b.tenant.id, form([["kind", "WEBHOOK"], ["name", "b"], ["target", "https://hooks.example.com/b"]]));
-    const bChannel = await db.prisma.notificationChannel.findFirstOrThrow({ where: { tenantId: b.tenant.id } });
-    await actions.saveRuleAction(actor, b.tenant.id, form([["kind", "BALANCE_BELOW"], ["threshold", "5"], ["channelIds", bChannel.id]]));
+    await actions.createChannelAction(
+      actor,
+      b.tenant.id,
+      form([
+        ["kind", "WEBHOOK"],
+        ["name", "b"],
+        ["target", "https://hooks.example.com/b"],
+      ]),
+    );
+    const bChannel = await db.prisma.notificationChannel.findFirstOrThrow({
+      where: { tenantId: b.tenant.id },
+    });
+    await actions.saveRuleAction(
+      actor,
+      b.tenant.id,
+      form([
+        ["kind", "BALANCE_BELOW"],
+        ["threshold", "5"],
+        ["channelIds", bChannel.id],
+      ]),
+    );
     const bRule = await db.prisma.alertRule.findFirstOrThrow({ where: { tenantId: b.tenant.id } });
-    const bDelivery = await db.prisma.notificationDelivery.findFirstOrThrow({ where: { tenantId: b.tenant.id } });
-    await db.prisma.notificationDelivery.update({ where: { id: bDelivery.id }, data: { status: "DEAD", attempts: 8 } });
+    const bDelivery = await db.prisma.notificationDelivery.findFirstOrThrow({
+      where: { tenantId: b.tenant.id },
+    });
+    await db.prisma.notificationDelivery.update({
+      where: { id: bDelivery.id },
+      data: { status: "DEAD", attempts: 8 },
+    });
 
     const notFound = { ok: false, message: expect.stringMatching(/^No such/) };
-    expect(await actions.deleteRuleAction(actor, a.tenant.id, form([["id", bRule.id]]))).toMatchObject(notFound);
-    expect(await actions.toggleRuleAction(actor, a.tenant.id, form([["id", bRule.id], ["enabled", "false"]]))).toMatchObject(notFound);
-    expect(await actions.saveRuleAction(actor, a.tenant.id, form([["id", bRule.id], ["kind", "BALANCE_BELOW"], ["threshold", "1"]]))).toMatchObject(notFound);
-    expect(await actions.deleteChannelAction(actor, a.tenant.id, form([["id", bChannel.id]]))).toMatchObject(notFound);
+    expect(await actions.deleteRuleAction(actor, a.tenant.id, form([["id", bRule.id]]))).toMatchObject(
+      notFound,
+    );
+    expect(
+      await actions.toggleRuleAction(
+        actor,
+        a.tenant.id,
+        form([
+          ["id", bRule.id],
+          ["enabled", "false"],
+        ]),
+      ),
+    ).toMatchObject(notFound);
+    expect(
+      await actions.saveRuleAction(
+        actor,
+        a.tenant.id,
+        form([
+          ["id", bRule.id],
+          ["kind", "BALANCE_BELOW"],
+          ["threshold", "1"],
+        ]),
+      ),
+    ).toMatchObject(notFound);
+    expect(await actions.deleteChannelAction(actor, a.tenant.id, form([["id", bChannel.id]]))).toMatchObject(
+      notFound,
+    );
     expect(await actions.sendTestAction(a.tenant.id, form([["id", bChannel.id]]))).toMatchObject(notFound);
-    expect(await actions.retryDeliveryAction(actor, a.tenant.id, form([["id", bDelivery.id]]))).toMatchObject(notFound);
-    expect(await db.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: bDelivery.id } })).toMatchObject({ status: "DEAD" });
+    expect(await actions.retryDeliveryAction(actor, a.tenant.id, form([["id", bDelivery.id]]))).toMatchObject(
+      notFound,
+    );
+    expect(
+      await db.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: bDelivery.id } }),
+    ).toMatchObject({ status: "DEAD" });
 
-    expect(await actions.retryDeliveryAction(actor, null, form([["id", bDelivery.id]]))).toEqual({ ok: true, message: "Delivery queued again" });
-    expect(await actions.retryDeliveryAction(actor, b.tenant.id, form([["id", bDelivery.id]]))).toMatchObject({ ok: false, message: expect.stringMatching(/dead-lettered/) });
+    expect(await actions.retryDeliveryAction(actor, null, form([["id", bDelivery.id]]))).toEqual({
+      ok: true,
+      message: "Delivery queued again",
+    });
+    expect(await actions.retryDeliveryAction(actor, b.tenant.id, form([["id", bDelivery.id]]))).toMatchObject(
+      { ok: false, message: expect.stringMatching(/dead-lettered/) },
+    );
     const audit = await db.prisma.auditLog.findMany({ where: { targetId: bDelivery.id } });
-    expect(audit).toEqual([expect.objectContaining({ action: "notification_delivery.retry", tenantId: b.tenant.id })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "notification_delivery.retry", tenantId: b.tenant.id }),
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // actions (which parse again). Thresholds are typed in the rule's own unit: dollars for a balance
 // (converted exactly to micro-USD), whole numbers otherwise. Client-safe: no node or database imports.
 import { z } from "zod";
+
 import { ALERT_KINDS, ALL_ALERT_KINDS } from "@/lib/alerts/kinds";
 import { describeThreshold } from "@/lib/alerts/payload";
 import { dollarsToMicros } from "@/lib/dashboard/forms";
@@ -39,35 +40,86 @@ export const ruleForm = z
     kind: z.enum(ALL_ALERT_KINDS as [AlertRuleKind, ...AlertRuleKind[]], "Choose what to watch"),
     name: z.string().trim().max(100, "At most 100 characters").default(""),
     threshold: z.string().trim().max(30).default(""),
-    resolveMarginPct: z.preprocess(blankToUndefined, z.coerce.number("Enter a percentage").int("Whole percent").min(0, "0 to 100").max(100, "0 to 100").default(20)),
-    windowMinutes: z.preprocess(blankToUndefined, z.coerce.number("Enter minutes").int("Whole minutes").min(1, "1 to 1,440 minutes").max(1440, "1 to 1,440 minutes").optional()),
-    refusalCode: z.preprocess(blankToUndefined, z.string().regex(/^[a-z_]{1,64}$/, "Not a refusal code").optional()),
+    resolveMarginPct: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number("Enter a percentage")
+        .int("Whole percent")
+        .min(0, "0 to 100")
+        .max(100, "0 to 100")
+        .default(20),
+    ),
+    windowMinutes: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number("Enter minutes")
+        .int("Whole minutes")
+        .min(1, "1 to 1,440 minutes")
+        .max(1440, "1 to 1,440 minutes")
+        .optional(),
+    ),
+    refusalCode: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[a-z_]{1,64}$/, "Not a refusal code")
+        .optional(),
+    ),
     channelIds,
   })
   .transform((v, ctx) => {
     let threshold = 0n;
     if (v.kind === "BALANCE_BELOW") {
       const micros = dollarsToMicros(v.threshold);
-      if (micros === null || micros === 0n) ctx.addIssue({ code: "custom", path: ["threshold"], message: "Enter an amount in dollars, e.g. 10 or 12.50" });
+      if (micros === null || micros === 0n)
+        ctx.addIssue({
+          code: "custom",
+          path: ["threshold"],
+          message: "Enter an amount in dollars, e.g. 10 or 12.50",
+        });
       else threshold = micros;
     } else if (kindTakesThreshold(v.kind)) {
       const b = WHOLE_BOUNDS[v.kind]!;
       const n = /^\d{1,9}$/.test(v.threshold) ? Number(v.threshold) : NaN;
-      if (!(n >= b.min && n <= b.max)) ctx.addIssue({ code: "custom", path: ["threshold"], message: `Enter a whole number from ${b.min.toLocaleString("en-US")} to ${b.max.toLocaleString("en-US")}` });
+      if (!(n >= b.min && n <= b.max))
+        ctx.addIssue({
+          code: "custom",
+          path: ["threshold"],
+          message: `Enter a whole number from ${b.min.toLocaleString("en-US")} to ${b.max.toLocaleString("en-US")}`,
+        });
       else threshold = BigInt(n);
     }
-    if (v.kind === "REFUSALS" && v.windowMinutes === undefined) ctx.addIssue({ code: "custom", path: ["windowMinutes"], message: "Say over how many minutes" });
-    const name = v.name || (kindTakesThreshold(v.kind) ? `${ALERT_KINDS[v.kind].label} ${describeThreshold(v.kind, Number(threshold))}` : ALERT_KINDS[v.kind].label);
+    if (v.kind === "REFUSALS" && v.windowMinutes === undefined)
+      ctx.addIssue({ code: "custom", path: ["windowMinutes"], message: "Say over how many minutes" });
+    const name =
+      v.name ||
+      (kindTakesThreshold(v.kind)
+        ? `${ALERT_KINDS[v.kind].label} ${describeThreshold(v.kind, Number(threshold))}`
+        : ALERT_KINDS[v.kind].label);
     return {
-      kind: v.kind, name, threshold, resolveMarginPct: v.resolveMarginPct, channelIds: [...new Set(v.channelIds)],
+      kind: v.kind,
+      name,
+      threshold,
+      resolveMarginPct: v.resolveMarginPct,
+      channelIds: [...new Set(v.channelIds)],
       windowMinutes: v.kind === "REFUSALS" ? (v.windowMinutes ?? null) : null,
       refusalCode: v.kind === "REFUSALS" ? (v.refusalCode ?? null) : null,
     };
   });
 export type RuleInput = z.output<typeof ruleForm>;
 
-export const CHANNEL_KINDS = ["WEBHOOK", "SLACK", "EMAIL", "PAGERDUTY"] as const satisfies readonly ChannelKind[];
-export const CHANNEL_LABELS: Record<ChannelKind, string> = { WEBHOOK: "Webhook", SLACK: "Slack", EMAIL: "Email", PAGERDUTY: "PagerDuty" };
+export const CHANNEL_KINDS = [
+  "WEBHOOK",
+  "SLACK",
+  "EMAIL",
+  "PAGERDUTY",
+] as const satisfies readonly ChannelKind[];
+export const CHANNEL_LABELS: Record<ChannelKind, string> = {
+  WEBHOOK: "Webhook",
+  SLACK: "Slack",
+  EMAIL: "Email",
+  PAGERDUTY: "PagerDuty",
+};
 
 export const channelForm = z
   .object({
@@ -79,19 +131,34 @@ export const channelForm = z
   })
   .transform((v, ctx) => {
     if (v.kind === "EMAIL") {
-      if (!z.email().safeParse(v.target).success) ctx.addIssue({ code: "custom", path: ["target"], message: "Enter an email address" });
+      if (!z.email().safeParse(v.target).success)
+        ctx.addIssue({ code: "custom", path: ["target"], message: "Enter an email address" });
     } else if (v.kind === "PAGERDUTY" && v.target === "") {
       // empty = PagerDuty's own Events API v2 endpoint (filled in by the server)
     } else if (!/^https?:\/\/\S+$/i.test(v.target) || !URL.canParse(v.target)) {
       ctx.addIssue({ code: "custom", path: ["target"], message: "Enter an https:// URL" });
     }
-    if (v.kind === "PAGERDUTY" && !/^[A-Za-z0-9_-]{8,128}$/.test(v.routingKey)) ctx.addIssue({ code: "custom", path: ["routingKey"], message: "Enter the integration's routing key (32 characters)" });
-    return { kind: v.kind, name: v.name, target: v.target, routingKey: v.kind === "PAGERDUTY" ? v.routingKey : null, attachToAll: v.attachToAll };
+    if (v.kind === "PAGERDUTY" && !/^[A-Za-z0-9_-]{8,128}$/.test(v.routingKey))
+      ctx.addIssue({
+        code: "custom",
+        path: ["routingKey"],
+        message: "Enter the integration's routing key (32 characters)",
+      });
+    return {
+      kind: v.kind,
+      name: v.name,
+      target: v.target,
+      routingKey: v.kind === "PAGERDUTY" ? v.routingKey : null,
+      attachToAll: v.attachToAll,
+    };
   });
 export type ChannelInput = z.output<typeof channelForm>;
 
 export const idForm = z.object({ id: z.string().min(1, "Nothing chosen").max(100) });
-export const enabledForm = z.object({ id: z.string().min(1).max(100), enabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const enabledForm = z.object({
+  id: z.string().min(1).max(100),
+  enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 
 /** A form's fields with repeated names (the channel checkboxes) kept as arrays. */
 export function alertFormObject(fd: FormData): Record<string, string | string[]> {

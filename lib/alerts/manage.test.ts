@@ -3,7 +3,15 @@
 // never read back, and one tenant can never touch another's rule, channel or delivery.
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChannel, createRule, deleteChannel, deleteRule, setRuleEnabled, updateRule } from "@/lib/alerts/manage";
+
+import {
+  createChannel,
+  createRule,
+  deleteChannel,
+  deleteRule,
+  setRuleEnabled,
+  updateRule,
+} from "@/lib/alerts/manage";
 import { channelForm, ruleForm, thresholdInput } from "@/lib/alerts/manage-forms";
 import { alertHistory, deliveryLog, firingAlerts, listChannels, listRules } from "@/lib/alerts/queries";
 import { createPool } from "@/lib/db/pool";
@@ -17,7 +25,8 @@ import { createTenantWithKey } from "@/lib/testing/fixtures";
 const APP = { appUrl: "http://tollgate.test" };
 const actor = { kind: "USER" as const, id: null, ip: "127.0.0.1" };
 const rule = (fields: Record<string, unknown>) => ruleForm.parse({ resolveMarginPct: "20", ...fields });
-const webhook = (target: string, extra: Record<string, unknown> = {}) => channelForm.parse({ kind: "WEBHOOK", name: "ops", target, ...extra });
+const webhook = (target: string, extra: Record<string, unknown> = {}) =>
+  channelForm.parse({ kind: "WEBHOOK", name: "ops", target, ...extra });
 
 describe("alert forms", () => {
   it.each([
@@ -25,7 +34,11 @@ describe("alert forms", () => {
     [{ kind: "BALANCE_BELOW", threshold: "$1,000" }, 1_000_000_000n, "Balance below $1,000.00"],
     [{ kind: "QUOTA_USED_PCT", threshold: "80" }, 80n, "Quota used 80 % of monthly quota"],
     [{ kind: "CARD_EXPIRED", threshold: "" }, 0n, "Card expired"],
-    [{ kind: "REFUSALS", threshold: "5", windowMinutes: "10", refusalCode: "quota_exceeded" }, 5n, "Refused calls 5 refused calls"],
+    [
+      { kind: "REFUSALS", threshold: "5", windowMinutes: "10", refusalCode: "quota_exceeded" },
+      5n,
+      "Refused calls 5 refused calls",
+    ],
   ])("%o → threshold %s", (fields, threshold, name) => {
     const parsed = rule(fields);
     expect(parsed.threshold).toBe(threshold);
@@ -47,7 +60,9 @@ describe("alert forms", () => {
   });
 
   it("keeps refusal settings only on refusal rules and shows a balance threshold in dollars", () => {
-    expect(rule({ kind: "QUOTA_USED_PCT", threshold: "80", windowMinutes: "10", refusalCode: "rate_limited" })).toMatchObject({ windowMinutes: null, refusalCode: null });
+    expect(
+      rule({ kind: "QUOTA_USED_PCT", threshold: "80", windowMinutes: "10", refusalCode: "rate_limited" }),
+    ).toMatchObject({ windowMinutes: null, refusalCode: null });
     expect(thresholdInput("BALANCE_BELOW", 12_500_000n)).toBe("12.50");
     expect(thresholdInput("QUOTA_USED_PCT", 80n)).toBe("80");
   });
@@ -76,53 +91,128 @@ describe("managing alerts", () => {
     await db?.drop();
   });
   let n = 0;
-  const tenant = (available: bigint) => createTenantWithKey(db.prisma, { slug: `m${++n}`, available, planKey: `plan-m${n}` });
-  const audits = (targetId: string) => db.prisma.auditLog.findMany({ where: { targetId }, orderBy: { id: "asc" } }).then((r) => r.map((a) => a.action));
+  const tenant = (available: bigint) =>
+    createTenantWithKey(db.prisma, { slug: `m${++n}`, available, planKey: `plan-m${n}` });
+  const audits = (targetId: string) =>
+    db.prisma.auditLog
+      .findMany({ where: { targetId }, orderBy: { id: "asc" } })
+      .then((r) => r.map((a) => a.action));
 
   it("evaluates a rule when it is created and edited: a $10 rule over a $5 balance fires at once, a $2 one resolves", async () => {
     const t = await tenant(5_000_000n);
-    const ch = await createChannel(db.prisma, actor, t.tenant.id, webhook("https://hooks.example.com/a"), { allowPrivate: false });
+    const ch = await createChannel(db.prisma, actor, t.tenant.id, webhook("https://hooks.example.com/a"), {
+      allowPrivate: false,
+    });
     expect(ch.ok).toBe(true);
     const channelId = ch.ok ? ch.value.id : "";
-    const created = await createRule(db.prisma, actor, t.tenant.id, rule({ kind: "BALANCE_BELOW", threshold: "10", channelIds: [channelId] }), APP);
+    const created = await createRule(
+      db.prisma,
+      actor,
+      t.tenant.id,
+      rule({ kind: "BALANCE_BELOW", threshold: "10", channelIds: [channelId] }),
+      APP,
+    );
     if (!created.ok) throw new Error(created.message);
     const [r] = await listRules(db.prisma, t.tenant.id);
-    expect(r).toMatchObject({ state: "FIRING", threshold: 10_000_000n, lastValue: 5_000_000n, channels: [{ channel: { id: channelId, kind: "WEBHOOK" } }] });
-    expect(await db.prisma.notificationDelivery.count({ where: { tenantId: t.tenant.id, status: "PENDING" } })).toBe(1);
+    expect(r).toMatchObject({
+      state: "FIRING",
+      threshold: 10_000_000n,
+      lastValue: 5_000_000n,
+      channels: [{ channel: { id: channelId, kind: "WEBHOOK" } }],
+    });
+    expect(
+      await db.prisma.notificationDelivery.count({ where: { tenantId: t.tenant.id, status: "PENDING" } }),
+    ).toBe(1);
 
-    const edited = await updateRule(db.prisma, actor, t.tenant.id, created.value.id, rule({ kind: "BALANCE_BELOW", threshold: "2", name: "Low", channelIds: [] }), APP);
+    const edited = await updateRule(
+      db.prisma,
+      actor,
+      t.tenant.id,
+      created.value.id,
+      rule({ kind: "BALANCE_BELOW", threshold: "2", name: "Low", channelIds: [] }),
+      APP,
+    );
     expect(edited.ok).toBe(true);
     const [after] = await listRules(db.prisma, t.tenant.id);
     expect(after).toMatchObject({ name: "Low", state: "RESOLVED", threshold: 2_000_000n, channels: [] });
     expect((await alertHistory(db.prisma, t.tenant.id)).map((e) => e.kind)).toEqual(["RESOLVED", "FIRING"]);
 
-    expect(await updateRule(db.prisma, actor, t.tenant.id, created.value.id, rule({ kind: "QUOTA_USED_PCT", threshold: "80" }), APP)).toMatchObject({ ok: false, reason: "invalid", field: "kind" });
-    expect(await setRuleEnabled(db.prisma, actor, t.tenant.id, created.value.id, false, APP)).toMatchObject({ ok: true });
+    expect(
+      await updateRule(
+        db.prisma,
+        actor,
+        t.tenant.id,
+        created.value.id,
+        rule({ kind: "QUOTA_USED_PCT", threshold: "80" }),
+        APP,
+      ),
+    ).toMatchObject({ ok: false, reason: "invalid", field: "kind" });
+    expect(await setRuleEnabled(db.prisma, actor, t.tenant.id, created.value.id, false, APP)).toMatchObject({
+      ok: true,
+    });
     expect((await listRules(db.prisma, t.tenant.id))[0]!.enabled).toBe(false);
-    expect(await setRuleEnabled(db.prisma, actor, t.tenant.id, created.value.id, false, APP)).toMatchObject({ ok: true });
+    expect(await setRuleEnabled(db.prisma, actor, t.tenant.id, created.value.id, false, APP)).toMatchObject({
+      ok: true,
+    });
     expect(await deleteRule(db.prisma, actor, t.tenant.id, created.value.id)).toMatchObject({ ok: true });
     expect(await listRules(db.prisma, t.tenant.id)).toEqual([]);
-    expect(await audits(created.value.id)).toEqual(["alert_rule.create", "alert_rule.update", "alert_rule.disable", "alert_rule.delete"]);
+    expect(await audits(created.value.id)).toEqual([
+      "alert_rule.create",
+      "alert_rule.update",
+      "alert_rule.disable",
+      "alert_rule.delete",
+    ]);
   });
 
   it("returns a webhook secret once, never lists it, checks URLs and attaches a new channel to every rule on request", async () => {
     const t = await tenant(50_000_000n);
     await createRule(db.prisma, actor, t.tenant.id, rule({ kind: "QUOTA_USED_PCT", threshold: "80" }), APP);
     await createRule(db.prisma, actor, t.tenant.id, rule({ kind: "CARD_EXPIRED" }), APP);
-    const created = await createChannel(db.prisma, actor, t.tenant.id, webhook("https://hooks.example.com/b", { attachToAll: "on" }), { allowPrivate: false });
+    const created = await createChannel(
+      db.prisma,
+      actor,
+      t.tenant.id,
+      webhook("https://hooks.example.com/b", { attachToAll: "on" }),
+      { allowPrivate: false },
+    );
     if (!created.ok) throw new Error(created.message);
     expect(created.value.secret).toMatch(/^whsec_/);
     expect(created.value.attachedRules).toBe(2);
     const listed = await listChannels(db.prisma, t.tenant.id);
     expect(listed).toEqual([expect.objectContaining({ id: created.value.id, ruleCount: 2 })]);
     expect(JSON.stringify(listed)).not.toContain(created.value.secret!);
-    expect(JSON.stringify((await db.prisma.auditLog.findMany({ where: { targetId: created.value.id } })).map((a) => a.after))).not.toContain(created.value.secret!);
+    expect(
+      JSON.stringify(
+        (await db.prisma.auditLog.findMany({ where: { targetId: created.value.id } })).map((a) => a.after),
+      ),
+    ).not.toContain(created.value.secret!);
 
-    expect(await createChannel(db.prisma, actor, t.tenant.id, webhook("http://127.0.0.1:9/x"), { allowPrivate: false })).toMatchObject({ ok: false, field: "target" });
-    expect(await createChannel(db.prisma, actor, t.tenant.id, webhook("http://127.0.0.1:9/x"), { allowPrivate: true })).toMatchObject({ ok: true });
-    const pd = await createChannel(db.prisma, actor, t.tenant.id, channelForm.parse({ kind: "PAGERDUTY", name: "pd", target: "", routingKey: "R0UTINGKEY0123456789abcdefABCDEF" }), { allowPrivate: false });
+    expect(
+      await createChannel(db.prisma, actor, t.tenant.id, webhook("http://127.0.0.1:9/x"), {
+        allowPrivate: false,
+      }),
+    ).toMatchObject({ ok: false, field: "target" });
+    expect(
+      await createChannel(db.prisma, actor, t.tenant.id, webhook("http://127.0.0.1:9/x"), {
+        allowPrivate: true,
+      }),
+    ).toMatchObject({ ok: true });
+    const pd = await createChannel(
+      db.prisma,
+      actor,
+      t.tenant.id,
+      channelForm.parse({
+        kind: "PAGERDUTY",
+        name: "pd",
+        target: "",
+        routingKey: "R0UTINGKEY0123456789abcdefABCDEF",
+      }),
+      { allowPrivate: false },
+    );
     expect(pd).toMatchObject({ ok: true, value: { target: PAGERDUTY_EVENTS_URL, secret: null } });
-    const stored = await db.prisma.notificationChannel.findUniqueOrThrow({ where: { id: pd.ok ? pd.value.id : "" } });
+    const stored = await db.prisma.notificationChannel.findUniqueOrThrow({
+      where: { id: pd.ok ? pd.value.id : "" },
+    });
     expect(stored.secret).toBe("R0UTINGKEY0123456789abcdefABCDEF");
 
     expect(await deleteChannel(db.prisma, actor, t.tenant.id, created.value.id)).toMatchObject({ ok: true });
@@ -131,47 +221,124 @@ describe("managing alerts", () => {
 
   it("lists deliveries with their payload and attempts, firing alerts across tenants, and retries a dead delivery", async () => {
     const t = await tenant(1_000_000n);
-    const ch = await createChannel(db.prisma, actor, t.tenant.id, webhook("https://hooks.example.com/c"), { allowPrivate: false });
+    const ch = await createChannel(db.prisma, actor, t.tenant.id, webhook("https://hooks.example.com/c"), {
+      allowPrivate: false,
+    });
     const channelId = ch.ok ? ch.value.id : "";
-    const r = await createRule(db.prisma, actor, t.tenant.id, rule({ kind: "BALANCE_BELOW", threshold: "5", channelIds: [channelId] }), APP);
+    const r = await createRule(
+      db.prisma,
+      actor,
+      t.tenant.id,
+      rule({ kind: "BALANCE_BELOW", threshold: "5", channelIds: [channelId] }),
+      APP,
+    );
     const [d] = await db.prisma.notificationDelivery.findMany({ where: { tenantId: t.tenant.id } });
-    await db.prisma.notificationDelivery.update({ where: { id: d!.id }, data: { status: "DEAD", attempts: 2, responseCode: 500, responseBody: "boom" } });
-    await db.prisma.notificationAttempt.createMany({ data: [1, 2].map((attempt) => ({ deliveryId: d!.id, attempt, ok: false, responseCode: 500, responseBody: "boom", latencyMs: 12 })) });
+    await db.prisma.notificationDelivery.update({
+      where: { id: d!.id },
+      data: { status: "DEAD", attempts: 2, responseCode: 500, responseBody: "boom" },
+    });
+    await db.prisma.notificationAttempt.createMany({
+      data: [1, 2].map((attempt) => ({
+        deliveryId: d!.id,
+        attempt,
+        ok: false,
+        responseCode: 500,
+        responseBody: "boom",
+        latencyMs: 12,
+      })),
+    });
 
     const [row] = await deliveryLog(db.prisma, t.tenant.id);
-    expect(row).toMatchObject({ id: d!.id, status: "DEAD", payload: { type: "alert.firing", rule: { kind: "BALANCE_BELOW" } }, channel: { id: channelId }, log: [{ attempt: 1, responseCode: 500 }, { attempt: 2, responseBody: "boom" }] });
+    expect(row).toMatchObject({
+      id: d!.id,
+      status: "DEAD",
+      payload: { type: "alert.firing", rule: { kind: "BALANCE_BELOW" } },
+      channel: { id: channelId },
+      log: [
+        { attempt: 1, responseCode: 500 },
+        { attempt: 2, responseBody: "boom" },
+      ],
+    });
     expect((await deliveryLog(db.prisma, null, { status: "DEAD" })).map((x) => x.id)).toContain(d!.id);
     expect((await firingAlerts(db.prisma)).map((f) => f.id)).toContain(r.ok ? r.value.id : "");
 
-    expect(await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), d!.id, t.tenant.id))).toBe("queued");
-    expect(await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), d!.id, t.tenant.id))).toBe("not_dead");
+    expect(
+      await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), d!.id, t.tenant.id)),
+    ).toBe("queued");
+    expect(
+      await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), d!.id, t.tenant.id)),
+    ).toBe("not_dead");
   });
 
   it("never lets one tenant touch another's rule, channel or delivery: not found", async () => {
     const a = await tenant(1_000_000n);
     const b = await tenant(1_000_000n);
-    const bChannel = await createChannel(db.prisma, actor, b.tenant.id, webhook("https://hooks.example.com/b"), { allowPrivate: false });
+    const bChannel = await createChannel(
+      db.prisma,
+      actor,
+      b.tenant.id,
+      webhook("https://hooks.example.com/b"),
+      { allowPrivate: false },
+    );
     const bChannelId = bChannel.ok ? bChannel.value.id : "";
-    const bRule = await createRule(db.prisma, actor, b.tenant.id, rule({ kind: "BALANCE_BELOW", threshold: "5", channelIds: [bChannelId] }), APP);
+    const bRule = await createRule(
+      db.prisma,
+      actor,
+      b.tenant.id,
+      rule({ kind: "BALANCE_BELOW", threshold: "5", channelIds: [bChannelId] }),
+      APP,
+    );
     const bRuleId = bRule.ok ? bRule.value.id : "";
     const [bDelivery] = await db.prisma.notificationDelivery.findMany({ where: { tenantId: b.tenant.id } });
     await db.prisma.notificationDelivery.update({ where: { id: bDelivery!.id }, data: { status: "DEAD" } });
 
     const notFound = { ok: false, reason: "not_found" };
-    expect(await updateRule(db.prisma, actor, a.tenant.id, bRuleId, rule({ kind: "BALANCE_BELOW", threshold: "1" }), APP)).toMatchObject(notFound);
+    expect(
+      await updateRule(
+        db.prisma,
+        actor,
+        a.tenant.id,
+        bRuleId,
+        rule({ kind: "BALANCE_BELOW", threshold: "1" }),
+        APP,
+      ),
+    ).toMatchObject(notFound);
     expect(await setRuleEnabled(db.prisma, actor, a.tenant.id, bRuleId, false, APP)).toMatchObject(notFound);
     expect(await deleteRule(db.prisma, actor, a.tenant.id, bRuleId)).toMatchObject(notFound);
     expect(await deleteChannel(db.prisma, actor, a.tenant.id, bChannelId)).toMatchObject(notFound);
-    expect(await createRule(db.prisma, actor, a.tenant.id, rule({ kind: "BALANCE_BELOW", threshold: "5", channelIds: [bChannelId] }), APP)).toMatchObject({ ok: false, field: "channelIds" });
-    expect(await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), bDelivery!.id, a.tenant.id))).toBe("not_found");
-    expect(await sendTestNotification(pool, { allowPrivate: false, emailFrom: "x@y.z" }, bChannelId, a.tenant.id, APP.appUrl)).toBeNull();
+    expect(
+      await createRule(
+        db.prisma,
+        actor,
+        a.tenant.id,
+        rule({ kind: "BALANCE_BELOW", threshold: "5", channelIds: [bChannelId] }),
+        APP,
+      ),
+    ).toMatchObject({ ok: false, field: "channelIds" });
+    expect(
+      await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), bDelivery!.id, a.tenant.id)),
+    ).toBe("not_found");
+    expect(
+      await sendTestNotification(
+        pool,
+        { allowPrivate: false, emailFrom: "x@y.z" },
+        bChannelId,
+        a.tenant.id,
+        APP.appUrl,
+      ),
+    ).toBeNull();
     expect(await listRules(db.prisma, a.tenant.id)).toEqual([]);
     expect(await listChannels(db.prisma, a.tenant.id)).toEqual([]);
     expect(await deliveryLog(db.prisma, a.tenant.id)).toEqual([]);
     expect(await alertHistory(db.prisma, a.tenant.id)).toEqual([]);
 
     // B's rows are untouched.
-    expect((await listRules(db.prisma, b.tenant.id))[0]).toMatchObject({ id: bRuleId, enabled: true, threshold: 5_000_000n, channels: [{ channel: { id: bChannelId } }] });
+    expect((await listRules(db.prisma, b.tenant.id))[0]).toMatchObject({
+      id: bRuleId,
+      enabled: true,
+      threshold: 5_000_000n,
+      channels: [{ channel: { id: bChannelId } }],
+    });
     expect((await deliveryLog(db.prisma, b.tenant.id))[0]).toMatchObject({ status: "DEAD" });
   });
 });

@@ -18,28 +18,63 @@ export type ManageResult<T> =
   | { ok: false; reason: "invalid"; field: string; message: string };
 
 const notFound = (what: string) => ({ ok: false, reason: "not_found", message: `No such ${what}.` }) as const;
-const invalid = (field: string, message: string) => ({ ok: false, reason: "invalid", field, message }) as const;
+const invalid = (field: string, message: string) =>
+  ({ ok: false, reason: "invalid", field, message }) as const;
 
 type RuleOpts = { appUrl: string };
 
 /** Rule fields as the audit log keeps them (the threshold in its stored unit). */
-const ruleAudit = (r: { kind: string; name: string; threshold: bigint; resolveMarginPct: number; windowMinutes: number | null; refusalCode: string | null; enabled: boolean }, channelIds?: string[]) => ({
-  kind: r.kind, name: r.name, threshold: r.threshold, resolveMarginPct: r.resolveMarginPct, windowMinutes: r.windowMinutes, refusalCode: r.refusalCode, enabled: r.enabled, channelIds,
+const ruleAudit = (
+  r: {
+    kind: string;
+    name: string;
+    threshold: bigint;
+    resolveMarginPct: number;
+    windowMinutes: number | null;
+    refusalCode: string | null;
+    enabled: boolean;
+  },
+  channelIds?: string[],
+) => ({
+  kind: r.kind,
+  name: r.name,
+  threshold: r.threshold,
+  resolveMarginPct: r.resolveMarginPct,
+  windowMinutes: r.windowMinutes,
+  refusalCode: r.refusalCode,
+  enabled: r.enabled,
+  channelIds,
 });
 
 /** The tenant's channels among `ids`, or null when one is not the tenant's. */
 async function ownChannels(tx: Prisma.TransactionClient, tenantId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  const found = await tx.notificationChannel.findMany({ where: { id: { in: ids }, ...tenantScope(tenantId) }, select: { id: true } });
+  const found = await tx.notificationChannel.findMany({
+    where: { id: { in: ids }, ...tenantScope(tenantId) },
+    select: { id: true },
+  });
   return found.length === ids.length ? ids : null;
 }
 
 async function lockRule(tx: Prisma.TransactionClient, tenantId: string, ruleId: string) {
-  const [row] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "AlertRule" WHERE id = ${ruleId} AND "tenantId" = ${tenantScope(tenantId).tenantId} FOR UPDATE`;
-  return row ? tx.alertRule.findUniqueOrThrow({ where: { id: row.id }, include: { channels: { select: { channelId: true } } } }) : null;
+  const [row] = await tx.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT id FROM "AlertRule" WHERE id = ${ruleId} AND "tenantId" = ${tenantScope(tenantId).tenantId} FOR UPDATE`;
+  return row
+    ? tx.alertRule.findUniqueOrThrow({
+        where: { id: row.id },
+        include: { channels: { select: { channelId: true } } },
+      })
+    : null;
 }
 
-export async function createRule(prisma: PrismaClient, actor: AuditActor, tenantId: string, input: RuleInput, opts: RuleOpts): Promise<ManageResult<{ id: string }>> {
+export async function createRule(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  input: RuleInput,
+  opts: RuleOpts,
+): Promise<ManageResult<{ id: string }>> {
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
     if (!tenant) return notFound("tenant");
@@ -47,72 +82,145 @@ export async function createRule(prisma: PrismaClient, actor: AuditActor, tenant
     if (!channelIds) return invalid("channelIds", "A chosen channel does not exist.");
     const rule = await tx.alertRule.create({
       data: {
-        ...tenantScope(tenantId), kind: input.kind, name: input.name, threshold: input.threshold, resolveMarginPct: input.resolveMarginPct,
-        windowMinutes: input.windowMinutes, refusalCode: input.refusalCode, channels: { create: channelIds.map((channelId) => ({ channelId })) },
+        ...tenantScope(tenantId),
+        kind: input.kind,
+        name: input.name,
+        threshold: input.threshold,
+        resolveMarginPct: input.resolveMarginPct,
+        windowMinutes: input.windowMinutes,
+        refusalCode: input.refusalCode,
+        channels: { create: channelIds.map((channelId) => ({ channelId })) },
       },
     });
-    await recordAudit(tx, actor, { action: "alert_rule.create", tenantId, targetType: "AlertRule", targetId: rule.id, after: ruleAudit(rule, channelIds) });
+    await recordAudit(tx, actor, {
+      action: "alert_rule.create",
+      tenantId,
+      targetType: "AlertRule",
+      targetId: rule.id,
+      after: ruleAudit(rule, channelIds),
+    });
     await evaluateAlerts(prismaRunner(tx), tenantId, [rule.kind], { appUrl: opts.appUrl });
     return { ok: true, value: { id: rule.id } };
   });
 }
 
 /** Edits a rule's threshold, name, margin, window and channels; its kind stays what it was. */
-export async function updateRule(prisma: PrismaClient, actor: AuditActor, tenantId: string, ruleId: string, input: RuleInput, opts: RuleOpts): Promise<ManageResult<{ id: string }>> {
+export async function updateRule(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  ruleId: string,
+  input: RuleInput,
+  opts: RuleOpts,
+): Promise<ManageResult<{ id: string }>> {
   return prisma.$transaction(async (tx) => {
     const before = await lockRule(tx, tenantId, ruleId);
     if (!before) return notFound("rule");
-    if (before.kind !== input.kind) return invalid("kind", "A rule's kind cannot change: create a new rule instead.");
+    if (before.kind !== input.kind)
+      return invalid("kind", "A rule's kind cannot change: create a new rule instead.");
     const channelIds = await ownChannels(tx, tenantId, input.channelIds);
     if (!channelIds) return invalid("channelIds", "A chosen channel does not exist.");
     await tx.alertRuleChannel.deleteMany({ where: { ruleId } });
     const after = await tx.alertRule.update({
       where: { id: ruleId },
       data: {
-        name: input.name, threshold: input.threshold, resolveMarginPct: input.resolveMarginPct, windowMinutes: input.windowMinutes, refusalCode: input.refusalCode,
+        name: input.name,
+        threshold: input.threshold,
+        resolveMarginPct: input.resolveMarginPct,
+        windowMinutes: input.windowMinutes,
+        refusalCode: input.refusalCode,
         channels: { create: channelIds.map((channelId) => ({ channelId })) },
       },
     });
     await recordAudit(tx, actor, {
-      action: "alert_rule.update", tenantId, targetType: "AlertRule", targetId: ruleId,
-      before: ruleAudit(before, before.channels.map((c) => c.channelId)), after: ruleAudit(after, channelIds),
+      action: "alert_rule.update",
+      tenantId,
+      targetType: "AlertRule",
+      targetId: ruleId,
+      before: ruleAudit(
+        before,
+        before.channels.map((c) => c.channelId),
+      ),
+      after: ruleAudit(after, channelIds),
     });
-    if (after.enabled) await evaluateAlerts(prismaRunner(tx), tenantId, [after.kind], { appUrl: opts.appUrl });
+    if (after.enabled)
+      await evaluateAlerts(prismaRunner(tx), tenantId, [after.kind], { appUrl: opts.appUrl });
     return { ok: true, value: { id: ruleId } };
   });
 }
 
 /** Switches a rule off (it keeps its state and is not evaluated) or on (evaluated at once). Safe to repeat. */
-export async function setRuleEnabled(prisma: PrismaClient, actor: AuditActor, tenantId: string, ruleId: string, enabled: boolean, opts: RuleOpts): Promise<ManageResult<{ id: string }>> {
+export async function setRuleEnabled(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  ruleId: string,
+  enabled: boolean,
+  opts: RuleOpts,
+): Promise<ManageResult<{ id: string }>> {
   return prisma.$transaction(async (tx) => {
     const before = await lockRule(tx, tenantId, ruleId);
     if (!before) return notFound("rule");
     if (before.enabled === enabled) return { ok: true, value: { id: ruleId } };
     await tx.alertRule.update({ where: { id: ruleId }, data: { enabled } });
-    await recordAudit(tx, actor, { action: enabled ? "alert_rule.enable" : "alert_rule.disable", tenantId, targetType: "AlertRule", targetId: ruleId, before: { enabled: before.enabled }, after: { enabled } });
+    await recordAudit(tx, actor, {
+      action: enabled ? "alert_rule.enable" : "alert_rule.disable",
+      tenantId,
+      targetType: "AlertRule",
+      targetId: ruleId,
+      before: { enabled: before.enabled },
+      after: { enabled },
+    });
     if (enabled) await evaluateAlerts(prismaRunner(tx), tenantId, [before.kind], { appUrl: opts.appUrl });
     return { ok: true, value: { id: ruleId } };
   });
 }
 
-export async function deleteRule(prisma: PrismaClient, actor: AuditActor, tenantId: string, ruleId: string): Promise<ManageResult<{ id: string }>> {
+export async function deleteRule(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  ruleId: string,
+): Promise<ManageResult<{ id: string }>> {
   return prisma.$transaction(async (tx) => {
     const before = await lockRule(tx, tenantId, ruleId);
     if (!before) return notFound("rule");
     await tx.alertRule.delete({ where: { id: ruleId } });
-    await recordAudit(tx, actor, { action: "alert_rule.delete", tenantId, targetType: "AlertRule", targetId: ruleId, before: ruleAudit(before, before.channels.map((c) => c.channelId)) });
+    await recordAudit(tx, actor, {
+      action: "alert_rule.delete",
+      tenantId,
+      targetType: "AlertRule",
+      targetId: ruleId,
+      before: ruleAudit(
+        before,
+        before.channels.map((c) => c.channelId),
+      ),
+    });
     return { ok: true, value: { id: ruleId } };
   });
 }
 
-export type CreatedChannel = { id: string; name: string; kind: ChannelInput["kind"]; target: string; attachedRules: number; /** A webhook's signing secret: in this answer only. */ secret: string | null };
+export type CreatedChannel = {
+  id: string;
+  name: string;
+  kind: ChannelInput["kind"];
+  target: string;
+  attachedRules: number;
+  /** A webhook's signing secret: in this answer only. */ secret: string | null;
+};
 
 /**
  * Creates a channel. Its URL is checked here (https, no credentials; private addresses are checked
  * again at delivery, after DNS). A webhook gets a new whsec_ secret, returned once; a PagerDuty
  * channel keeps the routing key the user entered. `attachToAll` adds it to every rule of the tenant.
  */
-export async function createChannel(prisma: PrismaClient, actor: AuditActor, tenantId: string, input: ChannelInput, opts: { allowPrivate: boolean }): Promise<ManageResult<CreatedChannel>> {
+export async function createChannel(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  input: ChannelInput,
+  opts: { allowPrivate: boolean },
+): Promise<ManageResult<CreatedChannel>> {
   const target = input.kind === "PAGERDUTY" && input.target === "" ? PAGERDUTY_EVENTS_URL : input.target;
   if (input.kind !== "EMAIL") {
     try {
@@ -122,31 +230,75 @@ export async function createChannel(prisma: PrismaClient, actor: AuditActor, ten
       throw e;
     }
   }
-  const secret = input.kind === "WEBHOOK" ? newWebhookSecret() : input.kind === "PAGERDUTY" ? input.routingKey : null;
+  const secret =
+    input.kind === "WEBHOOK" ? newWebhookSecret() : input.kind === "PAGERDUTY" ? input.routingKey : null;
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
     if (!tenant) return notFound("tenant");
-    const channel = await tx.notificationChannel.create({ data: { ...tenantScope(tenantId), kind: input.kind, name: input.name, target, secret } });
+    const channel = await tx.notificationChannel.create({
+      data: { ...tenantScope(tenantId), kind: input.kind, name: input.name, target, secret },
+    });
     let attachedRules = 0;
     if (input.attachToAll) {
       const rules = await tx.alertRule.findMany({ where: tenantScope(tenantId), select: { id: true } });
-      attachedRules = (await tx.alertRuleChannel.createMany({ data: rules.map((r) => ({ ruleId: r.id, channelId: channel.id })), skipDuplicates: true })).count;
+      attachedRules = (
+        await tx.alertRuleChannel.createMany({
+          data: rules.map((r) => ({ ruleId: r.id, channelId: channel.id })),
+          skipDuplicates: true,
+        })
+      ).count;
     }
     // The secret is never audited: the row says one exists.
     await recordAudit(tx, actor, {
-      action: "notification_channel.create", tenantId, targetType: "NotificationChannel", targetId: channel.id,
-      after: { kind: channel.kind, name: channel.name, target: channel.kind === "PAGERDUTY" || channel.kind === "EMAIL" ? channel.target : new URL(channel.target).origin, hasSecret: secret !== null, attachedRules },
+      action: "notification_channel.create",
+      tenantId,
+      targetType: "NotificationChannel",
+      targetId: channel.id,
+      after: {
+        kind: channel.kind,
+        name: channel.name,
+        target:
+          channel.kind === "PAGERDUTY" || channel.kind === "EMAIL"
+            ? channel.target
+            : new URL(channel.target).origin,
+        hasSecret: secret !== null,
+        attachedRules,
+      },
     });
-    return { ok: true, value: { id: channel.id, name: channel.name, kind: channel.kind, target: channel.target, attachedRules, secret: input.kind === "WEBHOOK" ? secret : null } };
+    return {
+      ok: true,
+      value: {
+        id: channel.id,
+        name: channel.name,
+        kind: channel.kind,
+        target: channel.target,
+        attachedRules,
+        secret: input.kind === "WEBHOOK" ? secret : null,
+      },
+    };
   });
 }
 
-export async function deleteChannel(prisma: PrismaClient, actor: AuditActor, tenantId: string, channelId: string): Promise<ManageResult<{ id: string }>> {
+export async function deleteChannel(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  channelId: string,
+): Promise<ManageResult<{ id: string }>> {
   return prisma.$transaction(async (tx) => {
-    const channel = await tx.notificationChannel.findFirst({ where: { id: channelId, ...tenantScope(tenantId) }, select: { id: true, kind: true, name: true } });
+    const channel = await tx.notificationChannel.findFirst({
+      where: { id: channelId, ...tenantScope(tenantId) },
+      select: { id: true, kind: true, name: true },
+    });
     if (!channel) return notFound("channel");
     await tx.notificationChannel.delete({ where: { id: channel.id } });
-    await recordAudit(tx, actor, { action: "notification_channel.delete", tenantId, targetType: "NotificationChannel", targetId: channel.id, before: { kind: channel.kind, name: channel.name } });
+    await recordAudit(tx, actor, {
+      action: "notification_channel.delete",
+      tenantId,
+      targetType: "NotificationChannel",
+      targetId: channel.id,
+      before: { kind: channel.kind, name: channel.name },
+    });
     return { ok: true, value: { id: channel.id } };
   });
 }

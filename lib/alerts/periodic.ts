@@ -3,6 +3,7 @@
 // ending, refusal windows draining) of every tenant that has one, each tenant in its own
 // transaction. Runs once a minute across all workers (pg-boss schedules one job per slot).
 import type pg from "pg";
+
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { TIME_BASED_KINDS } from "@/lib/alerts/kinds";
 import { expireGrants } from "@/lib/ledger/expire-grants";
@@ -12,7 +13,9 @@ export async function runMinutely(db: pg.Pool, appUrl: string, now = new Date())
   const released = await releaseExpiredReservations(db, now);
   const expired = await expireGrants(db, now);
   const { rows } = await db.query<{ tenantId: string }>(
-    `SELECT DISTINCT "tenantId" FROM "AlertRule" WHERE enabled AND kind::text = ANY($1::text[])`, [TIME_BASED_KINDS]);
+    `SELECT DISTINCT "tenantId" FROM "AlertRule" WHERE enabled AND kind::text = ANY($1::text[])`,
+    [TIME_BASED_KINDS],
+  );
   let transitions = 0;
   for (const { tenantId } of rows) {
     const client = await db.connect();

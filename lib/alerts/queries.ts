@@ -9,8 +9,19 @@ export async function listRules(prisma: PrismaClient, tenantId: string) {
     where: tenantScope(tenantId),
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, kind: true, name: true, threshold: true, resolveMarginPct: true, windowMinutes: true, refusalCode: true, enabled: true, isDefault: true,
-      state: true, lastValue: true, lastEvaluatedAt: true, stateChangedAt: true,
+      id: true,
+      kind: true,
+      name: true,
+      threshold: true,
+      resolveMarginPct: true,
+      windowMinutes: true,
+      refusalCode: true,
+      enabled: true,
+      isDefault: true,
+      state: true,
+      lastValue: true,
+      lastEvaluatedAt: true,
+      stateChangedAt: true,
       channels: { select: { channel: { select: { id: true, name: true, kind: true } } } },
     },
   });
@@ -21,9 +32,21 @@ export async function listChannels(prisma: PrismaClient, tenantId: string) {
   const rows = await prisma.notificationChannel.findMany({
     where: tenantScope(tenantId),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, kind: true, name: true, target: true, enabled: true, createdAt: true, _count: { select: { rules: true } } },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      target: true,
+      enabled: true,
+      createdAt: true,
+      _count: { select: { rules: true } },
+    },
   });
-  return rows.map(({ _count, ...c }) => ({ ...c, target: displayTarget(c.kind, c.target), ruleCount: _count.rules }));
+  return rows.map(({ _count, ...c }) => ({
+    ...c,
+    target: displayTarget(c.kind, c.target),
+    ruleCount: _count.rules,
+  }));
 }
 export type ChannelRow = Awaited<ReturnType<typeof listChannels>>[number];
 
@@ -43,7 +66,16 @@ export async function alertHistory(prisma: PrismaClient, tenantId: string, limit
     where: tenantScope(tenantId),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, kind: true, value: true, threshold: true, message: true, createdAt: true, rule: { select: { id: true, name: true, kind: true } }, _count: { select: { deliveries: true } } },
+    select: {
+      id: true,
+      kind: true,
+      value: true,
+      threshold: true,
+      message: true,
+      createdAt: true,
+      rule: { select: { id: true, name: true, kind: true } },
+      _count: { select: { deliveries: true } },
+    },
   });
 }
 export type AlertEventRow = Awaited<ReturnType<typeof alertHistory>>[number];
@@ -52,18 +84,46 @@ export type AlertEventRow = Awaited<ReturnType<typeof alertHistory>>[number];
  * The delivery log, newest first: what was sent (payload), where, every attempt with its answer.
  * `tenantId` null = every tenant's and the operator channels' (admins only).
  */
-export async function deliveryLog(prisma: PrismaClient, tenantId: string | null, opts: { status?: DeliveryStatus; limit?: number } = {}) {
+export async function deliveryLog(
+  prisma: PrismaClient,
+  tenantId: string | null,
+  opts: { status?: DeliveryStatus; limit?: number } = {},
+) {
   return prisma.notificationDelivery.findMany({
-    where: { ...(tenantId === null ? {} : tenantScope(tenantId)), ...(opts.status ? { status: opts.status } : {}) },
+    where: {
+      ...(tenantId === null ? {} : tenantScope(tenantId)),
+      ...(opts.status ? { status: opts.status } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit ?? 50,
     select: {
-      id: true, status: true, isTest: true, attempts: true, responseCode: true, responseBody: true, latencyMs: true, error: true, payload: true,
-      nextAttemptAt: true, deliveredAt: true, createdAt: true,
+      id: true,
+      status: true,
+      isTest: true,
+      attempts: true,
+      responseCode: true,
+      responseBody: true,
+      latencyMs: true,
+      error: true,
+      payload: true,
+      nextAttemptAt: true,
+      deliveredAt: true,
+      createdAt: true,
       channel: { select: { id: true, name: true, kind: true } },
       tenant: { select: { id: true, name: true, timeZone: true } },
       alertEvent: { select: { kind: true, rule: { select: { name: true } } } },
-      log: { orderBy: { attempt: "asc" }, select: { attempt: true, ok: true, responseCode: true, responseBody: true, latencyMs: true, error: true, createdAt: true } },
+      log: {
+        orderBy: { attempt: "asc" },
+        select: {
+          attempt: true,
+          ok: true,
+          responseCode: true,
+          responseBody: true,
+          latencyMs: true,
+          error: true,
+          createdAt: true,
+        },
+      },
     },
   });
 }
@@ -75,11 +135,21 @@ export async function firingAlerts(prisma: PrismaClient, limit = 100) {
     where: { state: "FIRING", enabled: true },
     orderBy: [{ stateChangedAt: "asc" }, { id: "asc" }],
     take: limit,
-    select: { id: true, kind: true, name: true, threshold: true, lastValue: true, stateChangedAt: true, tenant: { select: { id: true, name: true, slug: true, timeZone: true } } },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      threshold: true,
+      lastValue: true,
+      stateChangedAt: true,
+      tenant: { select: { id: true, name: true, slug: true, timeZone: true } },
+    },
   });
 }
 export type FiringAlertRow = Awaited<ReturnType<typeof firingAlerts>>[number];
 
 export async function countDeadDeliveries(prisma: PrismaClient, tenantId: string | null) {
-  return prisma.notificationDelivery.count({ where: { status: "DEAD", ...(tenantId === null ? {} : tenantScope(tenantId)) } });
+  return prisma.notificationDelivery.count({
+    where: { status: "DEAD", ...(tenantId === null ? {} : tenantScope(tenantId)) },
+  });
 }

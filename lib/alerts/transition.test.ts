@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { transition, type RuleForTransition } from "@/lib/alerts/transition";
 import type { AlertRuleKind } from "@/lib/generated/prisma/enums";
 
-const rule = (kind: AlertRuleKind, threshold: number, state: RuleForTransition["state"] = "OK", resolveMarginPct = 20): RuleForTransition => ({ kind, threshold, resolveMarginPct, state });
+const rule = (
+  kind: AlertRuleKind,
+  threshold: number,
+  state: RuleForTransition["state"] = "OK",
+  resolveMarginPct = 20,
+): RuleForTransition => ({ kind, threshold, resolveMarginPct, state });
 
 describe("transition", () => {
   it.each([

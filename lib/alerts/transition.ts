@@ -7,7 +7,12 @@
 import { ALERT_KINDS } from "@/lib/alerts/kinds";
 import type { AlertRuleKind, AlertState } from "@/lib/generated/prisma/enums";
 
-export type RuleForTransition = { kind: AlertRuleKind; threshold: number; resolveMarginPct: number; state: AlertState };
+export type RuleForTransition = {
+  kind: AlertRuleKind;
+  threshold: number;
+  resolveMarginPct: number;
+  state: AlertState;
+};
 export type Transition = "FIRING" | "RESOLVED" | null;
 
 export function crossed(kind: AlertRuleKind, threshold: number, value: number | null): boolean {
@@ -17,7 +22,12 @@ export function crossed(kind: AlertRuleKind, threshold: number, value: number | 
   return direction === "below" ? value < threshold : value >= threshold;
 }
 
-export function recovered(kind: AlertRuleKind, threshold: number, marginPct: number, value: number | null): boolean {
+export function recovered(
+  kind: AlertRuleKind,
+  threshold: number,
+  marginPct: number,
+  value: number | null,
+): boolean {
   if (value === null) return true;
   const { direction } = ALERT_KINDS[kind];
   if (direction === "flag") return value < 1;
@@ -26,6 +36,7 @@ export function recovered(kind: AlertRuleKind, threshold: number, marginPct: num
 }
 
 export function transition(rule: RuleForTransition, value: number | null): Transition {
-  if (rule.state === "FIRING") return recovered(rule.kind, rule.threshold, rule.resolveMarginPct, value) ? "RESOLVED" : null;
+  if (rule.state === "FIRING")
+    return recovered(rule.kind, rule.threshold, rule.resolveMarginPct, value) ? "RESOLVED" : null;
   return crossed(rule.kind, rule.threshold, value) ? "FIRING" : null;
 }

@@ -17,7 +17,14 @@ export const API_ERRORS = {
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
-export type Problem = { type: string; title: string; status: number; detail?: string; code?: string; [extension: string]: unknown };
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  [extension: string]: unknown;
+};
 
 export const PROBLEM_TYPE_BASE = "https://tollgate.dev/problems/";
 
@@ -41,19 +48,41 @@ export function zodFieldErrors(error: ZodError): FieldError[] {
 export function toProblem(error: unknown): Problem {
   if (error instanceof AppError) {
     const { status, title } = API_ERRORS[error.code];
-    return { type: `${PROBLEM_TYPE_BASE}${error.code}`, title, status, code: error.code, ...(error.detail ? { detail: error.detail } : {}), ...error.extensions };
+    return {
+      type: `${PROBLEM_TYPE_BASE}${error.code}`,
+      title,
+      status,
+      code: error.code,
+      ...(error.detail ? { detail: error.detail } : {}),
+      ...error.extensions,
+    };
   }
   if (error instanceof ZodError) {
     const errors = zodFieldErrors(error);
     return {
-      type: `${PROBLEM_TYPE_BASE}validation_failed`, title: API_ERRORS.validation_failed.title, status: 422, code: "validation_failed",
-      detail: errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors,
+      type: `${PROBLEM_TYPE_BASE}validation_failed`,
+      title: API_ERRORS.validation_failed.title,
+      status: 422,
+      code: "validation_failed",
+      detail: errors.map((e) => `${e.path}: ${e.message}`).join("; "),
+      errors,
     };
   }
   if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025") {
-    return { type: `${PROBLEM_TYPE_BASE}not_found`, title: API_ERRORS.not_found.title, status: 404, code: "not_found" };
+    return {
+      type: `${PROBLEM_TYPE_BASE}not_found`,
+      title: API_ERRORS.not_found.title,
+      status: 404,
+      code: "not_found",
+    };
   }
-  return { type: `${PROBLEM_TYPE_BASE}internal`, title: API_ERRORS.internal.title, status: 500, code: "internal", detail: "Something went wrong on our side. It has been logged." };
+  return {
+    type: `${PROBLEM_TYPE_BASE}internal`,
+    title: API_ERRORS.internal.title,
+    status: 500,
+    code: "internal",
+    detail: "Something went wrong on our side. It has been logged.",
+  };
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {

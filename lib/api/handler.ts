@@ -2,7 +2,9 @@
 // into problem details, so no handler carries its own try/catch.
 import { problemResponse, toProblem } from "@/lib/api/errors";
 
-export function apiRoute<C>(handler: (req: Request, ctx: C) => Promise<Response>): (req: Request, ctx: C) => Promise<Response> {
+export function apiRoute<C>(
+  handler: (req: Request, ctx: C) => Promise<Response>,
+): (req: Request, ctx: C) => Promise<Response> {
   return async (req, ctx) => {
     try {
       return await handler(req, ctx);

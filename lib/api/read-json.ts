@@ -2,6 +2,7 @@
 // `maxBytes` (413, checked while streaming so a huge body is never buffered), valid JSON (400)
 // and valid against the schema (422, with each field's problem).
 import type { z } from "zod";
+
 import { AppError } from "@/lib/api/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,7 +27,11 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<z.infer<S>> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");

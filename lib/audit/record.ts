@@ -20,15 +20,28 @@ export type AuditEntry = {
 /** A value as JSON the column can hold: BigInt as a decimal string (never a lossy number), Date as ISO 8601. */
 export function auditJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
 }
 
-export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<void> {
   await tx.auditLog.create({
     data: {
-      actorKind: actor.kind, actorId: actor.id, ip: actor.ip,
-      tenantId: entry.tenantId, action: entry.action, targetType: entry.targetType, targetId: entry.targetId,
-      before: auditJson(entry.before), after: auditJson(entry.after), causeId: entry.causeId ?? null,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      ip: actor.ip,
+      tenantId: entry.tenantId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      before: auditJson(entry.before),
+      after: auditJson(entry.after),
+      causeId: entry.causeId ?? null,
     },
   });
 }

@@ -10,7 +10,14 @@ declare module "next-auth" {
     tenantId: string | null;
   }
   interface Session {
-    user?: { id?: string; name?: string | null; email?: string | null; image?: string | null; role?: TollgateRole; tenantId?: string | null };
+    user?: {
+      id?: string;
+      name?: string | null;
+      email?: string | null;
+      image?: string | null;
+      role?: TollgateRole;
+      tenantId?: string | null;
+    };
   }
 }
 

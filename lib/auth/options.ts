@@ -5,13 +5,17 @@
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkSignIn, TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-throttle";
+import { prisma } from "@/lib/db";
 import { decisionDeps } from "@/lib/decisions/runtime";
 import type { RateLimiter } from "@/lib/ratelimit/sliding-window";
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(200),
+});
 
 // An unknown email still costs one argon2 verification, so response time does not reveal which
 // emails have accounts.
@@ -19,10 +23,15 @@ let decoyHash: Promise<string> | undefined;
 const decoy = () => (decoyHash ??= hashPassword("tollgate-decoy-password"));
 
 /** Checks an email and password; throws TOO_MANY_SIGN_INS past the throttle (shown as is on the form). */
-export async function authenticate(input: unknown, ip: string | null = null, limiter: RateLimiter = decisionDeps().limiter): Promise<User | null> {
+export async function authenticate(
+  input: unknown,
+  ip: string | null = null,
+  limiter: RateLimiter = decisionDeps().limiter,
+): Promise<User | null> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return null;
-  if (!(await checkSignIn(limiter, { email: parsed.data.email, ip })).allowed) throw new Error(TOO_MANY_SIGN_INS);
+  if (!(await checkSignIn(limiter, { email: parsed.data.email, ip })).allowed)
+    throw new Error(TOO_MANY_SIGN_INS);
   const user = await prisma.user.findUnique({
     where: { email: parsed.data.email },
     select: { id: true, email: true, name: true, role: true, tenantId: true, passwordHash: true },
@@ -50,7 +59,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       authorize: (input, req) => authenticate(input, clientIp(req.headers)),
     }),
   ],

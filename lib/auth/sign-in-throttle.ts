@@ -9,7 +9,10 @@ export const TOO_MANY_SIGN_INS = "Too many sign-in attempts. Wait a minute, then
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export async function checkSignIn(
-  limiter: RateLimiter, who: { email: string; ip: string | null }, now = new Date(), limits = { perEmail: 10, perIp: 60 },
+  limiter: RateLimiter,
+  who: { email: string; ip: string | null },
+  now = new Date(),
+  limits = { perEmail: 10, perIp: 60 },
 ): Promise<ThrottleVerdict> {
   const checks = [limiter.hit(`signin:email:${who.email}`, limits.perEmail, now)];
   if (who.ip) checks.push(limiter.hit(`signin:ip:${who.ip}`, limits.perIp, now));

@@ -12,8 +12,13 @@ const server = http.createServer((req, res) => {
   req.on("end", async () => {
     const tenantId = req.url === "/hot" ? tenants[0] : tenants[i++ % tenants.length];
     try {
-      const r = await pool.query(`UPDATE "CreditBalance" SET available = available - 1 WHERE "tenantId" = $1 AND available >= 1`, [tenantId]);
-      res.writeHead(r.rowCount ? 200 : 402, { "Content-Type": "application/json" }).end(r.rowCount ? '{"allowed":true}' : '{"allowed":false}');
+      const r = await pool.query(
+        `UPDATE "CreditBalance" SET available = available - 1 WHERE "tenantId" = $1 AND available >= 1`,
+        [tenantId],
+      );
+      res
+        .writeHead(r.rowCount ? 200 : 402, { "Content-Type": "application/json" })
+        .end(r.rowCount ? '{"allowed":true}' : '{"allowed":false}');
     } catch {
       res.writeHead(500).end();
     }

@@ -6,13 +6,34 @@ export function decideCallsPerSecond(iterations = 2_000_000): number {
   const now = new Date("2026-11-25T12:00:00Z");
   const snapshot: DecisionSnapshot = {
     key: { id: "k", status: "ACTIVE", allowedModels: [], dailySpendCap: 10n ** 12n, monthlySpendCap: null },
-    tenant: { id: "t", timeZone: "UTC", status: "ACTIVE", dailySpendCap: 10n ** 12n, monthlySpendCap: 10n ** 12n },
-    plan: { key: "pro", monthlyPrice: 1n, monthlyTokenQuota: 10n ** 12n, quotaMode: "HARD", requestsPerMinute: 600, maxContextTokens: 128_000,
-      features: ["chat", "tools"], allowedModels: ["m"], pastDueGraceDays: 3, requiresPaymentMethod: true },
-    subscription: { status: "active", pastDueSince: null }, defaultCard: { expMonth: 12, expYear: 2030 }, openInvoiceUrl: null,
-    model: { id: "m", inputPrice: 150_000n, outputPrice: 600_000n }, balance: { available: 10n ** 12n, reserved: 0n },
-    quota: { used: 0n, resetsAt: now }, spend: { tenantDay: 0n, tenantMonth: 0n, keyDay: 0n, keyMonth: 0n, dayResetsAt: now, monthResetsAt: now },
-    rateLimit: { limit: 600, remaining: 500, resetsAt: now, limited: false }, appUrl: "",
+    tenant: {
+      id: "t",
+      timeZone: "UTC",
+      status: "ACTIVE",
+      dailySpendCap: 10n ** 12n,
+      monthlySpendCap: 10n ** 12n,
+    },
+    plan: {
+      key: "pro",
+      monthlyPrice: 1n,
+      monthlyTokenQuota: 10n ** 12n,
+      quotaMode: "HARD",
+      requestsPerMinute: 600,
+      maxContextTokens: 128_000,
+      features: ["chat", "tools"],
+      allowedModels: ["m"],
+      pastDueGraceDays: 3,
+      requiresPaymentMethod: true,
+    },
+    subscription: { status: "active", pastDueSince: null },
+    defaultCard: { expMonth: 12, expYear: 2030 },
+    openInvoiceUrl: null,
+    model: { id: "m", inputPrice: 150_000n, outputPrice: 600_000n },
+    balance: { available: 10n ** 12n, reserved: 0n },
+    quota: { used: 0n, resetsAt: now },
+    spend: { tenantDay: 0n, tenantMonth: 0n, keyDay: 0n, keyMonth: 0n, dayResetsAt: now, monthResetsAt: now },
+    rateLimit: { limit: 600, remaining: 500, resetsAt: now, limited: false },
+    appUrl: "",
   };
   const request = { model: "m", feature: "chat", inputTokens: 1000, maxOutputTokens: 500 };
   let allowed = 0;

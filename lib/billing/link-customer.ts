@@ -5,9 +5,18 @@
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type LinkResult = { outcome: "linked" | "already_linked" } | { outcome: "customer_taken"; tenantId: string } | { outcome: "tenant_has_other_customer"; customerId: string };
+export type LinkResult =
+  | { outcome: "linked" | "already_linked" }
+  | { outcome: "customer_taken"; tenantId: string }
+  | { outcome: "tenant_has_other_customer"; customerId: string };
 
-export async function linkStripeCustomer(prisma: PrismaClient, actor: AuditActor, tenantId: string, customerId: string, causeId?: string): Promise<LinkResult> {
+export async function linkStripeCustomer(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  customerId: string,
+  causeId?: string,
+): Promise<LinkResult> {
   try {
     return await attempt(prisma, actor, tenantId, customerId, causeId);
   } catch (e) {
@@ -17,15 +26,42 @@ export async function linkStripeCustomer(prisma: PrismaClient, actor: AuditActor
   }
 }
 
-function attempt(prisma: PrismaClient, actor: AuditActor, tenantId: string, customerId: string, causeId?: string): Promise<LinkResult> {
+function attempt(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  tenantId: string,
+  customerId: string,
+  causeId?: string,
+): Promise<LinkResult> {
   return prisma.$transaction(async (tx): Promise<LinkResult> => {
-    const taken = await tx.tenant.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
-    if (taken) return taken.id === tenantId ? { outcome: "already_linked" } : { outcome: "customer_taken", tenantId: taken.id };
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { stripeCustomerId: true } });
-    if (tenant.stripeCustomerId) return { outcome: "tenant_has_other_customer", customerId: tenant.stripeCustomerId };
-    const moved = await tx.tenant.updateMany({ where: { id: tenantId, stripeCustomerId: null }, data: { stripeCustomerId: customerId } });
+    const taken = await tx.tenant.findUnique({
+      where: { stripeCustomerId: customerId },
+      select: { id: true },
+    });
+    if (taken)
+      return taken.id === tenantId
+        ? { outcome: "already_linked" }
+        : { outcome: "customer_taken", tenantId: taken.id };
+    const tenant = await tx.tenant.findUniqueOrThrow({
+      where: { id: tenantId },
+      select: { stripeCustomerId: true },
+    });
+    if (tenant.stripeCustomerId)
+      return { outcome: "tenant_has_other_customer", customerId: tenant.stripeCustomerId };
+    const moved = await tx.tenant.updateMany({
+      where: { id: tenantId, stripeCustomerId: null },
+      data: { stripeCustomerId: customerId },
+    });
     if (moved.count === 0) return { outcome: "already_linked" };
-    await recordAudit(tx, actor, { action: "tenant.stripe_link", tenantId, targetType: "Tenant", targetId: tenantId, before: { stripeCustomerId: null }, after: { stripeCustomerId: customerId }, causeId });
+    await recordAudit(tx, actor, {
+      action: "tenant.stripe_link",
+      tenantId,
+      targetType: "Tenant",
+      targetId: tenantId,
+      before: { stripeCustomerId: null },
+      after: { stripeCustomerId: customerId },
+      causeId,
+    });
     return { outcome: "linked" };
   });
 }

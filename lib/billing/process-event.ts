@@ -20,18 +20,19 @@
 // Credit grants run in the ledger's own idempotent transaction (keyed by PaymentIntent): a retry
 // after a failure replays them instead of granting twice.
 import type Stripe from "stripe";
-import { clearContextCache } from "@/lib/decisions/load-context";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { STRIPE_ACTOR, handlerContext, type StoredEvent } from "@/lib/billing/webhooks/context";
-import { isHandled, runHandler } from "@/lib/billing/webhooks";
+
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { BALANCE_KINDS, BILLING_KINDS } from "@/lib/alerts/kinds";
 import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { customerOf, resolveTenant } from "@/lib/billing/resolve-tenant";
 import { idOf } from "@/lib/billing/stripe-shapes";
+import { isHandled, runHandler } from "@/lib/billing/webhooks";
+import { handlerContext, STRIPE_ACTOR, type StoredEvent } from "@/lib/billing/webhooks/context";
 import { utc } from "@/lib/db/pool";
-import { evaluateAlerts } from "@/lib/alerts/evaluate";
-import { BALANCE_KINDS, BILLING_KINDS } from "@/lib/alerts/kinds";
 import { prismaRunner } from "@/lib/db/sql-runner";
+import { clearContextCache } from "@/lib/decisions/load-context";
 import { appUrl } from "@/lib/env";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type ProcessOutcome =
   | { outcome: "processed" | "ignored" | "unmatched"; tenantId: string | null }
@@ -64,10 +65,15 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
 
 const TX = { maxWait: 20_000, timeout: 60_000 } as const;
 
-export async function processStripeEvent(prisma: PrismaClient, event: StoredEvent, opts: Options = {}): Promise<ProcessOutcome> {
+export async function processStripeEvent(
+  prisma: PrismaClient,
+  event: StoredEvent,
+  opts: Options = {},
+): Promise<ProcessOutcome> {
   const customerId = customerOf(event) ?? (await disputedCustomer(event, opts.stripe));
   const pre = await resolveTenant(prisma, event, customerId);
-  if (pre.link && pre.tenantId && pre.customerId) await linkStripeCustomer(prisma, STRIPE_ACTOR, pre.tenantId, pre.customerId, event.id);
+  if (pre.link && pre.tenantId && pre.customerId)
+    await linkStripeCustomer(prisma, STRIPE_ACTOR, pre.tenantId, pre.customerId, event.id);
   const result = await withSlot(() => applyOnce(prisma, event, customerId, opts));
   if (result.outcome === "processed" && result.tenantId) {
     clearContextCache(); // the decision API reads what this wrote, now rather than within its 5 s cache
@@ -81,30 +87,55 @@ export async function processStripeEvent(prisma: PrismaClient, event: StoredEven
  * dispute of a subscription payment finds its tenant too (a top-up's is also found by its
  * PaymentIntent). Without a key, or if Stripe does not answer, the ledger lookup is all there is.
  */
-async function disputedCustomer(event: StoredEvent, stripe: Stripe | null | undefined): Promise<string | null> {
+async function disputedCustomer(
+  event: StoredEvent,
+  stripe: Stripe | null | undefined,
+): Promise<string | null> {
   const o = event.data.object;
   const chargeId = o.object === "dispute" ? idOf(o.charge as string | { id: string } | null) : null;
   if (!stripe || !chargeId) return null;
   try {
     return idOf((await stripe.charges.retrieve(chargeId)).customer);
   } catch (e) {
-    console.error(`Stripe: could not read charge ${chargeId} of ${event.id}: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `Stripe: could not read charge ${chargeId} of ${event.id}: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return null;
   }
 }
 
-async function applyOnce(prisma: PrismaClient, event: StoredEvent, customerId: string | null, opts: Options): Promise<ProcessOutcome> {
+async function applyOnce(
+  prisma: PrismaClient,
+  event: StoredEvent,
+  customerId: string | null,
+  opts: Options,
+): Promise<ProcessOutcome> {
   try {
     return await prisma.$transaction(async (tx): Promise<ProcessOutcome> => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe:${customerId ?? event.id}`}, 0))`;
       await tx.stripeEvent.createMany({
-        data: [{ id: event.id, type: event.type, created: new Date(event.created * 1000), livemode: event.livemode, payload: event as object, stripeCustomerId: customerId }],
+        data: [
+          {
+            id: event.id,
+            type: event.type,
+            created: new Date(event.created * 1000),
+            livemode: event.livemode,
+            payload: event as object,
+            stripeCustomerId: customerId,
+          },
+        ],
         skipDuplicates: true,
       });
-      const [row] = await tx.$queryRaw<Array<{ status: string; attempts: number }>>`SELECT status::text, attempts FROM "StripeEvent" WHERE id = ${event.id} FOR UPDATE`;
-      if (!opts.force && (row!.status === "PROCESSED" || row!.status === "IGNORED")) return { outcome: "duplicate", status: row!.status };
+      const [row] = await tx.$queryRaw<
+        Array<{ status: string; attempts: number }>
+      >`SELECT status::text, attempts FROM "StripeEvent" WHERE id = ${event.id} FOR UPDATE`;
+      if (!opts.force && (row!.status === "PROCESSED" || row!.status === "IGNORED"))
+        return { outcome: "duplicate", status: row!.status };
       const finish = (status: "PROCESSED" | "IGNORED" | "UNMATCHED", tenantId: string | null) =>
-        tx.stripeEvent.update({ where: { id: event.id }, data: { status, tenantId, attempts: { increment: 1 }, error: null, processedAt: new Date() } });
+        tx.stripeEvent.update({
+          where: { id: event.id },
+          data: { status, tenantId, attempts: { increment: 1 }, error: null, processedAt: new Date() },
+        });
 
       if (!isHandled(event.type)) {
         await finish("IGNORED", null);
@@ -115,9 +146,15 @@ async function applyOnce(prisma: PrismaClient, event: StoredEvent, customerId: s
         await finish("UNMATCHED", null);
         return { outcome: "unmatched", tenantId: null };
       }
-      await runHandler(event.type, handlerContext(tx, prisma, event, tenantId, customerId), event.data.object);
+      await runHandler(
+        event.type,
+        handlerContext(tx, prisma, event, tenantId, customerId),
+        event.data.object,
+      );
       // Billing and balance alerts see the change in the transaction that made it.
-      await evaluateAlerts(prismaRunner(tx), tenantId, [...BILLING_KINDS, ...BALANCE_KINDS], { appUrl: appUrl() });
+      await evaluateAlerts(prismaRunner(tx), tenantId, [...BILLING_KINDS, ...BALANCE_KINDS], {
+        appUrl: appUrl(),
+      });
       await finish("PROCESSED", tenantId);
       return { outcome: "processed", tenantId };
     }, TX);
@@ -129,7 +166,12 @@ async function applyOnce(prisma: PrismaClient, event: StoredEvent, customerId: s
 }
 
 /** The failed attempt, recorded even though its transaction (and the event's first insert) rolled back. */
-async function recordFailure(prisma: PrismaClient, event: StoredEvent, customerId: string | null, error: string): Promise<void> {
+async function recordFailure(
+  prisma: PrismaClient,
+  event: StoredEvent,
+  customerId: string | null,
+  error: string,
+): Promise<void> {
   await prisma.$executeRaw`
     INSERT INTO "StripeEvent" (id, type, created, livemode, payload, "stripeCustomerId", status, attempts, error, "receivedAt")
     VALUES (${event.id}, ${event.type}, ${utc(new Date(event.created * 1000))}::timestamp, ${event.livemode}, ${JSON.stringify(event)}::jsonb,
@@ -140,11 +182,19 @@ async function recordFailure(prisma: PrismaClient, event: StoredEvent, customerI
 
 /** Applies a customer's stored UNMATCHED events in `created` order (after the customer was linked). */
 export async function replayUnmatched(prisma: PrismaClient, customerId: string): Promise<ProcessOutcome[]> {
-  const owner = await prisma.tenant.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
+  const owner = await prisma.tenant.findUnique({
+    where: { stripeCustomerId: customerId },
+    select: { id: true },
+  });
   if (!owner) return [];
-  const pending = await prisma.stripeEvent.findMany({ where: { stripeCustomerId: customerId, status: "UNMATCHED" }, orderBy: [{ created: "asc" }, { id: "asc" }], select: { payload: true } });
+  const pending = await prisma.stripeEvent.findMany({
+    where: { stripeCustomerId: customerId, status: "UNMATCHED" },
+    orderBy: [{ created: "asc" }, { id: "asc" }],
+    select: { payload: true },
+  });
   const results: ProcessOutcome[] = [];
-  for (const { payload } of pending) results.push(await withSlot(() => applyOnce(prisma, payload as unknown as StoredEvent, customerId, {})));
+  for (const { payload } of pending)
+    results.push(await withSlot(() => applyOnce(prisma, payload as unknown as StoredEvent, customerId, {})));
   if (results.some((r) => r.outcome === "processed")) clearContextCache();
   return results;
 }

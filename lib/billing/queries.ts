@@ -1,9 +1,10 @@
 // What the tenant's billing page shows, read for one tenant through the tenancy helper.
 import "server-only";
+
+import { webhookSecrets } from "@/lib/billing/webhook-secrets";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { tenantScope } from "@/lib/tenancy/scope";
-import { webhookSecrets } from "@/lib/billing/webhook-secrets";
 
 export type BillingMode = "stripe" | "demo" | "off";
 
@@ -19,10 +20,20 @@ export async function getBillingPage(tenantId: string) {
   const [tenant, subscription, cards, invoices, balance, plans] = await Promise.all([
     prisma.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, include: { plan: true } }),
     prisma.subscription.findFirst({ where: scope, orderBy: { updatedAt: "desc" }, include: { plan: true } }),
-    prisma.paymentMethod.findMany({ where: { ...scope, detachedAt: null }, orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }] }),
+    prisma.paymentMethod.findMany({
+      where: { ...scope, detachedAt: null },
+      orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }],
+    }),
     prisma.invoice.findMany({ where: scope, orderBy: { createdAt: "desc" }, take: 24 }),
     prisma.creditBalance.findUnique({ where: { tenantId: scope.tenantId } }),
     prisma.plan.findMany({ where: { stripePriceId: { not: null } }, orderBy: { monthlyPrice: "asc" } }),
   ]);
-  return { tenant, subscription, cards, invoices, balance: balance ?? { available: 0n, reserved: 0n }, plans };
+  return {
+    tenant,
+    subscription,
+    cards,
+    invoices,
+    balance: balance ?? { available: 0n, reserved: 0n },
+    plans,
+  };
 }

@@ -6,13 +6,14 @@
 // Returns one line per change; nothing is written when nothing differs.
 import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
-import type { PaymentMethod, PrismaClient, Subscription } from "@/lib/generated/prisma/client";
+
 import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { syncPaymentMethod } from "@/lib/billing/mirror/payment-method";
 import { syncSubscription } from "@/lib/billing/mirror/subscription";
-import { STRIPE_ACTOR, handlerContext, type StoredEvent } from "@/lib/billing/webhooks/context";
 import { fromUnix, idOf, type CustomerShape } from "@/lib/billing/stripe-shapes";
+import { handlerContext, STRIPE_ACTOR, type StoredEvent } from "@/lib/billing/webhooks/context";
 import { handle as customerDeleted } from "@/lib/billing/webhooks/customer-deleted";
+import type { PaymentMethod, PrismaClient, Subscription } from "@/lib/generated/prisma/client";
 
 const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
@@ -21,9 +22,14 @@ function subscriptionDrift(row: Subscription | null, sub: Stripe.Subscription): 
   if (!row) return `new, ${sub.status}`;
   const diffs: string[] = [];
   if (row.status !== sub.status) diffs.push(`status ${row.status} → ${sub.status}`);
-  if (row.stripePriceId !== (item?.price.id ?? null)) diffs.push(`price ${row.stripePriceId} → ${item?.price.id ?? null}`);
-  if (!same(row.currentPeriodEnd, fromUnix(item?.current_period_end))) diffs.push(`period end ${row.currentPeriodEnd?.toISOString() ?? "none"} → ${fromUnix(item?.current_period_end)?.toISOString() ?? "none"}`);
-  if (row.cancelAtPeriodEnd !== sub.cancel_at_period_end) diffs.push(`cancel at period end ${row.cancelAtPeriodEnd} → ${sub.cancel_at_period_end}`);
+  if (row.stripePriceId !== (item?.price.id ?? null))
+    diffs.push(`price ${row.stripePriceId} → ${item?.price.id ?? null}`);
+  if (!same(row.currentPeriodEnd, fromUnix(item?.current_period_end)))
+    diffs.push(
+      `period end ${row.currentPeriodEnd?.toISOString() ?? "none"} → ${fromUnix(item?.current_period_end)?.toISOString() ?? "none"}`,
+    );
+  if (row.cancelAtPeriodEnd !== sub.cancel_at_period_end)
+    diffs.push(`cancel at period end ${row.cancelAtPeriodEnd} → ${sub.cancel_at_period_end}`);
   return diffs.length ? diffs.join(", ") : null;
 }
 
@@ -36,19 +42,40 @@ function cardDrift(row: PaymentMethod | undefined, pm: Stripe.PaymentMethod): st
   return was === now ? null : `${was} → ${now}`;
 }
 
-export async function reconcileStripe(prisma: PrismaClient, stripe: Stripe, now = new Date()): Promise<string[]> {
+export async function reconcileStripe(
+  prisma: PrismaClient,
+  stripe: Stripe,
+  now = new Date(),
+): Promise<string[]> {
   const runId = `reconcile_${randomUUID()}`;
   const changes: string[] = [];
-  const event: StoredEvent = { id: runId, type: "reconcile", created: Math.floor(now.getTime() / 1000), livemode: false, data: { object: { object: "reconcile" } } };
-  const inTenant = (tenantId: string, customerId: string, fn: (ctx: ReturnType<typeof handlerContext>) => Promise<void>) =>
-    prisma.$transaction((tx) => fn(handlerContext(tx, prisma, event, tenantId, customerId)), { timeout: 60_000 });
+  const event: StoredEvent = {
+    id: runId,
+    type: "reconcile",
+    created: Math.floor(now.getTime() / 1000),
+    livemode: false,
+    data: { object: { object: "reconcile" } },
+  };
+  const inTenant = (
+    tenantId: string,
+    customerId: string,
+    fn: (ctx: ReturnType<typeof handlerContext>) => Promise<void>,
+  ) =>
+    prisma.$transaction((tx) => fn(handlerContext(tx, prisma, event, tenantId, customerId)), {
+      timeout: 60_000,
+    });
 
   const tenantOf = new Map<string, string>();
   for await (const customer of stripe.customers.list({ limit: 100 })) {
-    let owner = await prisma.tenant.findUnique({ where: { stripeCustomerId: customer.id }, select: { id: true } });
+    let owner = await prisma.tenant.findUnique({
+      where: { stripeCustomerId: customer.id },
+      select: { id: true },
+    });
     const claimed = customer.metadata?.tenantId;
     if (!owner && claimed) {
-      const linked = await linkStripeCustomer(prisma, STRIPE_ACTOR, claimed, customer.id, runId).catch(() => null);
+      const linked = await linkStripeCustomer(prisma, STRIPE_ACTOR, claimed, customer.id, runId).catch(
+        () => null,
+      );
       if (linked?.outcome === "linked") {
         changes.push(`customer ${customer.id}: linked to tenant ${claimed}`);
         owner = { id: claimed };
@@ -71,20 +98,34 @@ export async function reconcileStripe(prisma: PrismaClient, stripe: Stripe, now 
     if (!drift) continue;
     await inTenant(tenantId, customerId, (ctx) => syncSubscription(ctx, sub));
     const after = await prisma.subscription.findUnique({ where: { stripeSubscriptionId: sub.id } });
-    changes.push(subscriptionDrift(after, sub) ? `subscription ${sub.id}: ${drift} (refused: the mirror's state is final)` : `subscription ${sub.id}: ${drift}`);
+    changes.push(
+      subscriptionDrift(after, sub)
+        ? `subscription ${sub.id}: ${drift} (refused: the mirror's state is final)`
+        : `subscription ${sub.id}: ${drift}`,
+    );
   }
   return changes;
 }
 
 async function reconcileCards(
-  prisma: PrismaClient, stripe: Stripe, customer: Stripe.Customer | Stripe.DeletedCustomer, tenantId: string, changes: string[],
-  inTenant: (tenantId: string, customerId: string, fn: (ctx: ReturnType<typeof handlerContext>) => Promise<void>) => Promise<void>,
+  prisma: PrismaClient,
+  stripe: Stripe,
+  customer: Stripe.Customer | Stripe.DeletedCustomer,
+  tenantId: string,
+  changes: string[],
+  inTenant: (
+    tenantId: string,
+    customerId: string,
+    fn: (ctx: ReturnType<typeof handlerContext>) => Promise<void>,
+  ) => Promise<void>,
 ): Promise<void> {
   if ("deleted" in customer && customer.deleted) {
     // A deletion whose customer.deleted webhook was missed: what that handler does (cards gone, link kept).
     const attached = await prisma.paymentMethod.count({ where: { tenantId, detachedAt: null } });
     if (attached > 0) {
-      await inTenant(tenantId, customer.id, (ctx) => customerDeleted(ctx, { id: customer.id, object: "customer" } as CustomerShape));
+      await inTenant(tenantId, customer.id, (ctx) =>
+        customerDeleted(ctx, { id: customer.id, object: "customer" } as CustomerShape),
+      );
       changes.push(`customer ${customer.id}: deleted in Stripe, ${attached} card(s) detached`);
     }
     return;
@@ -104,17 +145,35 @@ async function reconcileCards(
   await inTenant(tenantId, live.id, async (ctx) => {
     for (const row of rows) {
       if (!row.detachedAt && !seen.has(row.stripePaymentMethodId)) {
-        await ctx.tx.paymentMethod.update({ where: { id: row.id }, data: { detachedAt: ctx.at, isDefault: false, stripeEventCreatedAt: ctx.at } });
-        await ctx.audit({ action: "payment_method.detach", targetType: "PaymentMethod", targetId: row.id, before: { detachedAt: null }, after: { detachedAt: ctx.at } });
+        await ctx.tx.paymentMethod.update({
+          where: { id: row.id },
+          data: { detachedAt: ctx.at, isDefault: false, stripeEventCreatedAt: ctx.at },
+        });
+        await ctx.audit({
+          action: "payment_method.detach",
+          targetType: "PaymentMethod",
+          targetId: row.id,
+          before: { detachedAt: null },
+          after: { detachedAt: ctx.at },
+        });
         changes.push(`card ${row.stripePaymentMethodId}: detached in Stripe`);
       }
     }
-    const cards = await ctx.tx.paymentMethod.findMany({ where: { tenantId }, select: { id: true, stripePaymentMethodId: true, isDefault: true, detachedAt: true } });
+    const cards = await ctx.tx.paymentMethod.findMany({
+      where: { tenantId },
+      select: { id: true, stripePaymentMethodId: true, isDefault: true, detachedAt: true },
+    });
     for (const card of cards) {
       const want = card.stripePaymentMethodId === defaultId && !card.detachedAt;
       if (card.isDefault === want) continue;
       await ctx.tx.paymentMethod.update({ where: { id: card.id }, data: { isDefault: want } });
-      await ctx.audit({ action: "payment_method.default", targetType: "PaymentMethod", targetId: card.id, before: { isDefault: card.isDefault }, after: { isDefault: want } });
+      await ctx.audit({
+        action: "payment_method.default",
+        targetType: "PaymentMethod",
+        targetId: card.id,
+        before: { isDefault: card.isDefault },
+        after: { isDefault: want },
+      });
       changes.push(`card ${card.stripePaymentMethodId}: default ${card.isDefault} → ${want}`);
     }
   });

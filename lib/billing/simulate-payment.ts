@@ -4,34 +4,66 @@
 // path (signature, event record, grant, audit) rather than a shortcut that writes credits.
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { MICRO_PER_CENT } from "@/lib/billing/mirror/top-up";
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
 import type { CheckoutSessionShape } from "@/lib/billing/stripe-shapes";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type SimulateResult = { ok: true; eventId: string; status: number } | { ok: false; code: "not_offered"; detail: string };
+export type SimulateResult =
+  { ok: true; eventId: string; status: number } | { ok: false; code: "not_offered"; detail: string };
 
-export async function simulateTopUp(prisma: PrismaClient, tenantId: string, amount: bigint, webhookUrl: string, secret: string): Promise<SimulateResult> {
+export async function simulateTopUp(
+  prisma: PrismaClient,
+  tenantId: string,
+  amount: bigint,
+  webhookUrl: string,
+  secret: string,
+): Promise<SimulateResult> {
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { plan: true } });
   if (!tenant.plan.topUpAmounts.includes(amount) || amount % MICRO_PER_CENT !== 0n) {
-    return { ok: false, code: "not_offered", detail: `The ${tenant.plan.name} plan does not offer a top-up of that amount.` };
+    return {
+      ok: false,
+      code: "not_offered",
+      detail: `The ${tenant.plan.name} plan does not offer a top-up of that amount.`,
+    };
   }
   const now = Math.floor(Date.now() / 1000);
   const tag = randomBytes(8).toString("hex");
   const session: CheckoutSessionShape = {
-    id: `cs_demo_${tag}`, object: "checkout.session", mode: "payment", status: "complete", payment_status: "paid",
-    amount_total: Number(amount / MICRO_PER_CENT), currency: "usd", client_reference_id: tenant.id, created: now,
+    id: `cs_demo_${tag}`,
+    object: "checkout.session",
+    mode: "payment",
+    status: "complete",
+    payment_status: "paid",
+    amount_total: Number(amount / MICRO_PER_CENT),
+    currency: "usd",
+    client_reference_id: tenant.id,
+    created: now,
     metadata: { tenantId: tenant.id, kind: "top_up", credits: amount.toString() },
-    customer: tenant.stripeCustomerId, subscription: null, payment_intent: `pi_demo_${tag}`,
+    customer: tenant.stripeCustomerId,
+    subscription: null,
+    payment_intent: `pi_demo_${tag}`,
   };
   const event = {
-    id: `evt_demo_${tag}`, object: "event", api_version: Stripe.API_VERSION, created: now, livemode: false, pending_webhooks: 1,
-    request: { id: null, idempotency_key: null }, type: "checkout.session.completed", data: { object: session },
+    id: `evt_demo_${tag}`,
+    object: "event",
+    api_version: Stripe.API_VERSION,
+    created: now,
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: "checkout.session.completed",
+    data: { object: session },
   };
   const payload = JSON.stringify(event);
   const res = await fetch(webhookUrl, {
-    method: "POST", body: payload,
-    headers: { "Content-Type": "application/json", "Stripe-Signature": stripeWebhooks.generateTestHeaderString({ payload, secret }) },
+    method: "POST",
+    body: payload,
+    headers: {
+      "Content-Type": "application/json",
+      "Stripe-Signature": stripeWebhooks.generateTestHeaderString({ payload, secret }),
+    },
   });
   return { ok: true, eventId: event.id, status: res.status };
 }

@@ -1,13 +1,20 @@
 // The Stripe SDK client. STRIPE_API_BASE points it at another server (stripe-mock, or the local
 // server tests start) through the SDK's host/port/protocol options. Signature checks need no key.
 import Stripe from "stripe";
+
 import { env } from "@/lib/env";
 
 export function createStripe(secretKey: string, apiBase?: string): Stripe {
   const base = apiBase ? new URL(apiBase) : null;
   return new Stripe(secretKey, {
     maxNetworkRetries: 2,
-    ...(base ? { host: base.hostname, port: base.port || (base.protocol === "https:" ? 443 : 80), protocol: base.protocol === "https:" ? "https" : "http" } : {}),
+    ...(base
+      ? {
+          host: base.hostname,
+          port: base.port || (base.protocol === "https:" ? 443 : 80),
+          protocol: base.protocol === "https:" ? "https" : "http",
+        }
+      : {}),
   });
 }
 

@@ -7,11 +7,17 @@ import type Stripe from "stripe";
 
 type Id<T> = string | T;
 
-export type CustomerShape = Pick<Stripe.Customer, "id" | "object" | "email" | "name" | "metadata" | "created"> & {
+export type CustomerShape = Pick<
+  Stripe.Customer,
+  "id" | "object" | "email" | "name" | "metadata" | "created"
+> & {
   invoice_settings: Pick<Stripe.Customer.InvoiceSettings, "default_payment_method">;
 };
 
-export type SubscriptionItemShape = Pick<Stripe.SubscriptionItem, "id" | "object" | "current_period_start" | "current_period_end" | "quantity"> & {
+export type SubscriptionItemShape = Pick<
+  Stripe.SubscriptionItem,
+  "id" | "object" | "current_period_start" | "current_period_end" | "quantity"
+> & {
   price: Pick<Stripe.Price, "id" | "object">;
 };
 
@@ -25,12 +31,25 @@ export type SubscriptionShape = Pick<
 
 export type InvoiceShape = Pick<
   Stripe.Invoice,
-  | "id" | "object" | "number" | "status" | "amount_due" | "amount_paid" | "amount_remaining" | "currency"
-  | "hosted_invoice_url" | "period_start" | "period_end" | "due_date" | "created"
+  | "id"
+  | "object"
+  | "number"
+  | "status"
+  | "amount_due"
+  | "amount_paid"
+  | "amount_remaining"
+  | "currency"
+  | "hosted_invoice_url"
+  | "period_start"
+  | "period_end"
+  | "due_date"
+  | "created"
 > & {
   customer: Id<Stripe.Customer | Stripe.DeletedCustomer> | null;
   status_transitions: Pick<Stripe.Invoice.StatusTransitions, "paid_at">;
-  parent: { subscription_details: Pick<Stripe.Invoice.Parent.SubscriptionDetails, "subscription"> | null } | null;
+  parent: {
+    subscription_details: Pick<Stripe.Invoice.Parent.SubscriptionDetails, "subscription"> | null;
+  } | null;
 };
 
 export type PaymentMethodShape = Pick<Stripe.PaymentMethod, "id" | "object" | "type" | "created"> & {
@@ -40,19 +59,34 @@ export type PaymentMethodShape = Pick<Stripe.PaymentMethod, "id" | "object" | "t
 
 export type CheckoutSessionShape = Pick<
   Stripe.Checkout.Session,
-  "id" | "object" | "mode" | "status" | "payment_status" | "amount_total" | "currency" | "client_reference_id" | "metadata" | "created"
+  | "id"
+  | "object"
+  | "mode"
+  | "status"
+  | "payment_status"
+  | "amount_total"
+  | "currency"
+  | "client_reference_id"
+  | "metadata"
+  | "created"
 > & {
   customer: Id<Stripe.Customer | Stripe.DeletedCustomer> | null;
   subscription: Id<Stripe.Subscription> | null;
   payment_intent: Id<Stripe.PaymentIntent> | null;
 };
 
-export type ChargeShape = Pick<Stripe.Charge, "id" | "object" | "amount" | "amount_refunded" | "currency" | "refunded" | "metadata" | "created"> & {
+export type ChargeShape = Pick<
+  Stripe.Charge,
+  "id" | "object" | "amount" | "amount_refunded" | "currency" | "refunded" | "metadata" | "created"
+> & {
   customer: Id<Stripe.Customer | Stripe.DeletedCustomer> | null;
   payment_intent: Id<Stripe.PaymentIntent> | null;
 };
 
-export type DisputeShape = Pick<Stripe.Dispute, "id" | "object" | "amount" | "currency" | "reason" | "status" | "created"> & {
+export type DisputeShape = Pick<
+  Stripe.Dispute,
+  "id" | "object" | "amount" | "currency" | "reason" | "status" | "created"
+> & {
   charge: Id<Stripe.Charge>;
   payment_intent: Id<Stripe.PaymentIntent> | null;
 };

@@ -7,7 +7,10 @@ export const DEMO_WEBHOOK_SECRET = "whsec_tollgate_demo_not_secret";
 
 export function webhookSecrets(): string[] {
   const e = env();
-  const configured = (e.STRIPE_WEBHOOK_SECRET ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const configured = (e.STRIPE_WEBHOOK_SECRET ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (configured.length) return configured;
   return e.TOLLGATE_DEMO && !e.STRIPE_SECRET_KEY ? [DEMO_WEBHOOK_SECRET] : [];
 }

@@ -3,7 +3,10 @@
 export class TtlCache<V> {
   private entries = new Map<string, { value: V; expires: number }>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 50_000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 50_000,
+  ) {}
 
   get(key: string, now = Date.now()): V | undefined {
     const hit = this.entries.get(key);

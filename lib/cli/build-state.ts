@@ -2,11 +2,17 @@
 // is written beside it after a successful build and compared on start-up.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const INPUT_DIRS = ["app", "components", "lib", "public"];
-const INPUT_FILES = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUT_FILES = [
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["generated", "node_modules", ".next", ".data"]);
 const STAMP = path.join(".next", "tollgate-source-hash");
 
@@ -30,7 +36,11 @@ export async function sourceHash(root: string): Promise<string> {
   ].sort();
   const hash = createHash("sha256");
   for (const file of files) {
-    hash.update(path.relative(root, file)).update("\0").update(await readFile(file)).update("\0");
+    hash
+      .update(path.relative(root, file))
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   }
   return hash.digest("hex");
 }

@@ -1,5 +1,12 @@
 // What `npm start` prints in demo mode: where to sign in and which keys to curl with.
-import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_TENANT, DEMO_PASSWORD, demoKeySecret, demoMemberEmail, demoOwnerEmail } from "@/lib/demo/accounts";
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_MEMBER_TENANT,
+  DEMO_PASSWORD,
+  demoKeySecret,
+  demoMemberEmail,
+  demoOwnerEmail,
+} from "@/lib/demo/accounts";
 
 export function demoBanner(url: string): string {
   return [

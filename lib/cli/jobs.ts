@@ -1,6 +1,7 @@
 // `npm run jobs`: the job worker on its own (notifications, the minutely sweep). Run as many as
 // you like beside the web servers; SIGTERM/SIGINT finish the jobs in hand, then exit.
 import "dotenv/config";
+
 import { appUrl, databaseUrl, env, EnvError } from "@/lib/env";
 import { workerOptionsFromEnv } from "@/lib/jobs/from-env";
 import { startWorker } from "@/lib/jobs/worker";

@@ -12,7 +12,9 @@ export function runNextBuild(root: string, env: NodeJS.ProcessEnv): Promise<void
       stdio: "inherit",
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`)),
+    );
   });
 }
 
@@ -22,7 +24,16 @@ export function spawnNextServer(
   opts: { dev: boolean; port: number; hostname: string; env: NodeJS.ProcessEnv },
 ): ChildProcess {
   // `node --import tsx`, not the tsx CLI: signals then reach the server itself.
-  const args = ["--import", "tsx", path.join(root, "lib", "server", "main.ts"), "--port", String(opts.port), "--hostname", opts.hostname, ...(opts.dev ? ["--dev"] : [])];
+  const args = [
+    "--import",
+    "tsx",
+    path.join(root, "lib", "server", "main.ts"),
+    "--port",
+    String(opts.port),
+    "--hostname",
+    opts.hostname,
+    ...(opts.dev ? ["--dev"] : []),
+  ];
   return spawn(process.execPath, args, {
     cwd: root,
     env: { ...opts.env, NODE_ENV: opts.dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -34,7 +45,8 @@ export function spawnNextServer(
 export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error("the Next.js server exited during start-up");
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error("the Next.js server exited during start-up");
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;

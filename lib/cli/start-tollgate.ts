@@ -5,11 +5,12 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+
 import { isBuildCurrent, markBuildCurrent, sourceHash } from "@/lib/cli/build-state";
 import { runNextBuild, spawnNextServer, stopChild, waitForHealthy } from "@/lib/cli/run-next";
 import { seedDemoIfEmpty } from "@/lib/cli/seed-if-empty";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
 import { parseEnv } from "@/lib/env";
 import { workerOptionsFromEnv } from "@/lib/jobs/from-env";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
@@ -80,7 +81,10 @@ export async function startTollgate(opts: StartOptions): Promise<RunningTollgate
     }
     const demo = opts.demo ?? Boolean(embedded);
 
-    const { applied } = await migrate({ connectionString: databaseUrl, migrationsDir: path.join(opts.root, "prisma", "migrations") });
+    const { applied } = await migrate({
+      connectionString: databaseUrl,
+      migrationsDir: path.join(opts.root, "prisma", "migrations"),
+    });
     log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations are current.");
 
     const seeded = demo ? await seedDemoIfEmpty(databaseUrl, log) : false;
@@ -107,12 +111,20 @@ export async function startTollgate(opts: StartOptions): Promise<RunningTollgate
       APP_URL: opts.appUrl ?? url,
       TOLLGATE_DEMO: demo ? "1" : "0",
     };
-    const child = spawnNextServer(opts.root, { dev: Boolean(opts.dev), port: opts.port, hostname, env: appEnv as NodeJS.ProcessEnv });
+    const child = spawnNextServer(opts.root, {
+      dev: Boolean(opts.dev),
+      port: opts.port,
+      hostname,
+      env: appEnv as NodeJS.ProcessEnv,
+    });
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     let worker: RunningWorker | undefined;
     if (opts.worker ?? appEnv.TOLLGATE_WORKER !== "0") {
       const workerEnv = parseEnv({ ...appEnv, NODE_ENV: opts.dev ? "development" : "production" });
-      worker = await startWorker({ ...workerOptionsFromEnv(workerEnv, databaseUrl, opts.appUrl ?? url, { demo }), log }).catch(async (e: unknown) => {
+      worker = await startWorker({
+        ...workerOptionsFromEnv(workerEnv, databaseUrl, opts.appUrl ?? url, { demo }),
+        log,
+      }).catch(async (e: unknown) => {
         await stopChild(child);
         throw e;
       });
@@ -120,10 +132,11 @@ export async function startTollgate(opts: StartOptions): Promise<RunningTollgate
     // Once only, however many signals arrive. Order matters: the app and the worker first
     // (they hold connections), then the database.
     let stopping: Promise<void> | undefined;
-    const stopAll = () => (stopping ??= (async () => {
-      await Promise.all([stopChild(child), worker?.stop()]);
-      await embedded?.stop();
-    })());
+    const stopAll = () =>
+      (stopping ??= (async () => {
+        await Promise.all([stopChild(child), worker?.stop()]);
+        await embedded?.stop();
+      })());
     try {
       await waitForHealthy(url, child);
     } catch (e) {

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { freePort } from "@/lib/db/embedded";
 import { demoKeySecret } from "@/lib/demo/accounts";
 
@@ -14,11 +15,15 @@ type Run = { child: ChildProcess; output: () => string; ready: Promise<string> }
 
 function npmStart(env: Record<string, string>): Run {
   let output = "";
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: "", NEXTAUTH_SECRET: "", TOLLGATE_DEMO: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: "", NEXTAUTH_SECRET: "", TOLLGATE_DEMO: "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const ready = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -58,19 +63,36 @@ describe("npm start on the embedded database", () => {
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(true);
 
     // The README's curl examples, through the production server's decision fast path.
-    const authorize = (body: unknown, key = demoKeySecret("healthy")) => fetch(`${url}/api/v1/authorize`, {
-      method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" }, body: JSON.stringify(body),
+    const authorize = (body: unknown, key = demoKeySecret("healthy")) =>
+      fetch(`${url}/api/v1/authorize`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const allowed = await authorize({
+      requestId: "start-test-1",
+      model: "gpt-4o-mini",
+      inputTokens: 1200,
+      maxOutputTokens: 400,
+      feature: "chat",
     });
-    const allowed = await authorize({ requestId: "start-test-1", model: "gpt-4o-mini", inputTokens: 1200, maxOutputTokens: 400, feature: "chat" });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toMatchObject({ allowed: true, reservation: { id: expect.stringMatching(/^res_/) } });
-    const refused = await authorize({ requestId: "start-test-2", model: "gpt-4o", inputTokens: 1000, maxOutputTokens: 500 }, demoKeySecret("zero-credits"));
+    expect(await allowed.json()).toMatchObject({
+      allowed: true,
+      reservation: { id: expect.stringMatching(/^res_/) },
+    });
+    const refused = await authorize(
+      { requestId: "start-test-2", model: "gpt-4o", inputTokens: 1000, maxOutputTokens: 500 },
+      demoKeySecret("zero-credits"),
+    );
     expect(refused.status).toBe(402);
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
     expect(await refused.json()).toMatchObject({ code: "credits_exhausted", remedy: { action: "top_up" } });
     const invalid = await authorize({ requestId: "", model: "gpt-4o-mini", inputTokens: -1 });
     expect(invalid.status).toBe(422);
-    expect((await invalid.json()).errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(["requestId", "inputTokens"]));
+    expect((await invalid.json()).errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(["requestId", "inputTokens"]),
+    );
 
     first.child.kill("SIGTERM");
     expect(await exitOf(first.child)).toBe(0);

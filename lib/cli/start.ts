@@ -2,16 +2,22 @@
 // Without DATABASE_URL it runs an embedded PostgreSQL with demo data; with it, it uses that server
 // and starts nothing else. Ctrl-C / SIGTERM stop the app first, then the embedded database.
 import "dotenv/config";
+
 import path from "node:path";
-import { EnvError, parseEnv } from "@/lib/env";
-import { startTollgate } from "@/lib/cli/start-tollgate";
+
 import { demoBanner } from "@/lib/cli/demo-banner";
+import { startTollgate } from "@/lib/cli/start-tollgate";
+import { EnvError, parseEnv } from "@/lib/env";
 
 async function main() {
   const dev = process.argv.includes("--dev");
   let env;
   try {
-    env = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : "production", TOLLGATE_DEMO: process.env.DATABASE_URL ? process.env.TOLLGATE_DEMO : "1" });
+    env = parseEnv({
+      ...process.env,
+      NODE_ENV: dev ? "development" : "production",
+      TOLLGATE_DEMO: process.env.DATABASE_URL ? process.env.TOLLGATE_DEMO : "1",
+    });
   } catch (e) {
     if (e instanceof EnvError) {
       console.error(`Tollgate cannot start: ${e.message}`);
@@ -33,9 +39,15 @@ async function main() {
     appUrl: env.APP_URL,
   });
 
-  console.log(`\nTollgate is running at ${app.url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (app.embedded) console.log(`Database: embedded PostgreSQL, data in ${path.resolve(env.TOLLGATE_DATA_DIR)}`);
-  if (app.generatedSecret) console.log(`Demo mode: NEXTAUTH_SECRET was generated into ${env.TOLLGATE_DATA_DIR}/nextauth-secret (set your own in production).`);
+  console.log(
+    `\nTollgate is running at ${app.url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  if (app.embedded)
+    console.log(`Database: embedded PostgreSQL, data in ${path.resolve(env.TOLLGATE_DATA_DIR)}`);
+  if (app.generatedSecret)
+    console.log(
+      `Demo mode: NEXTAUTH_SECRET was generated into ${env.TOLLGATE_DATA_DIR}/nextauth-secret (set your own in production).`,
+    );
   if (app.embedded || env.TOLLGATE_DEMO) console.log(demoBanner(app.url));
   console.log("Press Ctrl-C to stop.\n");
 

@@ -3,6 +3,7 @@
 import type { AuditActor } from "@/lib/audit/record";
 
 export function userActor(userId: string, headers: Pick<Headers, "get">): AuditActor {
-  const ip = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || null;
+  const ip =
+    headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || null;
   return { kind: "USER", id: userId, ip: ip ? ip.slice(0, 64) : null };
 }

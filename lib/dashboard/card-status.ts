@@ -7,7 +7,10 @@ export const EXPIRING_WITHIN_DAYS = 30;
 
 export type CardStatus = "valid" | "expiring" | "expired";
 
-export function cardStatus(card: { expMonth: number; expYear: number }, now: Date): { status: CardStatus; expiresAt: Date } {
+export function cardStatus(
+  card: { expMonth: number; expYear: number },
+  now: Date,
+): { status: CardStatus; expiresAt: Date } {
   const expiresAt = cardExpiresAt(card);
   const left = expiresAt.getTime() - now.getTime();
   const status = left <= 0 ? "expired" : left <= EXPIRING_WITHIN_DAYS * DAY_MS ? "expiring" : "valid";

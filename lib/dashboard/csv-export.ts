@@ -4,6 +4,7 @@
 // condition itself comes from lib/tenancy/scope.ts like every other tenant query.
 import type pg from "pg";
 import { z } from "zod";
+
 import { utc } from "@/lib/db/pool";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import { sqlTenantScope } from "@/lib/tenancy/scope";
@@ -20,7 +21,10 @@ export const exportFilterSchema = z.object({
   /** Usage and decisions of one API key (the ledger has no key: ignored there). */
   keyId: z.string().max(100).optional().catch(undefined),
   outcome: z.enum(["all", "allowed", "refused"]).catch("all"),
-  code: z.enum(REFUSAL_CODES as [string, ...string[]]).optional().catch(undefined),
+  code: z
+    .enum(REFUSAL_CODES as [string, ...string[]])
+    .optional()
+    .catch(undefined),
 });
 export type ExportFilter = z.infer<typeof exportFilterSchema>;
 
@@ -35,46 +39,138 @@ export function csvField(v: unknown): string {
 
 export const csvLine = (values: unknown[]) => `${values.map(csvField).join(",")}\r\n`;
 
-type Spec = { header: string[]; sql: (where: string, keyset: string) => string; keyOf: (row: Record<string, unknown>) => unknown[]; keysetSql: string };
+type Spec = {
+  header: string[];
+  sql: (where: string, keyset: string) => string;
+  keyOf: (row: Record<string, unknown>) => unknown[];
+  keysetSql: string;
+};
 
 const SPECS: Record<ExportKind, Spec> = {
   usage: {
-    header: ["occurred_at", "tenant_id", "api_key_id", "request_id", "model", "feature", "input_tokens", "output_tokens", "cost_micro_usd"],
+    header: [
+      "occurred_at",
+      "tenant_id",
+      "api_key_id",
+      "request_id",
+      "model",
+      "feature",
+      "input_tokens",
+      "output_tokens",
+      "cost_micro_usd",
+    ],
     keysetSql: `id > $K1::bigint`,
-    sql: (where, keyset) => `SELECT id, "occurredAt" AS occurred_at, "tenantId" AS tenant_id, "apiKeyId" AS api_key_id, "requestId" AS request_id, model, feature,
+    sql: (
+      where,
+      keyset,
+    ) => `SELECT id, "occurredAt" AS occurred_at, "tenantId" AS tenant_id, "apiKeyId" AS api_key_id, "requestId" AS request_id, model, feature,
       "inputTokens" AS input_tokens, "outputTokens" AS output_tokens, cost FROM "UsageEvent" WHERE ${where} ${keyset} ORDER BY id LIMIT $L`,
     keyOf: (r) => [r.id],
   },
   ledger: {
-    header: ["created_at", "tenant_id", "kind", "amount_micro_usd", "balance_after_micro_usd", "reason", "actor_kind", "actor_id", "entry_id"],
+    header: [
+      "created_at",
+      "tenant_id",
+      "kind",
+      "amount_micro_usd",
+      "balance_after_micro_usd",
+      "reason",
+      "actor_kind",
+      "actor_id",
+      "entry_id",
+    ],
     keysetSql: `id > $K1::bigint`,
-    sql: (where, keyset) => `SELECT id, "createdAt" AS created_at, "tenantId" AS tenant_id, kind::text, amount, "balanceAfter" AS balance_after, reason,
+    sql: (
+      where,
+      keyset,
+    ) => `SELECT id, "createdAt" AS created_at, "tenantId" AS tenant_id, kind::text, amount, "balanceAfter" AS balance_after, reason,
       "actorKind"::text AS actor_kind, "actorId" AS actor_id FROM "CreditLedgerEntry" WHERE ${where} ${keyset} ORDER BY id LIMIT $L`,
     keyOf: (r) => [r.id],
   },
   decisions: {
-    header: ["created_at", "tenant_id", "api_key_id", "request_id", "model", "feature", "allowed", "code", "http_status", "cost_micro_usd", "decision_id", "details"],
+    header: [
+      "created_at",
+      "tenant_id",
+      "api_key_id",
+      "request_id",
+      "model",
+      "feature",
+      "allowed",
+      "code",
+      "http_status",
+      "cost_micro_usd",
+      "decision_id",
+      "details",
+    ],
     keysetSql: `("createdAt", id) > ($K1::timestamp, $K2::text)`,
-    sql: (where, keyset) => `SELECT id, "createdAt" AS created_at, "tenantId" AS tenant_id, "apiKeyId" AS api_key_id, "requestId" AS request_id, model, feature,
+    sql: (
+      where,
+      keyset,
+    ) => `SELECT id, "createdAt" AS created_at, "tenantId" AS tenant_id, "apiKeyId" AS api_key_id, "requestId" AS request_id, model, feature,
       allowed, code, "httpStatus" AS http_status, cost, details FROM "Decision" WHERE ${where} ${keyset} ORDER BY "createdAt", id LIMIT $L`,
     keyOf: (r) => [utc(r.created_at as Date), r.id],
   },
 };
 
-const TIME_COLUMN: Record<ExportKind, string> = { usage: `"occurredAt"`, ledger: `"createdAt"`, decisions: `"createdAt"` };
+const TIME_COLUMN: Record<ExportKind, string> = {
+  usage: `"occurredAt"`,
+  ledger: `"createdAt"`,
+  decisions: `"createdAt"`,
+};
 
 function rowValues(kind: ExportKind, r: Record<string, unknown>): unknown[] {
-  if (kind === "usage") return [r.occurred_at, r.tenant_id, r.api_key_id, r.request_id, r.model, r.feature, r.input_tokens, r.output_tokens, r.cost];
-  if (kind === "ledger") return [r.created_at, r.tenant_id, r.kind, r.amount, r.balance_after, r.reason, r.actor_kind, r.actor_id, r.id];
-  return [r.created_at, r.tenant_id, r.api_key_id, r.request_id, r.model, r.feature, r.allowed, r.code, r.http_status, r.cost, r.id, r.details];
+  if (kind === "usage")
+    return [
+      r.occurred_at,
+      r.tenant_id,
+      r.api_key_id,
+      r.request_id,
+      r.model,
+      r.feature,
+      r.input_tokens,
+      r.output_tokens,
+      r.cost,
+    ];
+  if (kind === "ledger")
+    return [
+      r.created_at,
+      r.tenant_id,
+      r.kind,
+      r.amount,
+      r.balance_after,
+      r.reason,
+      r.actor_kind,
+      r.actor_id,
+      r.id,
+    ];
+  return [
+    r.created_at,
+    r.tenant_id,
+    r.api_key_id,
+    r.request_id,
+    r.model,
+    r.feature,
+    r.allowed,
+    r.code,
+    r.http_status,
+    r.cost,
+    r.id,
+    r.details,
+  ];
 }
 
 const tenantCondition = sqlTenantScope(`"tenantId"`, "$?");
 // A local day's start as the naive UTC timestamp the rows hold, so the time index still serves.
-const dayStart = (placeholder: string, zone: string) => `((${placeholder}::date)::timestamp AT TIME ZONE ${zone}) AT TIME ZONE 'UTC'`;
+const dayStart = (placeholder: string, zone: string) =>
+  `((${placeholder}::date)::timestamp AT TIME ZONE ${zone}) AT TIME ZONE 'UTC'`;
 
 /** The CSV as chunks: the header line, then one chunk per batch of rows. */
-export async function* exportCsv(db: pg.Pool, kind: ExportKind, f: ExportFilter, opts: { batchSize?: number; timeZone?: string } = {}): AsyncGenerator<string> {
+export async function* exportCsv(
+  db: pg.Pool,
+  kind: ExportKind,
+  f: ExportFilter,
+  opts: { batchSize?: number; timeZone?: string } = {},
+): AsyncGenerator<string> {
   const spec = SPECS[kind];
   const batchSize = opts.batchSize ?? 2_000;
   const conds: string[] = ["true"];
@@ -104,7 +200,10 @@ export async function* exportCsv(db: pg.Pool, kind: ExportKind, f: ExportFilter,
       p.push(...key);
     }
     p.push(batchSize);
-    const { rows } = await db.query<Record<string, unknown>>(spec.sql(conds.join(" AND "), keyset).replace("$L", `$${p.length}`), p);
+    const { rows } = await db.query<Record<string, unknown>>(
+      spec.sql(conds.join(" AND "), keyset).replace("$L", `$${p.length}`),
+      p,
+    );
     if (rows.length === 0) return;
     yield rows.map((r) => csvLine(rowValues(kind, r))).join("");
     if (rows.length < batchSize) return;

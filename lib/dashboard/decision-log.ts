@@ -1,13 +1,17 @@
 // The decision log ("why was this refused?"): newest first, filtered by tenant, outcome, code and
 // key, paged by a (createdAt, id) cursor so deep pages cost the same as the first.
 import { z } from "zod";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { viewScope } from "@/lib/tenancy/scope";
 
 export const decisionFilterSchema = z.object({
   outcome: z.enum(["all", "allowed", "refused"]).catch("all"),
-  code: z.enum(REFUSAL_CODES as [string, ...string[]]).optional().catch(undefined),
+  code: z
+    .enum(REFUSAL_CODES as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   keyId: z.string().max(100).optional().catch(undefined),
   tenantId: z.string().max(100).optional().catch(undefined),
   before: z.string().max(200).optional().catch(undefined),
@@ -36,14 +40,23 @@ export function decisionWhere(f: DecisionFilter, scopeTenantId?: string): Prisma
   return where;
 }
 
-export async function listDecisions(prisma: PrismaClient, f: DecisionFilter, opts: { scopeTenantId?: string; pageSize?: number } = {}) {
+export async function listDecisions(
+  prisma: PrismaClient,
+  f: DecisionFilter,
+  opts: { scopeTenantId?: string; pageSize?: number } = {},
+) {
   const take = opts.pageSize ?? DECISION_PAGE;
   const where = decisionWhere(f, opts.scopeTenantId);
   const cursor = parseCursor(f.before);
   if (cursor) where.OR = [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }];
   const rows = await prisma.decision.findMany({
-    where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: take + 1,
-    include: { tenant: { select: { name: true, timeZone: true } }, apiKey: { select: { name: true, prefix: true } } },
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    include: {
+      tenant: { select: { name: true, timeZone: true } },
+      apiKey: { select: { name: true, prefix: true } },
+    },
   });
   const page = rows.slice(0, take);
   return { rows: page, next: rows.length > take ? cursorOf(page[page.length - 1]!) : null };

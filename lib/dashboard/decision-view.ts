@@ -6,10 +6,17 @@ import { formatDateTime } from "@/lib/dashboard/format";
 export function decisionView(d: DecisionRow, timeZone?: string) {
   const zone = timeZone ?? d.tenant?.timeZone ?? "UTC";
   return {
-    id: d.id, when: formatDateTime(d.createdAt, zone), whenUtc: d.createdAt.toISOString(),
+    id: d.id,
+    when: formatDateTime(d.createdAt, zone),
+    whenUtc: d.createdAt.toISOString(),
     tenant: d.tenantId && d.tenant ? { id: d.tenantId, name: d.tenant.name } : undefined,
-    key: d.apiKey ? `${d.apiKey.name} (${d.apiKey.prefix}…)` : null, model: d.model, feature: d.feature,
-    allowed: d.allowed, code: d.code, httpStatus: d.httpStatus, cost: d.cost?.toString() ?? null,
+    key: d.apiKey ? `${d.apiKey.name} (${d.apiKey.prefix}…)` : null,
+    model: d.model,
+    feature: d.feature,
+    allowed: d.allowed,
+    code: d.code,
+    httpStatus: d.httpStatus,
+    cost: d.cost?.toString() ?? null,
     details: (d.details ?? {}) as Record<string, never>,
   };
 }

@@ -14,7 +14,8 @@ export type PageFilters = {
   code?: string;
 };
 
-const minusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const minusDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 export function exportHref(kind: ExportKind, f: PageFilters): string {
   const q = new URLSearchParams();

@@ -14,7 +14,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(at: Date, timeZone: string): string {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
+    f = new Intl.DateTimeFormat("en-US", {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
     formatters.set(timeZone, f);
   }
   return f.format(at);
@@ -23,7 +31,9 @@ export function formatDateTime(at: Date, timeZone: string): string {
 /** "Nov 25" for a tenant-local "YYYY-MM-DD" day (no zone shift: the day is already local). */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
 }
 
 export function formatPercent(used: bigint, limit: bigint): string {

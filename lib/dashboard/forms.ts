@@ -63,7 +63,15 @@ export function formObject(fd: FormData): Record<string, string> {
   return out;
 }
 
-const optionalInt = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000_000, "must be at most 10,000,000").optional());
+const optionalInt = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .max(10_000_000, "must be at most 10,000,000")
+    .optional(),
+);
 
 /** Simulate-a-call: the form's fields; the same schema validates in the browser and in the server action. */
 export const simulateSchema = z.object({
@@ -77,13 +85,31 @@ export const simulateSchema = z.object({
 export type SimulateInput = z.infer<typeof simulateSchema>;
 
 /** Schemas by name, for client components (a schema object cannot be passed as a prop). */
-export const eventIdForm = z.object({ eventId: z.string().regex(/^evt_[A-Za-z0-9_]+$/, "Not a Stripe event id").max(255) });
+export const eventIdForm = z.object({
+  eventId: z
+    .string()
+    .regex(/^evt_[A-Za-z0-9_]+$/, "Not a Stripe event id")
+    .max(255),
+});
 
 /** An administrator linking a Stripe customer to a tenant, named by its slug. */
 export const linkCustomerForm = z.object({
-  customerId: z.string().regex(/^cus_[A-Za-z0-9_]+$/, "Not a Stripe customer id (cus_…)").max(255),
-  tenantSlug: z.string().trim().min(1, { message: "Choose a tenant", abort: true }).max(48, "At most 48 characters").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "A tenant slug: lowercase letters, digits and dashes"),
+  customerId: z
+    .string()
+    .regex(/^cus_[A-Za-z0-9_]+$/, "Not a Stripe customer id (cus_…)")
+    .max(255),
+  tenantSlug: z
+    .string()
+    .trim()
+    .min(1, { message: "Choose a tenant", abort: true })
+    .max(48, "At most 48 characters")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "A tenant slug: lowercase letters, digits and dashes"),
 });
 
-export const CONFIRM_FORMS = { plan: planForm, status: statusForm, keyId: keyIdForm, eventId: eventIdForm } as const;
+export const CONFIRM_FORMS = {
+  plan: planForm,
+  status: statusForm,
+  keyId: keyIdForm,
+  eventId: eventIdForm,
+} as const;
 export type ConfirmFormName = keyof typeof CONFIRM_FORMS;

@@ -2,12 +2,18 @@
 // 24 hours by code, and what needs attention. Spend reads the daily rollups (tenant-local days
 // from the 1st of the current UTC month), never raw usage events.
 import type pg from "pg";
-import { utc } from "@/lib/db/pool";
-import type { ModelPrice } from "@/lib/decisions/cost";
+
 import { tenantHealth, type TenantHealth } from "@/lib/dashboard/tenant-health";
 import type { TenantStateRow } from "@/lib/dashboard/tenant-states";
+import { utc } from "@/lib/db/pool";
+import type { ModelPrice } from "@/lib/decisions/cost";
 
-export type AttentionItem = { tenantId: string; name: string; level: TenantHealth["level"]; reasons: string[] };
+export type AttentionItem = {
+  tenantId: string;
+  name: string;
+  level: TenantHealth["level"];
+  reasons: string[];
+};
 
 export function summarizeTenants(states: TenantStateRow[], models: ModelPrice[], now: Date) {
   const items = states.map((s) => ({ s, h: tenantHealth(s, models, now) }));
@@ -23,8 +29,13 @@ export function summarizeTenants(states: TenantStateRow[], models: ModelPrice[],
   const attention: AttentionItem[] = items
     .filter((x) => x.h.level !== "ok")
     .map((x) => ({
-      tenantId: x.s.id, name: x.s.name, level: x.h.level,
-      reasons: [...(x.h.decision.allowed ? [] : [`${x.h.decision.title} (${x.h.decision.code})`]), ...x.h.warnings.map((w) => w.message)],
+      tenantId: x.s.id,
+      name: x.s.name,
+      level: x.h.level,
+      reasons: [
+        ...(x.h.decision.allowed ? [] : [`${x.h.decision.title} (${x.h.decision.code})`]),
+        ...x.h.warnings.map((w) => w.message),
+      ],
     }))
     .sort((a, b) => (a.level === b.level ? a.name.localeCompare(b.name) : a.level === "refusing" ? -1 : 1));
   return { byState, attention };
@@ -41,7 +52,9 @@ export type MonthMoney = { sold: bigint; granted: bigint; spent: bigint; monthSt
  */
 export async function monthMoney(db: pg.Pool, now: Date): Promise<MonthMoney> {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const { rows: [r] } = await db.query<{ sold: bigint; granted: bigint; spent: bigint }>(
+  const {
+    rows: [r],
+  } = await db.query<{ sold: bigint; granted: bigint; spent: bigint }>(
     `SELECT
        coalesce(sum(l.amount) FILTER (WHERE l."actorKind" = 'STRIPE'), 0)::bigint AS sold,
        coalesce(sum(l.amount) FILTER (WHERE l."actorKind" <> 'STRIPE'), 0)::bigint AS granted,
@@ -52,12 +65,19 @@ export async function monthMoney(db: pg.Pool, now: Date): Promise<MonthMoney> {
        WHERE e."tenantId" = g."tenantId" AND e."createdAt" = g."createdAt" AND e."grantId" = g.id AND e.amount > 0 LIMIT 1
      ) l ON true
      WHERE g."createdAt" >= $1::timestamp AND g."createdAt" < $3::timestamp`,
-    [utc(monthStart), monthStart.toISOString().slice(0, 10), utc(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)))],
+    [
+      utc(monthStart),
+      monthStart.toISOString().slice(0, 10),
+      utc(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1))),
+    ],
   );
   return { sold: r!.sold, granted: r!.granted, spent: r!.spent, monthStart };
 }
 
-export async function refusalsByCode(db: pg.Pool, now: Date): Promise<Array<{ code: string; count: number }>> {
+export async function refusalsByCode(
+  db: pg.Pool,
+  now: Date,
+): Promise<Array<{ code: string; count: number }>> {
   const { rows } = await db.query<{ code: string; count: number }>(
     `SELECT code, count(*)::int AS count FROM "Decision" WHERE "createdAt" >= $1::timestamp AND NOT allowed GROUP BY code ORDER BY count DESC, code`,
     [utc(new Date(now.getTime() - 86_400_000))],
@@ -67,7 +87,9 @@ export async function refusalsByCode(db: pg.Pool, now: Date): Promise<Array<{ co
 
 /** Stripe events that need an operator: failed to apply, or for a customer no tenant owns. */
 export async function stripeProblems(db: pg.Pool): Promise<{ failed: number; unmatched: number }> {
-  const { rows: [r] } = await db.query<{ failed: number; unmatched: number }>(
+  const {
+    rows: [r],
+  } = await db.query<{ failed: number; unmatched: number }>(
     `SELECT count(*) FILTER (WHERE status = 'FAILED')::int AS failed, count(*) FILTER (WHERE status = 'UNMATCHED')::int AS unmatched
      FROM "StripeEvent" WHERE status IN ('FAILED', 'UNMATCHED')`,
   );

@@ -3,15 +3,16 @@
 // from the API's 5 s cache). Read-only: no reservation is held, no decision is recorded and the
 // rate limiter is not counted (it is assumed not limited), so an admin can probe a tenant freely.
 import type pg from "pg";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+import type { SimulateInput } from "@/lib/dashboard/forms";
+import type { AuthorizeOutcome } from "@/lib/decisions/authorize";
 import { decide } from "@/lib/decisions/decide";
 import { loadLiveState } from "@/lib/decisions/live-state";
 import { authorizeResponse } from "@/lib/decisions/to-http";
-import type { AuthorizeOutcome } from "@/lib/decisions/authorize";
 import type { Decision, DecisionSnapshot, KeySnapshot } from "@/lib/decisions/types";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { tenantScope } from "@/lib/tenancy/scope";
 
-import type { SimulateInput } from "@/lib/dashboard/forms";
 export { simulateSchema, type SimulateInput } from "@/lib/dashboard/forms";
 
 export type SimulationResult = {
@@ -23,12 +24,22 @@ export type SimulationResult = {
 };
 
 /** An unrestricted active key, for "any key of this tenant" (key-level limits then do not apply). */
-const ANY_KEY: KeySnapshot = { id: "simulated", status: "ACTIVE", allowedModels: [], dailySpendCap: null, monthlySpendCap: null };
+const ANY_KEY: KeySnapshot = {
+  id: "simulated",
+  status: "ACTIVE",
+  allowedModels: [],
+  dailySpendCap: null,
+  monthlySpendCap: null,
+};
 
 const SIMULATION_REQUEST_ID = "dashboard-simulation";
 
 export async function simulateCall(
-  prisma: PrismaClient, db: pg.Pool, tenantId: string, input: SimulateInput, opts: { now?: Date; appUrl?: string; reservationTtlMs?: number } = {},
+  prisma: PrismaClient,
+  db: pg.Pool,
+  tenantId: string,
+  input: SimulateInput,
+  opts: { now?: Date; appUrl?: string; reservationTtlMs?: number } = {},
 ): Promise<SimulationResult | null> {
   const now = opts.now ?? new Date();
   const scope = tenantScope(tenantId);
@@ -47,25 +58,57 @@ export async function simulateCall(
   if (input.keyId) {
     const k = await prisma.apiKey.findFirst({ where: { id: input.keyId, ...scope } });
     if (!k) return null;
-    key = { id: k.id, status: k.status, allowedModels: k.allowedModels, dailySpendCap: k.dailySpendCap, monthlySpendCap: k.monthlySpendCap };
+    key = {
+      id: k.id,
+      status: k.status,
+      allowedModels: k.allowedModels,
+      dailySpendCap: k.dailySpendCap,
+      monthlySpendCap: k.monthlySpendCap,
+    };
     keyLabel = `${k.name} (${k.prefix}…)`;
   }
-  const model = await prisma.model.findFirst({ where: { id: input.model, active: true }, select: { id: true, inputPrice: true, outputPrice: true } });
-  const tenantSnap = { id: tenant.id, timeZone: tenant.timeZone, status: tenant.status, dailySpendCap: tenant.dailySpendCap, monthlySpendCap: tenant.monthlySpendCap };
-  const { existing: _ignored, ...live } = await loadLiveState(db, tenantSnap, key, SIMULATION_REQUEST_ID, now);
+  const model = await prisma.model.findFirst({
+    where: { id: input.model, active: true },
+    select: { id: true, inputPrice: true, outputPrice: true },
+  });
+  const tenantSnap = {
+    id: tenant.id,
+    timeZone: tenant.timeZone,
+    status: tenant.status,
+    dailySpendCap: tenant.dailySpendCap,
+    monthlySpendCap: tenant.monthlySpendCap,
+  };
+  const { existing: _ignored, ...live } = await loadLiveState(
+    db,
+    tenantSnap,
+    key,
+    SIMULATION_REQUEST_ID,
+    now,
+  );
   const sub = tenant.subscriptions[0];
   const card = tenant.paymentMethods[0];
   const snapshot: DecisionSnapshot = {
-    key, tenant: tenantSnap, plan: tenant.plan,
+    key,
+    tenant: tenantSnap,
+    plan: tenant.plan,
     subscription: sub ? { status: sub.status, pastDueSince: sub.pastDueSince } : null,
     defaultCard: card ? { expMonth: card.expMonth, expYear: card.expYear } : null,
     openInvoiceUrl: tenant.invoices[0]?.hostedInvoiceUrl ?? null,
-    model, ...live,
-    rateLimit: { limit: tenant.plan.requestsPerMinute, remaining: tenant.plan.requestsPerMinute, resetsAt: new Date(now.getTime() + 60_000), limited: false },
+    model,
+    ...live,
+    rateLimit: {
+      limit: tenant.plan.requestsPerMinute,
+      remaining: tenant.plan.requestsPerMinute,
+      resetsAt: new Date(now.getTime() + 60_000),
+      limited: false,
+    },
     appUrl: opts.appUrl ?? "",
   };
   const decision = decide(snapshot, input, now);
-  const response = authorizeResponse(asOutcome(decision, snapshot, now, opts.reservationTtlMs ?? 600_000), now);
+  const response = authorizeResponse(
+    asOutcome(decision, snapshot, now, opts.reservationTtlMs ?? 600_000),
+    now,
+  );
   return { allowed: decision.allowed, httpStatus: response.status, body: await response.json(), keyLabel };
 }
 
@@ -74,8 +117,15 @@ function asOutcome(d: Decision, s: DecisionSnapshot, now: Date, ttlMs: number): 
   const ids = { decisionId: "dec_simulated", requestId: SIMULATION_REQUEST_ID };
   if (!d.allowed) return { ...d, ...ids };
   return {
-    allowed: true, ...ids, limits: d.limits,
-    reservation: { id: "res_simulated_not_held", amount: d.cost, expiresAt: new Date(now.getTime() + ttlMs), status: "HELD" },
+    allowed: true,
+    ...ids,
+    limits: d.limits,
+    reservation: {
+      id: "res_simulated_not_held",
+      amount: d.cost,
+      expiresAt: new Date(now.getTime() + ttlMs),
+      status: "HELD",
+    },
     balance: { available: s.balance.available - d.cost, reserved: s.balance.reserved + d.cost },
   };
 }

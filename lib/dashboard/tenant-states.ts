@@ -4,31 +4,72 @@
 // so the cost does not grow with traffic. Used by the admin overview, the tenants table and the
 // tenant's own home.
 import type pg from "pg";
+
 import { utc } from "@/lib/db/pool";
-import type { PlanSnapshot, SubscriptionStatus } from "@/lib/decisions/types";
 import type { ModelPrice } from "@/lib/decisions/cost";
+import type { PlanSnapshot, SubscriptionStatus } from "@/lib/decisions/types";
 import { sqlTenantScope } from "@/lib/tenancy/scope";
 
 export type TenantStateRow = {
-  id: string; name: string; slug: string; status: "ACTIVE" | "SUSPENDED"; timeZone: string;
-  dailySpendCap: bigint | null; monthlySpendCap: bigint | null; flaggedForReview: boolean; createdAt: Date;
+  id: string;
+  name: string;
+  slug: string;
+  status: "ACTIVE" | "SUSPENDED";
+  timeZone: string;
+  dailySpendCap: bigint | null;
+  monthlySpendCap: bigint | null;
+  flaggedForReview: boolean;
+  createdAt: Date;
   plan: PlanSnapshot & { id: string; name: string };
-  available: bigint; reserved: bigint;
+  available: bigint;
+  reserved: bigint;
   /** micro-USD spent over the last 7 tenant-local days (today included). */
-  weekCost: bigint; todayCost: bigint;
-  quotaUsed: bigint; monthCost: bigint; quotaResetsAt: Date | null;
+  weekCost: bigint;
+  todayCost: bigint;
+  quotaUsed: bigint;
+  monthCost: bigint;
+  quotaResetsAt: Date | null;
   subscription: { status: SubscriptionStatus; pastDueSince: Date | null } | null;
   card: { expMonth: number; expYear: number } | null;
-  activeKeys: number; pendingKeys: number;
+  activeKeys: number;
+  pendingKeys: number;
 };
 
 type Raw = {
-  id: string; name: string; slug: string; status: "ACTIVE" | "SUSPENDED"; time_zone: string; daily_cap: bigint | null; monthly_cap: bigint | null;
-  flagged: boolean; created_at: Date; plan_id: string; plan_key: string; plan_name: string; monthly_price: bigint; quota_limit: bigint | null;
-  quota_mode: "HARD" | "SOFT"; rpm: number; max_context: number | null; features: string[]; allowed_models: string[]; grace_days: number;
-  requires_card: boolean; available: bigint; reserved: bigint; week_cost: bigint; today_cost: bigint; quota_used: bigint; month_cost: bigint;
-  quota_resets_at: Date | null; sub_status: SubscriptionStatus | null; past_due_since: Date | null; exp_month: number | null; exp_year: number | null;
-  active_keys: number; pending_keys: number;
+  id: string;
+  name: string;
+  slug: string;
+  status: "ACTIVE" | "SUSPENDED";
+  time_zone: string;
+  daily_cap: bigint | null;
+  monthly_cap: bigint | null;
+  flagged: boolean;
+  created_at: Date;
+  plan_id: string;
+  plan_key: string;
+  plan_name: string;
+  monthly_price: bigint;
+  quota_limit: bigint | null;
+  quota_mode: "HARD" | "SOFT";
+  rpm: number;
+  max_context: number | null;
+  features: string[];
+  allowed_models: string[];
+  grace_days: number;
+  requires_card: boolean;
+  available: bigint;
+  reserved: bigint;
+  week_cost: bigint;
+  today_cost: bigint;
+  quota_used: bigint;
+  month_cost: bigint;
+  quota_resets_at: Date | null;
+  sub_status: SubscriptionStatus | null;
+  past_due_since: Date | null;
+  exp_month: number | null;
+  exp_year: number | null;
+  active_keys: number;
+  pending_keys: number;
 };
 
 const scope = sqlTenantScope("t.id", "$2");
@@ -73,26 +114,54 @@ LEFT JOIN LATERAL (
 ORDER BY t.name`;
 
 /** All tenants (admin), or only the ids given (a tenant's own home passes exactly its own id). */
-export async function loadTenantStates(db: pg.Pool, now: Date, tenantIds?: string[]): Promise<TenantStateRow[]> {
+export async function loadTenantStates(
+  db: pg.Pool,
+  now: Date,
+  tenantIds?: string[],
+): Promise<TenantStateRow[]> {
   const { rows } = await db.query<Raw>(SQL, [utc(now), scope.value(tenantIds)]);
   return rows.map((r) => ({
-    id: r.id, name: r.name, slug: r.slug, status: r.status, timeZone: r.time_zone, dailySpendCap: r.daily_cap, monthlySpendCap: r.monthly_cap,
-    flaggedForReview: r.flagged, createdAt: r.created_at,
+    id: r.id,
+    name: r.name,
+    slug: r.slug,
+    status: r.status,
+    timeZone: r.time_zone,
+    dailySpendCap: r.daily_cap,
+    monthlySpendCap: r.monthly_cap,
+    flaggedForReview: r.flagged,
+    createdAt: r.created_at,
     plan: {
-      id: r.plan_id, key: r.plan_key, name: r.plan_name, monthlyPrice: r.monthly_price, monthlyTokenQuota: r.quota_limit, quotaMode: r.quota_mode,
-      requestsPerMinute: r.rpm, maxContextTokens: r.max_context, features: r.features, allowedModels: r.allowed_models,
-      pastDueGraceDays: r.grace_days, requiresPaymentMethod: r.requires_card,
+      id: r.plan_id,
+      key: r.plan_key,
+      name: r.plan_name,
+      monthlyPrice: r.monthly_price,
+      monthlyTokenQuota: r.quota_limit,
+      quotaMode: r.quota_mode,
+      requestsPerMinute: r.rpm,
+      maxContextTokens: r.max_context,
+      features: r.features,
+      allowedModels: r.allowed_models,
+      pastDueGraceDays: r.grace_days,
+      requiresPaymentMethod: r.requires_card,
     },
-    available: r.available, reserved: r.reserved, weekCost: r.week_cost, todayCost: r.today_cost,
-    quotaUsed: r.quota_used, monthCost: r.month_cost, quotaResetsAt: r.quota_resets_at,
+    available: r.available,
+    reserved: r.reserved,
+    weekCost: r.week_cost,
+    todayCost: r.today_cost,
+    quotaUsed: r.quota_used,
+    monthCost: r.month_cost,
+    quotaResetsAt: r.quota_resets_at,
     subscription: r.sub_status ? { status: r.sub_status, pastDueSince: r.past_due_since } : null,
     card: r.exp_month !== null && r.exp_year !== null ? { expMonth: r.exp_month, expYear: r.exp_year } : null,
-    activeKeys: r.active_keys, pendingKeys: r.pending_keys,
+    activeKeys: r.active_keys,
+    pendingKeys: r.pending_keys,
   }));
 }
 
 /** Active model prices, for the probe call of tenant-health.ts. */
 export async function loadModelPrices(db: pg.Pool): Promise<ModelPrice[]> {
-  const { rows } = await db.query<ModelPrice>(`SELECT id, "inputPrice" AS "inputPrice", "outputPrice" AS "outputPrice" FROM "Model" WHERE active ORDER BY id`);
+  const { rows } = await db.query<ModelPrice>(
+    `SELECT id, "inputPrice" AS "inputPrice", "outputPrice" AS "outputPrice" FROM "Model" WHERE active ORDER BY id`,
+  );
   return rows;
 }

@@ -3,15 +3,21 @@
 // GET /api/dashboard/summary, an administrator's tenant page from /api/dashboard/tenants/{id}/summary.
 // Money as decimal strings of micro-USD (BigInt does not survive JSON).
 import type pg from "pg";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { listDecisions } from "@/lib/dashboard/decision-log";
 import { decisionView } from "@/lib/dashboard/decision-view";
 import { healthBanner, tenantHealth } from "@/lib/dashboard/tenant-health";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { tenantScope } from "@/lib/tenancy/scope";
 
 /** A tenant's standing and what it was derived from (pages that also need the state read it once). */
-export async function loadTenantStanding(prisma: PrismaClient, db: pg.Pool, tenantId: string, now = new Date()) {
+export async function loadTenantStanding(
+  prisma: PrismaClient,
+  db: pg.Pool,
+  tenantId: string,
+  now = new Date(),
+) {
   const scope = tenantScope(tenantId);
   const [[state], models, refusals] = await Promise.all([
     loadTenantStates(db, now, [scope.tenantId]),
@@ -21,11 +27,22 @@ export async function loadTenantStanding(prisma: PrismaClient, db: pg.Pool, tena
   if (!state) return null;
   const health = tenantHealth(state, models, now);
   const summary = {
-    tenant: { id: state.id, name: state.name, timeZone: state.timeZone, planName: state.plan.name, status: state.status, subscription: state.subscription?.status ?? null },
+    tenant: {
+      id: state.id,
+      name: state.name,
+      timeZone: state.timeZone,
+      planName: state.plan.name,
+      status: state.status,
+      subscription: state.subscription?.status ?? null,
+    },
     balance: { available: state.available.toString(), reserved: state.reserved.toString() },
     burnPerDay: health.burnPerDay.toString(),
     daysLeft: health.daysLeft,
-    quota: { used: state.quotaUsed.toString(), limit: state.plan.monthlyTokenQuota?.toString() ?? null, resetsAt: state.quotaResetsAt?.toISOString() ?? null },
+    quota: {
+      used: state.quotaUsed.toString(),
+      limit: state.plan.monthlyTokenQuota?.toString() ?? null,
+      resetsAt: state.quotaResetsAt?.toISOString() ?? null,
+    },
     card: state.card,
     banner: healthBanner(health),
     /** The remedy decide() gives the tenant's calls now (null while they go through). */

@@ -2,9 +2,10 @@
 // tenants' states (one query for all tenants, lib/dashboard/tenant-states.ts) so the browser only
 // ever receives one page. Parsed from the URL with zod; anything unknown falls back to a default.
 import { z } from "zod";
-import type { ModelPrice } from "@/lib/decisions/cost";
+
 import { tenantHealth, type TenantHealth } from "@/lib/dashboard/tenant-health";
 import type { TenantStateRow } from "@/lib/dashboard/tenant-states";
+import type { ModelPrice } from "@/lib/decisions/cost";
 
 export const SORTS = ["name", "balance", "daysLeft", "quota", "risk"] as const;
 export const PAGE_SIZES = [10, 25, 50] as const;
@@ -17,7 +18,12 @@ export const tenantsQuerySchema = z.object({
   sort: z.enum(SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<10>, z.ZodLiteral<25>, z.ZodLiteral<50>])).catch(25),
+  size: z.coerce
+    .number()
+    .pipe(
+      z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<10>, z.ZodLiteral<25>, z.ZodLiteral<50>]),
+    )
+    .catch(25),
 });
 export type TenantsQuery = z.infer<typeof tenantsQuerySchema>;
 
@@ -27,12 +33,17 @@ const RISK_RANK = { refusing: 0, warn: 1, ok: 2 } as const;
 
 function compare(a: TenantListItem, b: TenantListItem, sort: TenantsQuery["sort"]): number {
   switch (sort) {
-    case "balance": return a.state.available < b.state.available ? -1 : a.state.available > b.state.available ? 1 : 0;
+    case "balance":
+      return a.state.available < b.state.available ? -1 : a.state.available > b.state.available ? 1 : 0;
     // No burn (null) sorts as the most days left.
-    case "daysLeft": return (a.health.daysLeft ?? Infinity) - (b.health.daysLeft ?? Infinity);
-    case "quota": return (a.health.quotaPct ?? -1) - (b.health.quotaPct ?? -1);
-    case "risk": return RISK_RANK[a.health.level] - RISK_RANK[b.health.level];
-    default: return a.state.name.localeCompare(b.state.name);
+    case "daysLeft":
+      return (a.health.daysLeft ?? Infinity) - (b.health.daysLeft ?? Infinity);
+    case "quota":
+      return (a.health.quotaPct ?? -1) - (b.health.quotaPct ?? -1);
+    case "risk":
+      return RISK_RANK[a.health.level] - RISK_RANK[b.health.level];
+    default:
+      return a.state.name.localeCompare(b.state.name);
   }
 }
 
@@ -40,11 +51,13 @@ export function queryTenants(states: TenantStateRow[], models: ModelPrice[], q: 
   const needle = q.q?.toLowerCase();
   const items = states
     .map((state) => ({ state, health: tenantHealth(state, models, now) }))
-    .filter(({ state, health }) =>
-      (!needle || state.name.toLowerCase().includes(needle) || state.slug.includes(needle)) &&
-      (!q.plan || state.plan.key === q.plan) &&
-      (!q.sub || (q.sub === "none" ? !state.subscription : state.subscription?.status === q.sub)) &&
-      (!q.risk || health.level === q.risk));
+    .filter(
+      ({ state, health }) =>
+        (!needle || state.name.toLowerCase().includes(needle) || state.slug.includes(needle)) &&
+        (!q.plan || state.plan.key === q.plan) &&
+        (!q.sub || (q.sub === "none" ? !state.subscription : state.subscription?.status === q.sub)) &&
+        (!q.risk || health.level === q.risk),
+    );
   const sign = q.dir === "desc" ? -1 : 1;
   items.sort((a, b) => sign * compare(a, b, q.sort) || a.state.name.localeCompare(b.state.name));
   const pages = Math.max(1, Math.ceil(items.length / q.size));

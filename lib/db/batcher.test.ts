@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { Batcher } from "@/lib/db/batcher";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -8,13 +9,16 @@ describe("Batcher", () => {
     const batches: number[][] = [];
     let live = 0;
     let maxLive = 0;
-    const b = new Batcher(async (items: number[]) => {
-      batches.push(items);
-      maxLive = Math.max(maxLive, ++live);
-      await tick();
-      live -= 1;
-      return items.map((i) => i * 10);
-    }, { maxInFlight: 2, maxBatch: 3 });
+    const b = new Batcher(
+      async (items: number[]) => {
+        batches.push(items);
+        maxLive = Math.max(maxLive, ++live);
+        await tick();
+        live -= 1;
+        return items.map((i) => i * 10);
+      },
+      { maxInFlight: 2, maxBatch: 3 },
+    );
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => b.submit(i)));
     expect(answers).toEqual([0, 10, 20, 30, 40, 50, 60, 70]);
     expect(batches).toEqual([[0], [1], [2, 3, 4], [5, 6, 7]]);

@@ -10,7 +10,10 @@ export class Batcher<I, O> {
   private inFlight = 0;
 
   /** `run` gets the items in arrival order and answers with one result per item, in that order. */
-  constructor(private readonly run: (items: I[]) => Promise<O[]>, private readonly opts: { maxBatch?: number; maxInFlight?: number } = {}) {}
+  constructor(
+    private readonly run: (items: I[]) => Promise<O[]>,
+    private readonly opts: { maxBatch?: number; maxInFlight?: number } = {},
+  ) {}
 
   submit(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
@@ -23,19 +26,25 @@ export class Batcher<I, O> {
     while (this.queue.length && this.inFlight < (this.opts.maxInFlight ?? 1)) {
       const batch = this.queue.splice(0, this.opts.maxBatch ?? 500);
       this.inFlight += 1;
-      this.run(batch.map((w) => w.item)).then(
-        (results) => batch.forEach((w, i) => w.resolve(results[i]!)),
-        (e: unknown) => batch.forEach((w) => w.reject(e)),
-      ).finally(() => {
-        this.inFlight -= 1;
-        this.drain();
-      });
+      this.run(batch.map((w) => w.item))
+        .then(
+          (results) => batch.forEach((w, i) => w.resolve(results[i]!)),
+          (e: unknown) => batch.forEach((w) => w.reject(e)),
+        )
+        .finally(() => {
+          this.inFlight -= 1;
+          this.drain();
+        });
     }
   }
 }
 
 /** One batcher per owner (a pg pool), created on first use. */
-export function batcherFor<K extends object, I, O>(cache: WeakMap<K, Batcher<I, O>>, owner: K, make: () => Batcher<I, O>): Batcher<I, O> {
+export function batcherFor<K extends object, I, O>(
+  cache: WeakMap<K, Batcher<I, O>>,
+  owner: K,
+  make: () => Batcher<I, O>,
+): Batcher<I, O> {
   let batcher = cache.get(owner);
   if (!batcher) {
     batcher = make();

@@ -28,7 +28,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -56,7 +58,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   // PostgreSQL runs as the `postgres` system user when we are root: it must be able to reach its
   // data folder inside ours (a 0700 folder, as mkdtemp makes, would stop initdb).
   await chmod(dataDir, 0o755);
-  if (!existsSync(passwordFile)) await writeFile(passwordFile, randomBytes(18).toString("hex"), { mode: 0o600 });
+  if (!existsSync(passwordFile))
+    await writeFile(passwordFile, randomBytes(18).toString("hex"), { mode: 0o600 });
   const password = (await readFile(passwordFile, "utf8")).trim();
   const port = options.port ?? (await freePort());
   const log = options.onLog ?? (() => undefined);
@@ -71,9 +74,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     // PostgreSQL refuses to run as root; this makes the library run it as a `postgres` system user.
     createPostgresUser: true,
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "max_connections=200",
-      ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...(options.ephemeral
+        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+        : []),
     ],
     onLog: log,
     onError: (e: unknown) => log(String(e)),
@@ -82,7 +89,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   try {
     await pg.start();
   } catch (e) {
-    throw new Error(`embedded PostgreSQL did not start in ${pgDir} on port ${port}${e ? `: ${String(e)}` : ""}`);
+    throw new Error(
+      `embedded PostgreSQL did not start in ${pgDir} on port ${port}${e ? `: ${String(e)}` : ""}`,
+    );
   }
 
   return {
@@ -91,7 +100,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     async stop() {
       // On a terminal Ctrl-C PostgreSQL gets the signal too and may already be gone; stop() would
       // then wait for an exit that already happened.
-      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } })
+        .process;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await pg.stop();
     },

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { MIGRATION_LOCK_KEY, MigrationError, migrate, migrationStatus } from "@/lib/db/migrate";
+
+import { migrate, MIGRATION_LOCK_KEY, MigrationError, migrationStatus } from "@/lib/db/migrate";
 import { readMigrationFiles } from "@/lib/db/migration-files";
 import { createTestDatabase, MIGRATIONS_DIR } from "@/lib/testing/db";
 
@@ -18,7 +19,11 @@ afterAll(async () => {
 // Databases are dropped after the file by lib/testing/setup-databases.ts.
 const emptyDb = (label: string) => createTestDatabase(label, { migrated: false });
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
+async function query<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -29,7 +34,13 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, valu
 }
 
 const tableExists = async (url: string, table: string) =>
-  (await query(url, `SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = $1`, [table])).length === 1;
+  (
+    await query(
+      url,
+      `SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = $1`,
+      [table],
+    )
+  ).length === 1;
 
 async function copyOfMigrations(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "tollgate-migrations-"));
@@ -43,7 +54,16 @@ async function addMigration(dir: string, name: string, sql: string): Promise<voi
   await writeFile(path.join(dir, name, "migration.sql"), sql);
 }
 
-type Row = { id: string; checksum: string; migration_name: string; finished_at: Date | null; started_at: Date; rolled_back_at: Date | null; applied_steps_count: number; logs: string | null };
+type Row = {
+  id: string;
+  checksum: string;
+  migration_name: string;
+  finished_at: Date | null;
+  started_at: Date;
+  rolled_back_at: Date | null;
+  applied_steps_count: number;
+  logs: string | null;
+};
 const rowsOf = (url: string) => query<Row>(url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
 
 describe("migrate", () => {
@@ -51,7 +71,10 @@ describe("migrate", () => {
     const db = await emptyDb("mig_fresh");
     const files = await readMigrationFiles(MIGRATIONS_DIR);
     expect(files.length).toBeGreaterThan(0);
-    expect(await migrationStatus({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR })).toMatchObject({ applied: [], pending: files.map((f) => f.name) });
+    expect(await migrationStatus({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR })).toMatchObject({
+      applied: [],
+      pending: files.map((f) => f.name),
+    });
     expect(await tableExists(db.url, "_prisma_migrations")).toBe(false); // status only reads
 
     const { applied } = await migrate({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR });
@@ -61,7 +84,12 @@ describe("migrate", () => {
     expect(rows.map((r) => r.migration_name)).toEqual(applied);
     for (const row of rows) {
       const bytes = await readFile(path.join(MIGRATIONS_DIR, row.migration_name, "migration.sql"));
-      expect(row).toMatchObject({ checksum: createHash("sha256").update(bytes).digest("hex"), applied_steps_count: 1, rolled_back_at: null, logs: null });
+      expect(row).toMatchObject({
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+        applied_steps_count: 1,
+        rolled_back_at: null,
+        logs: null,
+      });
       expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(row.finished_at!.getTime()).toBeGreaterThanOrEqual(row.started_at.getTime());
     }
@@ -69,9 +97,16 @@ describe("migrate", () => {
     // Every table the migrations create, read from the SQL itself rather than listed by hand.
     const created = files.flatMap((f) => [...f.sql.matchAll(/CREATE TABLE "([^"]+)"/g)].map((m) => m[1]!));
     expect(created.length).toBeGreaterThan(10);
-    const tables = await query<{ t: string }>(db.url, `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables = await query<{ t: string }>(
+      db.url,
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
     expect(tables.map((t) => t.t).sort()).toEqual([...created, "_prisma_migrations"].sort());
-    expect(await migrationStatus({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR })).toMatchObject({ pending: [], modified: [], applied });
+    expect(await migrationStatus({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR })).toMatchObject({
+      pending: [],
+      modified: [],
+      applied,
+    });
   });
 
   it("does nothing when run again", async () => {
@@ -86,7 +121,9 @@ describe("migrate", () => {
     const db = await emptyDb("mig_race");
     const names = (await readMigrationFiles(MIGRATIONS_DIR)).map((f) => f.name);
     // Each runner opens its own connection; all of them must succeed.
-    const results = await Promise.all(Array.from({ length: 4 }, () => migrate({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => migrate({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR })),
+    );
     expect(results.map((r) => r.applied.length).sort((a, b) => a - b)).toEqual([0, 0, 0, names.length]);
     expect((await rowsOf(db.url)).map((r) => r.migration_name)).toEqual(names);
   });
@@ -98,7 +135,11 @@ describe("migrate", () => {
     try {
       await holder.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
       const lines: string[] = [];
-      const run = migrate({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR, log: (l) => lines.push(l) });
+      const run = migrate({
+        connectionString: db.url,
+        migrationsDir: MIGRATIONS_DIR,
+        log: (l) => lines.push(l),
+      });
       await new Promise((r) => setTimeout(r, 500));
       expect(await tableExists(db.url, "_prisma_migrations")).toBe(false);
       expect(lines).toEqual(["Another process is applying migrations; waiting for it …"]);
@@ -114,20 +155,35 @@ describe("migrate", () => {
     const dir = await copyOfMigrations();
     await migrate({ connectionString: db.url, migrationsDir: dir });
     await addMigration(dir, "29991231000000_add_note", `ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;`);
-    expect(await migrationStatus({ connectionString: db.url, migrationsDir: dir })).toMatchObject({ pending: ["29991231000000_add_note"] });
-    expect((await migrate({ connectionString: db.url, migrationsDir: dir })).applied).toEqual(["29991231000000_add_note"]);
-    const cols = await query(db.url, `SELECT 1 FROM information_schema.columns WHERE table_name = 'Tenant' AND column_name = 'note'`);
+    expect(await migrationStatus({ connectionString: db.url, migrationsDir: dir })).toMatchObject({
+      pending: ["29991231000000_add_note"],
+    });
+    expect((await migrate({ connectionString: db.url, migrationsDir: dir })).applied).toEqual([
+      "29991231000000_add_note",
+    ]);
+    const cols = await query(
+      db.url,
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'Tenant' AND column_name = 'note'`,
+    );
     expect(cols).toHaveLength(1);
-    expect((await rowsOf(db.url)).at(-1)).toMatchObject({ migration_name: "29991231000000_add_note", applied_steps_count: 1 });
+    expect((await rowsOf(db.url)).at(-1)).toMatchObject({
+      migration_name: "29991231000000_add_note",
+      applied_steps_count: 1,
+    });
   });
 
   it("accepts an applied migration whose line endings git changed, as Prisma does", async () => {
     const db = await emptyDb("mig_crlf");
     const dir = await copyOfMigrations();
-    const { applied: [init] } = await migrate({ connectionString: db.url, migrationsDir: dir });
+    const {
+      applied: [init],
+    } = await migrate({ connectionString: db.url, migrationsDir: dir });
     const file = path.join(dir, init!, "migration.sql");
     await writeFile(file, (await readFile(file, "utf8")).replaceAll("\n", "\r\n"));
-    expect(await migrationStatus({ connectionString: db.url, migrationsDir: dir })).toMatchObject({ modified: [], pending: [] });
+    expect(await migrationStatus({ connectionString: db.url, migrationsDir: dir })).toMatchObject({
+      modified: [],
+      pending: [],
+    });
     expect((await migrate({ connectionString: db.url, migrationsDir: dir })).applied).toEqual([]);
   });
 
@@ -135,8 +191,14 @@ describe("migrate", () => {
     const db = await emptyDb("mig_fail");
     const dir = await copyOfMigrations();
     await migrate({ connectionString: db.url, migrationsDir: dir });
-    await addMigration(dir, "29991231000000_broken", `CREATE TABLE "half" (id int);\nSELECT no_such_function();`);
-    await expect(migrate({ connectionString: db.url, migrationsDir: dir })).rejects.toThrow(/migration 29991231000000_broken failed and was rolled back: .*no_such_function/);
+    await addMigration(
+      dir,
+      "29991231000000_broken",
+      `CREATE TABLE "half" (id int);\nSELECT no_such_function();`,
+    );
+    await expect(migrate({ connectionString: db.url, migrationsDir: dir })).rejects.toThrow(
+      /migration 29991231000000_broken failed and was rolled back: .*no_such_function/,
+    );
     expect(await tableExists(db.url, "half")).toBe(false);
     expect((await rowsOf(db.url)).map((r) => r.migration_name)).not.toContain("29991231000000_broken");
   });
@@ -144,23 +206,37 @@ describe("migrate", () => {
 
 // Each case breaks the history of a migrated database in one way; the runner must refuse, name the
 // culprit, and apply nothing — not even a valid later migration waiting behind it.
-const broken: { case: string; breakIt: (dir: string, init: string, url: string) => Promise<void>; error: (init: string) => RegExp; status?: (init: string) => object }[] = [
+const broken: {
+  case: string;
+  breakIt: (dir: string, init: string, url: string) => Promise<void>;
+  error: (init: string) => RegExp;
+  status?: (init: string) => object;
+}[] = [
   {
     case: "an applied migration was edited",
-    breakIt: async (dir, init) => writeFile(path.join(dir, init, "migration.sql"), `${await readFile(path.join(dir, init, "migration.sql"), "utf8")}\n-- edited\n`),
+    breakIt: async (dir, init) =>
+      writeFile(
+        path.join(dir, init, "migration.sql"),
+        `${await readFile(path.join(dir, init, "migration.sql"), "utf8")}\n-- edited\n`,
+      ),
     error: (init) => new RegExp(`migration ${init} was changed after it was applied`),
     status: (init) => ({ modified: [init] }),
   },
   {
     case: "an applied migration is missing on disk",
     breakIt: (dir, init) => rm(path.join(dir, init), { recursive: true }),
-    error: (init) => new RegExp(`migration ${init} is recorded as applied but is not in the migrations folder`),
+    error: (init) =>
+      new RegExp(`migration ${init} is recorded as applied but is not in the migrations folder`),
     status: (init) => ({ missing: [init] }),
   },
   {
     case: "a migration failed earlier and was not rolled back",
     breakIt: async (_dir, _init, url) => {
-      await query(url, `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ('00000000-0000-4000-8000-000000000000', $1, '29991230000000_half_done', 0)`, ["0".repeat(64)]);
+      await query(
+        url,
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ('00000000-0000-4000-8000-000000000000', $1, '29991230000000_half_done', 0)`,
+        ["0".repeat(64)],
+      );
     },
     error: () => /migration 29991230000000_half_done failed earlier and was not rolled back/,
     status: () => ({ failed: ["29991230000000_half_done"] }),
@@ -176,7 +252,9 @@ describe.each(broken)("migrate refuses when $case", ({ breakIt, error, status })
   it("names the migration and applies nothing", async () => {
     const db = await emptyDb("mig_broken");
     const dir = await copyOfMigrations();
-    const { applied: [init] } = await migrate({ connectionString: db.url, migrationsDir: dir });
+    const {
+      applied: [init],
+    } = await migrate({ connectionString: db.url, migrationsDir: dir });
     await breakIt(dir, init!, db.url);
     await addMigration(dir, LATER, `CREATE TABLE "later" (id int);`);
     const rowsBefore = await rowsOf(db.url);
@@ -186,6 +264,9 @@ describe.each(broken)("migrate refuses when $case", ({ breakIt, error, status })
     await expect(run).rejects.toThrow(error(init!));
     expect(await tableExists(db.url, "later")).toBe(false);
     expect(await rowsOf(db.url)).toEqual(rowsBefore);
-    if (status) expect(await migrationStatus({ connectionString: db.url, migrationsDir: dir })).toMatchObject(status(init!));
+    if (status)
+      expect(await migrationStatus({ connectionString: db.url, migrationsDir: dir })).toMatchObject(
+        status(init!),
+      );
   });
 });

@@ -6,8 +6,15 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+
+import {
+  compareMigrations,
+  MigrationError,
+  readMigrationFiles,
+  type AppliedRow,
+  type MigrationState,
+} from "@/lib/db/migration-files";
 import { installJobQueues } from "@/lib/jobs/install";
-import { compareMigrations, MigrationError, readMigrationFiles, type AppliedRow, type MigrationState } from "@/lib/db/migration-files";
 
 export { MigrationError, type MigrationState };
 
@@ -36,7 +43,9 @@ type Options = {
 const defaultDir = () => path.resolve("prisma", "migrations");
 
 async function appliedRows(client: pg.Client): Promise<AppliedRow[]> {
-  const { rows: [exists] } = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
+  const {
+    rows: [exists],
+  } = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
   if (!exists?.t) return [];
   const { rows } = await client.query<AppliedRow>(
     `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
@@ -46,18 +55,27 @@ async function appliedRows(client: pg.Client): Promise<AppliedRow[]> {
 
 function refuseBrokenState(state: MigrationState): void {
   if (state.failed.length) {
-    throw new MigrationError(`migration ${state.failed.join(", ")} failed earlier and was not rolled back: fix the database by hand, then mark it with \`prisma migrate resolve --rolled-back <name>\``);
+    throw new MigrationError(
+      `migration ${state.failed.join(", ")} failed earlier and was not rolled back: fix the database by hand, then mark it with \`prisma migrate resolve --rolled-back <name>\``,
+    );
   }
   if (state.modified.length) {
-    throw new MigrationError(`migration ${state.modified.join(", ")} was changed after it was applied (checksum differs): never edit an applied migration; restore the file and add a new migration instead`);
+    throw new MigrationError(
+      `migration ${state.modified.join(", ")} was changed after it was applied (checksum differs): never edit an applied migration; restore the file and add a new migration instead`,
+    );
   }
   if (state.missing.length) {
-    throw new MigrationError(`migration ${state.missing.join(", ")} is recorded as applied but is not in the migrations folder: this build is older than the database`);
+    throw new MigrationError(
+      `migration ${state.missing.join(", ")} is recorded as applied but is not in the migrations folder: this build is older than the database`,
+    );
   }
 }
 
 /** What is applied, pending or wrong, without changing anything (used by /api/health). */
-export async function migrationStatus({ connectionString, migrationsDir = defaultDir() }: Omit<Options, "log">): Promise<MigrationState> {
+export async function migrationStatus({
+  connectionString,
+  migrationsDir = defaultDir(),
+}: Omit<Options, "log">): Promise<MigrationState> {
   const files = await readMigrationFiles(migrationsDir);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
   await client.connect();
@@ -75,12 +93,18 @@ export async function migrate(opts: Options): Promise<{ applied: string[] }> {
   return result;
 }
 
-async function applyMigrations({ connectionString, migrationsDir = defaultDir(), log = () => undefined }: Options): Promise<{ applied: string[] }> {
+async function applyMigrations({
+  connectionString,
+  migrationsDir = defaultDir(),
+  log = () => undefined,
+}: Options): Promise<{ applied: string[] }> {
   const files = await readMigrationFiles(migrationsDir);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    const { rows: [first] } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [MIGRATION_LOCK_KEY]);
+    const {
+      rows: [first],
+    } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [MIGRATION_LOCK_KEY]);
     if (!first?.ok) {
       log("Another process is applying migrations; waiting for it …");
       await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
@@ -104,11 +128,16 @@ async function applyMigrations({ connectionString, migrationsDir = defaultDir(),
         );
         await client.query(file.sql);
         // clock_timestamp(), not now(): inside the transaction now() would equal started_at.
-        await client.query(`UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id]);
+        await client.query(
+          `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
+          [id],
+        );
         await client.query("COMMIT");
       } catch (e) {
         await client.query("ROLLBACK").catch(() => undefined);
-        throw new MigrationError(`migration ${file.name} failed and was rolled back: ${e instanceof Error ? e.message : String(e)}`);
+        throw new MigrationError(
+          `migration ${file.name} failed and was rolled back: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
       applied.push(file.name);
     }

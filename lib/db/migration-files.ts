@@ -2,7 +2,7 @@
 // comparison of it with `_prisma_migrations`, following Prisma's own rules so that our runner and
 // `prisma migrate status` never disagree about what is applied.
 import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 export class MigrationError extends Error {
@@ -21,7 +21,10 @@ export async function readMigrationFiles(migrationsDir: string): Promise<Migrati
     throw new MigrationError(`cannot read the migrations folder ${migrationsDir}: ${e.code ?? e.message}`);
   });
   // Prisma's CLI orders folders with localeCompare: same order here, so both apply alike.
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const files: MigrationFile[] = [];
   for (const name of names) {
     const bytes = await readFile(path.join(migrationsDir, name, "migration.sql")).catch(() => {
@@ -40,10 +43,17 @@ export async function readMigrationFiles(migrationsDir: string): Promise<Migrati
  */
 export function checksumMatches(file: MigrationFile, recorded: string): boolean {
   if (file.checksum === recorded) return true;
-  return [file.sql.replaceAll("\r\n", "\n"), file.sql.replaceAll("\n", "\r\n")].some((sql) => sha256(sql) === recorded);
+  return [file.sql.replaceAll("\r\n", "\n"), file.sql.replaceAll("\n", "\r\n")].some(
+    (sql) => sha256(sql) === recorded,
+  );
 }
 
-export type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
+export type AppliedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+};
 
 export type MigrationState = {
   applied: string[];

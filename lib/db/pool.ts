@@ -1,6 +1,7 @@
 // A plain `pg` pool for the decision hot path, where a few hand-written statements per request
 // beat an ORM round trip. Everything else uses Prisma (lib/db.ts).
 import pg from "pg";
+
 import { databaseUrl, env } from "@/lib/env";
 
 const globalForPool = globalThis as unknown as { tollgatePool?: pg.Pool };

@@ -6,7 +6,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type SqlRunner = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 
 export function prismaRunner(tx: Prisma.TransactionClient): SqlRunner {
-  return { query: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+  return {
+    query: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
+  };
 }
 
 export async function rowsOf<T>(db: SqlRunner, text: string, values?: unknown[]): Promise<T[]> {

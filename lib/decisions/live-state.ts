@@ -3,20 +3,33 @@
 // the usual case, shared by all requests arriving together. Quota used counts the tokens held by
 // calls in flight, and spend the credits they hold: what a call may still use is already spoken for.
 import type pg from "pg";
+
 import { Batcher, batcherFor } from "@/lib/db/batcher";
 import { utc } from "@/lib/db/pool";
 import type { DecisionSnapshot, KeySnapshot, TenantSnapshot } from "@/lib/decisions/types";
 import type { HeldReservation } from "@/lib/ledger/reserve-credits";
 import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
-type Live = Pick<DecisionSnapshot, "balance" | "quota" | "spend"> & { existing: HeldReservation | null; priorRefusal: PriorRefusal | null };
+type Live = Pick<DecisionSnapshot, "balance" | "quota" | "spend"> & {
+  existing: HeldReservation | null;
+  priorRefusal: PriorRefusal | null;
+};
 /** A refusal already given to this requestId: its decision id and the stored answer. */
 export type PriorRefusal = { decisionId: string; details: Record<string, unknown> };
 
 type Probe = { tenantId: string; periodStart: Date; requestId: string };
 type Row = {
-  available: bigint | null; reserved: bigint | null; held_tokens: bigint | null; tokens: bigint; cost: bigint;
-  r_id: string | null; r_amount: bigint | null; r_expires: Date | null; r_status: string | null; d_id: string | null; d_details: Record<string, unknown> | null;
+  available: bigint | null;
+  reserved: bigint | null;
+  held_tokens: bigint | null;
+  tokens: bigint;
+  cost: bigint;
+  r_id: string | null;
+  r_amount: bigint | null;
+  r_expires: Date | null;
+  r_status: string | null;
+  d_id: string | null;
+  d_details: Record<string, unknown> | null;
 };
 
 // Every concurrent request's live state in one round trip (lib/db/batcher.ts); one read in flight,
@@ -39,19 +52,39 @@ async function readLive(db: pg.Pool, probes: Probe[]): Promise<Row[]> {
 const batchers = new WeakMap<pg.Pool, Batcher<Probe, Row>>();
 
 /** Also returns what this requestId already got, if anything (a retried call). */
-export async function loadLiveState(db: pg.Pool, tenant: TenantSnapshot, key: KeySnapshot, requestId: string, now: Date): Promise<Live> {
+export async function loadLiveState(
+  db: pg.Pool,
+  tenant: TenantSnapshot,
+  key: KeySnapshot,
+  requestId: string,
+  now: Date,
+): Promise<Live> {
   const month = quotaPeriod(now, tenant.timeZone);
   const day = localDay(now, tenant.timeZone);
-  const row = await batcherFor(batchers, db, () => new Batcher((probes: Probe[]) => readLive(db, probes), { maxInFlight: 1 }))
-    .submit({ tenantId: tenant.id, periodStart: month.start, requestId });
-  const existing = row.r_id ? { id: row.r_id, amount: row.r_amount!, expiresAt: row.r_expires!, status: row.r_status! } : null;
+  const row = await batcherFor(
+    batchers,
+    db,
+    () => new Batcher((probes: Probe[]) => readLive(db, probes), { maxInFlight: 1 }),
+  ).submit({ tenantId: tenant.id, periodStart: month.start, requestId });
+  const existing = row.r_id
+    ? { id: row.r_id, amount: row.r_amount!, expiresAt: row.r_expires!, status: row.r_status! }
+    : null;
   const priorRefusal = row.d_id ? { decisionId: row.d_id, details: row.d_details! } : null;
   const reserved = row.reserved ?? 0n;
-  const spend = { tenantDay: 0n, tenantMonth: row.cost + reserved, keyDay: 0n, keyMonth: 0n, dayResetsAt: day.end, monthResetsAt: month.end };
+  const spend = {
+    tenantDay: 0n,
+    tenantMonth: row.cost + reserved,
+    keyDay: 0n,
+    keyMonth: 0n,
+    dayResetsAt: day.end,
+    monthResetsAt: month.end,
+  };
   const hasCaps = [tenant.dailySpendCap, key.dailySpendCap, key.monthlySpendCap].some((c) => c !== null);
   if (hasCaps) {
     // Spend = what was charged plus what is still held for calls in flight.
-    const { rows: [s] } = await db.query<{ tenant_day: bigint; key_day: bigint; key_month: bigint; key_held: bigint }>(
+    const {
+      rows: [s],
+    } = await db.query<{ tenant_day: bigint; key_day: bigint; key_month: bigint; key_held: bigint }>(
       `SELECT
          coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp), 0)::bigint AS tenant_day,
          coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp AND "apiKeyId" = $4), 0)::bigint AS key_day,
@@ -64,5 +97,11 @@ export async function loadLiveState(db: pg.Pool, tenant: TenantSnapshot, key: Ke
     spend.keyDay = s!.key_day + s!.key_held;
     spend.keyMonth = s!.key_month + s!.key_held;
   }
-  return { balance: { available: row.available ?? 0n, reserved }, quota: { used: row.tokens + (row.held_tokens ?? 0n), resetsAt: month.end }, spend, existing, priorRefusal };
+  return {
+    balance: { available: row.available ?? 0n, reserved },
+    quota: { used: row.tokens + (row.held_tokens ?? 0n), resetsAt: month.end },
+    spend,
+    existing,
+    priorRefusal,
+  };
 }

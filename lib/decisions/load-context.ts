@@ -1,14 +1,17 @@
 // What decide() needs about a key that changes rarely: the key, its tenant, plan, current
 // subscription, default card and oldest open invoice. Cached for CONTEXT_TTL_MS, so revoking a
 // key or a Stripe status change takes effect within that bound. Balances are never cached.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { TtlCache } from "@/lib/cache/ttl-cache";
-import type { DecisionSnapshot } from "@/lib/decisions/types";
 import type { ModelPrice } from "@/lib/decisions/cost";
+import type { DecisionSnapshot } from "@/lib/decisions/types";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const CONTEXT_TTL_MS = 5_000;
 
-export type KeyContext = Pick<DecisionSnapshot, "key" | "tenant" | "plan" | "subscription" | "defaultCard" | "openInvoiceUrl">;
+export type KeyContext = Pick<
+  DecisionSnapshot,
+  "key" | "tenant" | "plan" | "subscription" | "defaultCard" | "openInvoiceUrl"
+>;
 
 const contexts = new TtlCache<KeyContext | null>(CONTEXT_TTL_MS);
 const models = new TtlCache<Map<string, ModelPrice>>(30_000);
@@ -38,8 +41,20 @@ export function loadKeyContext(prisma: PrismaClient, keyHash: string): Promise<K
     const sub = tenant.subscriptions[0];
     const card = tenant.paymentMethods[0];
     return {
-      key: { id: key.id, status: key.status, allowedModels: key.allowedModels, dailySpendCap: key.dailySpendCap, monthlySpendCap: key.monthlySpendCap },
-      tenant: { id: tenant.id, timeZone: tenant.timeZone, status: tenant.status, dailySpendCap: tenant.dailySpendCap, monthlySpendCap: tenant.monthlySpendCap },
+      key: {
+        id: key.id,
+        status: key.status,
+        allowedModels: key.allowedModels,
+        dailySpendCap: key.dailySpendCap,
+        monthlySpendCap: key.monthlySpendCap,
+      },
+      tenant: {
+        id: tenant.id,
+        timeZone: tenant.timeZone,
+        status: tenant.status,
+        dailySpendCap: tenant.dailySpendCap,
+        monthlySpendCap: tenant.monthlySpendCap,
+      },
       plan: { ...tenant.plan },
       subscription: sub ? { status: sub.status, pastDueSince: sub.pastDueSince } : null,
       defaultCard: card ? { expMonth: card.expMonth, expYear: card.expYear } : null,
@@ -50,7 +65,10 @@ export function loadKeyContext(prisma: PrismaClient, keyHash: string): Promise<K
 
 export async function loadModelPrice(prisma: PrismaClient, id: string): Promise<ModelPrice | null> {
   const table = await models.getOrLoad("all", async () => {
-    const rows = await prisma.model.findMany({ where: { active: true }, select: { id: true, inputPrice: true, outputPrice: true } });
+    const rows = await prisma.model.findMany({
+      where: { active: true },
+      select: { id: true, inputPrice: true, outputPrice: true },
+    });
     return new Map(rows.map((m) => [m.id, m]));
   });
   return table.get(id) ?? null;

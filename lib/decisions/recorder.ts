@@ -4,12 +4,23 @@
 // The refusal alert rules (N refused calls in M minutes) are evaluated in the same transaction
 // that records the refusals, for each tenant the batch refused.
 import type pg from "pg";
-import { utc } from "@/lib/db/pool";
+
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { utc } from "@/lib/db/pool";
 
 export type DecisionRecord = {
-  id: string; tenantId: string | null; apiKeyId: string | null; requestId: string; model: string | null; feature: string | null;
-  allowed: boolean; code: string | null; httpStatus: number; cost: bigint | null; details: unknown; createdAt: Date;
+  id: string;
+  tenantId: string | null;
+  apiKeyId: string | null;
+  requestId: string;
+  model: string | null;
+  feature: string | null;
+  allowed: boolean;
+  code: string | null;
+  httpStatus: number;
+  cost: bigint | null;
+  details: unknown;
+  createdAt: Date;
 };
 
 export class DecisionRecorder {
@@ -17,7 +28,10 @@ export class DecisionRecorder {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly pool: () => pg.Pool, private readonly opts: { maxDelayMs: number; maxBatch: number; appUrl: string }) {}
+  constructor(
+    private readonly pool: () => pg.Pool,
+    private readonly opts: { maxDelayMs: number; maxBatch: number; appUrl: string },
+  ) {}
 
   record(row: DecisionRecord): void {
     this.buffer.push(row);
@@ -32,9 +46,11 @@ export class DecisionRecorder {
     this.timer = undefined;
     const rows = this.buffer;
     this.buffer = [];
-    this.flushing = this.flushing.then(() => (rows.length ? this.write(rows) : undefined)).catch((e: unknown) => {
-      console.error(`could not record ${rows.length} decisions:`, e);
-    });
+    this.flushing = this.flushing
+      .then(() => (rows.length ? this.write(rows) : undefined))
+      .catch((e: unknown) => {
+        console.error(`could not record ${rows.length} decisions:`, e);
+      });
     return this.flushing;
   }
 
@@ -44,7 +60,8 @@ export class DecisionRecorder {
       await client.query("BEGIN");
       await this.insert(client, rows);
       const refusedTenants = new Set(rows.flatMap((r) => (!r.allowed && r.tenantId ? [r.tenantId] : [])));
-      for (const tenantId of [...refusedTenants].sort()) await evaluateAlerts(client, tenantId, ["REFUSALS"], { appUrl: this.opts.appUrl });
+      for (const tenantId of [...refusedTenants].sort())
+        await evaluateAlerts(client, tenantId, ["REFUSALS"], { appUrl: this.opts.appUrl });
       await client.query("COMMIT");
     } catch (e) {
       await client.query("ROLLBACK").catch(() => undefined);
@@ -60,10 +77,20 @@ export class DecisionRecorder {
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::int[], $10::bigint[], $11::jsonb[], $12::timestamp[])
        ON CONFLICT (id) DO NOTHING`,
       [
-        rows.map((r) => r.id), rows.map((r) => r.tenantId), rows.map((r) => r.apiKeyId), rows.map((r) => r.requestId),
-        rows.map((r) => r.model), rows.map((r) => r.feature), rows.map((r) => r.allowed), rows.map((r) => r.code),
-        rows.map((r) => r.httpStatus), rows.map((r) => r.cost?.toString() ?? null),
-        rows.map((r) => JSON.stringify(r.details, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))), rows.map((r) => utc(r.createdAt)),
+        rows.map((r) => r.id),
+        rows.map((r) => r.tenantId),
+        rows.map((r) => r.apiKeyId),
+        rows.map((r) => r.requestId),
+        rows.map((r) => r.model),
+        rows.map((r) => r.feature),
+        rows.map((r) => r.allowed),
+        rows.map((r) => r.code),
+        rows.map((r) => r.httpStatus),
+        rows.map((r) => r.cost?.toString() ?? null),
+        rows.map((r) =>
+          JSON.stringify(r.details, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+        ),
+        rows.map((r) => utc(r.createdAt)),
       ],
     );
   }

@@ -10,7 +10,11 @@ export function refuse(code: RefusalCode, detail: string, remedy: Remedy, number
 }
 
 /** Links into the tenant's own pages of this dashboard (never another tenant's). */
-export function remedy(action: RemedyAction, snapshot: Pick<DecisionSnapshot, "appUrl" | "openInvoiceUrl"> | null, appUrl?: string): Remedy {
+export function remedy(
+  action: RemedyAction,
+  snapshot: Pick<DecisionSnapshot, "appUrl" | "openInvoiceUrl"> | null,
+  appUrl?: string,
+): Remedy {
   const base = (snapshot?.appUrl ?? appUrl ?? "").replace(/\/$/, "");
   const url = {
     top_up: `${base}/app/billing#top-up`,

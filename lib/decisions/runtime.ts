@@ -2,14 +2,15 @@
 // set (shared by every instance, with the in-process one standing in while Redis is unreachable),
 // otherwise an in-process one (single instance only).
 import Redis from "ioredis";
+
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import { appUrl, env } from "@/lib/env";
 import type { AuthorizeDeps } from "@/lib/decisions/authorize";
 import { DecisionRecorder } from "@/lib/decisions/recorder";
+import { appUrl, env } from "@/lib/env";
+import { FallbackRateLimiter } from "@/lib/ratelimit/fallback-limiter";
 import { RedisRateLimiter } from "@/lib/ratelimit/redis-limiter";
 import { InProcessRateLimiter } from "@/lib/ratelimit/sliding-window";
-import { FallbackRateLimiter } from "@/lib/ratelimit/fallback-limiter";
 
 /** A Redis call answers within 250 ms or the local limiter answers instead (see FallbackRateLimiter). */
 export function redisLimiter(url: string, log?: (line: string) => void): FallbackRateLimiter {

@@ -5,7 +5,7 @@ import type { RefusalCode, RefusalScope, RemedyAction } from "@/lib/decisions/co
 import type { ModelPrice } from "@/lib/decisions/cost";
 
 export type SubscriptionStatus =
-  | "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
+  "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
 
 export type KeySnapshot = {
   id: string;
@@ -52,7 +52,14 @@ export type DecisionSnapshot = {
   /** Tokens used in the current quota month and when it resets. */
   quota: { used: bigint; resetsAt: Date };
   /** micro-USD spent (charged + held) today and this month, for the spending caps. */
-  spend: { tenantDay: bigint; tenantMonth: bigint; keyDay: bigint; keyMonth: bigint; dayResetsAt: Date; monthResetsAt: Date };
+  spend: {
+    tenantDay: bigint;
+    tenantMonth: bigint;
+    keyDay: bigint;
+    keyMonth: bigint;
+    dayResetsAt: Date;
+    monthResetsAt: Date;
+  };
   /** The limiter's verdict for this request (it counts the request atomically before deciding). */
   rateLimit: { limit: number; remaining: number; resetsAt: Date; limited: boolean };
   /** Base URL of this dashboard, for remedy links. */

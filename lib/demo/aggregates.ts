@@ -4,8 +4,24 @@
 import type { DemoUsageEvent } from "@/lib/demo/usage";
 import { localDate, localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
-export type Rollup = { tenantId: string; day: Date; model: string; requests: number; inputTokens: bigint; outputTokens: bigint; cost: bigint };
-export type QuotaRow = { tenantId: string; periodStart: Date; periodEnd: Date; tokensUsed: bigint; requests: number; cost: bigint; updatedAt: Date };
+export type Rollup = {
+  tenantId: string;
+  day: Date;
+  model: string;
+  requests: number;
+  inputTokens: bigint;
+  outputTokens: bigint;
+  cost: bigint;
+};
+export type QuotaRow = {
+  tenantId: string;
+  periodStart: Date;
+  periodEnd: Date;
+  tokensUsed: bigint;
+  requests: number;
+  cost: bigint;
+  updatedAt: Date;
+};
 export type DailyCharge = { at: Date; amount: bigint; date: string };
 
 export function rollupsOf(events: DemoUsageEvent[], timeZone: string): Rollup[] {
@@ -13,7 +29,15 @@ export function rollupsOf(events: DemoUsageEvent[], timeZone: string): Rollup[] 
   for (const e of events) {
     const date = localDate(e.occurredAt, timeZone);
     const key = `${date}|${e.model}`;
-    const row = map.get(key) ?? { tenantId: e.tenantId, day: new Date(`${date}T00:00:00Z`), model: e.model, requests: 0, inputTokens: 0n, outputTokens: 0n, cost: 0n };
+    const row = map.get(key) ?? {
+      tenantId: e.tenantId,
+      day: new Date(`${date}T00:00:00Z`),
+      model: e.model,
+      requests: 0,
+      inputTokens: 0n,
+      outputTokens: 0n,
+      cost: 0n,
+    };
     row.requests += 1;
     row.inputTokens += BigInt(e.inputTokens);
     row.outputTokens += BigInt(e.outputTokens);
@@ -30,7 +54,15 @@ export function quotaRowsOf(events: DemoUsageEvent[], timeZone: string, now: Dat
     let row = map.get(month);
     if (!row) {
       const period = quotaPeriod(e.occurredAt, timeZone);
-      row = { tenantId: e.tenantId, periodStart: period.start, periodEnd: period.end, tokensUsed: 0n, requests: 0, cost: 0n, updatedAt: now };
+      row = {
+        tenantId: e.tenantId,
+        periodStart: period.start,
+        periodEnd: period.end,
+        tokensUsed: 0n,
+        requests: 0,
+        cost: 0n,
+        updatedAt: now,
+      };
       map.set(month, row);
     }
     row.tokensUsed += BigInt(e.inputTokens + e.outputTokens);

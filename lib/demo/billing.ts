@@ -11,20 +11,47 @@ const tag = (slug: string) => slug.replace(/-/g, "_");
 export function demoBilling(t: DemoTenant, tenantId: string, tl: Timeline) {
   const plan = demoPlan(t.plan);
   const sub = t.subscription;
-  const lastChange = new Date(Math.max(...[tl.periodStart, tl.pastDueSince, tl.canceledAt].filter((d) => d !== null).map((d) => d.getTime())));
+  const lastChange = new Date(
+    Math.max(
+      ...[tl.periodStart, tl.pastDueSince, tl.canceledAt].filter((d) => d !== null).map((d) => d.getTime()),
+    ),
+  );
   const subscription = sub && {
-    id: `subrow_${t.slug}`, tenantId, stripeSubscriptionId: sub.manual ? null : `sub_demo_${tag(t.slug)}`,
-    mode: sub.manual ? ("MANUAL" as const) : ("STRIPE" as const), status: sub.status, planId: plan.id, stripePriceId: sub.manual ? null : plan.stripePriceId,
-    currentPeriodStart: tl.periodStart, currentPeriodEnd: tl.periodEnd, cancelAtPeriodEnd: false, canceledAt: tl.canceledAt, trialEnd: tl.trialEnd,
-    pastDueSince: tl.pastDueSince, stripeEventCreatedAt: sub.manual ? null : lastChange, createdAt: tl.signedUpAt, updatedAt: lastChange,
+    id: `subrow_${t.slug}`,
+    tenantId,
+    stripeSubscriptionId: sub.manual ? null : `sub_demo_${tag(t.slug)}`,
+    mode: sub.manual ? ("MANUAL" as const) : ("STRIPE" as const),
+    status: sub.status,
+    planId: plan.id,
+    stripePriceId: sub.manual ? null : plan.stripePriceId,
+    currentPeriodStart: tl.periodStart,
+    currentPeriodEnd: tl.periodEnd,
+    cancelAtPeriodEnd: false,
+    canceledAt: tl.canceledAt,
+    trialEnd: tl.trialEnd,
+    pastDueSince: tl.pastDueSince,
+    stripeEventCreatedAt: sub.manual ? null : lastChange,
+    createdAt: tl.signedUpAt,
+    updatedAt: lastChange,
   };
 
   const paymentMethods = tl.card
-    ? [{
-        id: `pmrow_${t.slug}`, tenantId, stripePaymentMethodId: `pm_demo_${tag(t.slug)}`, brand: t.slug.length % 2 ? "visa" : "mastercard",
-        last4: String(4242 + t.slug.length * 111).slice(-4), expMonth: tl.card.expMonth, expYear: tl.card.expYear, isDefault: tl.card.detachedAt === null,
-        detachedAt: tl.card.detachedAt, stripeEventCreatedAt: tl.card.detachedAt ?? tl.signedUpAt, createdAt: tl.signedUpAt, updatedAt: tl.card.detachedAt ?? tl.signedUpAt,
-      }]
+    ? [
+        {
+          id: `pmrow_${t.slug}`,
+          tenantId,
+          stripePaymentMethodId: `pm_demo_${tag(t.slug)}`,
+          brand: t.slug.length % 2 ? "visa" : "mastercard",
+          last4: String(4242 + t.slug.length * 111).slice(-4),
+          expMonth: tl.card.expMonth,
+          expYear: tl.card.expYear,
+          isDefault: tl.card.detachedAt === null,
+          detachedAt: tl.card.detachedAt,
+          stripeEventCreatedAt: tl.card.detachedAt ?? tl.signedUpAt,
+          createdAt: tl.signedUpAt,
+          updatedAt: tl.card.detachedAt ?? tl.signedUpAt,
+        },
+      ]
     : [];
 
   // One invoice per 30-day period since sign-up (at most four), oldest first; the current one
@@ -42,12 +69,24 @@ export function demoBilling(t: DemoTenant, tenantId: string, tl: Timeline) {
       const n = i + 1;
       const unpaid = n === starts.length && (sub.status === "past_due" || sub.status === "incomplete");
       invoices.push({
-        id: `invrow_${t.slug}_${n}`, tenantId, stripeInvoiceId: `in_demo_${tag(t.slug)}_${n}`, stripeSubscriptionId: subscription!.stripeSubscriptionId,
-        number: `${t.slug.slice(0, 4).toUpperCase()}-000${n}`, status: unpaid ? ("open" as const) : ("paid" as const), amountDue: cents,
-        amountPaid: unpaid ? 0n : cents, amountRemaining: unpaid ? cents : 0n, currency: "usd",
-        hostedInvoiceUrl: `https://invoice.stripe.com/i/acct_demo/${t.slug}-${n}`, periodStart, periodEnd: new Date(periodStart.getTime() + 30 * DAY_MS),
-        dueDate: unpaid ? periodStart : null, paidAt: unpaid ? null : new Date(periodStart.getTime() + 3_600_000),
-        stripeEventCreatedAt: periodStart, createdAt: periodStart, updatedAt: periodStart,
+        id: `invrow_${t.slug}_${n}`,
+        tenantId,
+        stripeInvoiceId: `in_demo_${tag(t.slug)}_${n}`,
+        stripeSubscriptionId: subscription!.stripeSubscriptionId,
+        number: `${t.slug.slice(0, 4).toUpperCase()}-000${n}`,
+        status: unpaid ? ("open" as const) : ("paid" as const),
+        amountDue: cents,
+        amountPaid: unpaid ? 0n : cents,
+        amountRemaining: unpaid ? cents : 0n,
+        currency: "usd",
+        hostedInvoiceUrl: `https://invoice.stripe.com/i/acct_demo/${t.slug}-${n}`,
+        periodStart,
+        periodEnd: new Date(periodStart.getTime() + 30 * DAY_MS),
+        dueDate: unpaid ? periodStart : null,
+        paidAt: unpaid ? null : new Date(periodStart.getTime() + 3_600_000),
+        stripeEventCreatedAt: periodStart,
+        createdAt: periodStart,
+        updatedAt: periodStart,
       });
     }
   }

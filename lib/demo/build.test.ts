@@ -3,6 +3,7 @@
 // only just expired. buildDemo() itself asks decide() about every decision it writes and throws
 // on a contradiction; these tests add the invariants it does not check.
 import { describe, expect, it } from "vitest";
+
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import { cardExpiresAt } from "@/lib/decisions/decide";
 import { DEMO_TENANTS } from "@/lib/demo/accounts";
@@ -34,22 +35,55 @@ describe("buildDemo", () => {
     const now = new Date(iso);
     const rows = buildDemo(now);
 
-    expect(new Set(rows.decisions.filter((d) => !d.allowed).map((d) => d.code))).toEqual(new Set(REFUSAL_CODES));
+    expect(new Set(rows.decisions.filter((d) => !d.allowed).map((d) => d.code))).toEqual(
+      new Set(REFUSAL_CODES),
+    );
     expect(rows.decisions.every((d) => d.createdAt < now)).toBe(true);
 
     // Ledgers end at the balance; charges are exactly the usage.
-    const ledger = sumBy(rows.ledgerEntries, (e) => e.tenantId, (e) => e.amount);
+    const ledger = sumBy(
+      rows.ledgerEntries,
+      (e) => e.tenantId,
+      (e) => e.amount,
+    );
     for (const b of rows.balances) expect(ledger.get(b.tenantId) ?? 0n).toBe(b.available);
-    const charged = sumBy(rows.ledgerEntries.filter((e) => e.kind === "CHARGE"), (e) => e.tenantId, (e) => -e.amount);
-    expect(charged).toEqual(sumBy(rows.usageEvents, (e) => e.tenantId, (e) => e.cost));
-    expect(sumBy(rows.rollups, (r) => r.tenantId, (r) => BigInt(r.requests))).toEqual(sumBy(rows.usageEvents, (e) => e.tenantId, () => 1n));
+    const charged = sumBy(
+      rows.ledgerEntries.filter((e) => e.kind === "CHARGE"),
+      (e) => e.tenantId,
+      (e) => -e.amount,
+    );
+    expect(charged).toEqual(
+      sumBy(
+        rows.usageEvents,
+        (e) => e.tenantId,
+        (e) => e.cost,
+      ),
+    );
+    expect(
+      sumBy(
+        rows.rollups,
+        (r) => r.tenantId,
+        (r) => BigInt(r.requests),
+      ),
+    ).toEqual(
+      sumBy(
+        rows.usageEvents,
+        (e) => e.tenantId,
+        () => 1n,
+      ),
+    );
 
     // Usage only between sign-up and the moment the story blocks the tenant.
     for (const t of DEMO_TENANTS) {
       const tl = timelineOf(t, now);
       const until = Math.min(now.getTime(), tl.blockedFrom?.getTime() ?? Infinity);
-      const times = rows.usageEvents.filter((e) => e.tenantId === tenantIdOf(t.slug)).map((e) => e.occurredAt.getTime());
-      expect(times.every((x) => x >= tl.usageFrom.getTime() && x < until), t.slug).toBe(true);
+      const times = rows.usageEvents
+        .filter((e) => e.tenantId === tenantIdOf(t.slug))
+        .map((e) => e.occurredAt.getTime());
+      expect(
+        times.every((x) => x >= tl.usageFrom.getTime() && x < until),
+        t.slug,
+      ).toBe(true);
     }
 
     const card = (slug: string) => rows.paymentMethods.find((p) => p.tenantId === tenantIdOf(slug))!;

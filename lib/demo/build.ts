@@ -1,6 +1,14 @@
 // The whole demo data set as plain rows, computed without a database: the same `now` gives the
 // same rows (every random choice comes from a PRNG seeded per tenant). seed.ts only inserts them.
-import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_TENANT, DEMO_TENANTS, demoKeySecret, demoMemberEmail, demoOwnerEmail, type DemoTenant } from "@/lib/demo/accounts";
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_MEMBER_TENANT,
+  DEMO_TENANTS,
+  demoKeySecret,
+  demoMemberEmail,
+  demoOwnerEmail,
+  type DemoTenant,
+} from "@/lib/demo/accounts";
 import { demoAudit } from "@/lib/demo/audit";
 import { DEMO_MODELS, DEMO_PLANS } from "@/lib/demo/catalog";
 import { allowedDecisions, refusalDecisions } from "@/lib/demo/decisions";
@@ -11,7 +19,11 @@ import type { Timeline } from "@/lib/demo/timeline";
 import { apiKeyPrefix, hashApiKey } from "@/lib/keys/api-key";
 
 const DAY_MS = 86_400_000;
-const KEY_NAMES: Record<DemoKeyKind, string> = { active: "Production", pending: "Data team (new)", revoked: "Old staging key" };
+const KEY_NAMES: Record<DemoKeyKind, string> = {
+  active: "Production",
+  pending: "Data team (new)",
+  revoked: "Old staging key",
+};
 
 function keysOf(t: DemoTenant, tl: Timeline, lastUse: Map<string, Date>) {
   const kinds: DemoKeyKind[] = ["active", ...(t.extraKey ? [t.extraKey] : [])];
@@ -21,10 +33,24 @@ function keysOf(t: DemoTenant, tl: Timeline, lastUse: Map<string, Date>) {
     const createdAt = kind === "pending" ? tl.extraKeyAt! : tl.signedUpAt;
     const approved = kind !== "pending";
     return {
-      id, tenantId: tenantIdOf(t.slug), name: KEY_NAMES[kind], prefix: apiKeyPrefix(secret), hash: hashApiKey(secret),
-      status: kind === "active" ? ("ACTIVE" as const) : kind === "pending" ? ("PENDING_APPROVAL" as const) : ("REVOKED" as const),
-      allowedModels: [], lastUsedAt: lastUse.get(id) ?? null, approvedAt: approved ? createdAt : null, approvedById: approved ? DEMO_ADMIN_ID : null,
-      revokedAt: kind === "revoked" ? tl.extraKeyAt : null, createdAt, updatedAt: kind === "revoked" ? tl.extraKeyAt! : createdAt,
+      id,
+      tenantId: tenantIdOf(t.slug),
+      name: KEY_NAMES[kind],
+      prefix: apiKeyPrefix(secret),
+      hash: hashApiKey(secret),
+      status:
+        kind === "active"
+          ? ("ACTIVE" as const)
+          : kind === "pending"
+            ? ("PENDING_APPROVAL" as const)
+            : ("REVOKED" as const),
+      allowedModels: [],
+      lastUsedAt: lastUse.get(id) ?? null,
+      approvedAt: approved ? createdAt : null,
+      approvedById: approved ? DEMO_ADMIN_ID : null,
+      revokedAt: kind === "revoked" ? tl.extraKeyAt : null,
+      createdAt,
+      updatedAt: kind === "revoked" ? tl.extraKeyAt! : createdAt,
     };
   });
 }
@@ -33,23 +59,57 @@ export function buildDemo(now: Date, appUrl = "") {
   const catalogAt = new Date(now.getTime() - 95 * DAY_MS);
   const perTenant = DEMO_TENANTS.map((t) => tenantRows(t, now));
   const states = new Map<string, DemoTenantState>(perTenant.map((r) => [r.state.tenant.slug, r.state]));
-  const decisions = [...perTenant.flatMap((r) => allowedDecisions(r.state, appUrl)), ...refusalDecisions(states, now, appUrl)];
+  const decisions = [
+    ...perTenant.flatMap((r) => allowedDecisions(r.state, appUrl)),
+    ...refusalDecisions(states, now, appUrl),
+  ];
 
   // A key was last used by its latest call or decision (authorize touches it even when refusing).
   const lastUse = new Map<string, Date>();
-  for (const { apiKeyId, at } of [...perTenant.flatMap((r) => r.usageEvents.map((e) => ({ apiKeyId: e.apiKeyId, at: e.occurredAt }))), ...decisions.map((d) => ({ apiKeyId: d.apiKeyId, at: d.createdAt }))]) {
+  for (const { apiKeyId, at } of [
+    ...perTenant.flatMap((r) => r.usageEvents.map((e) => ({ apiKeyId: e.apiKeyId, at: e.occurredAt }))),
+    ...decisions.map((d) => ({ apiKeyId: d.apiKeyId, at: d.createdAt })),
+  ]) {
     if (apiKeyId && at > (lastUse.get(apiKeyId) ?? new Date(0))) lastUse.set(apiKeyId, at);
   }
 
   const healthy = perTenant.find((r) => r.state.tenant.slug === DEMO_MEMBER_TENANT)!;
   const users = [
-    { id: DEMO_ADMIN_ID, email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "ADMIN" as const, tenantId: null, createdAt: catalogAt },
-    ...perTenant.map(({ state: s }) => ({ id: ownerIdOf(s.tenant.slug), email: demoOwnerEmail(s.tenant.slug), name: `${s.tenant.name} Owner`, role: "TENANT_OWNER" as const, tenantId: s.tenantId, createdAt: s.timeline.signedUpAt })),
-    { id: `usr_${DEMO_MEMBER_TENANT}_member`, email: demoMemberEmail(DEMO_MEMBER_TENANT), name: "Demo Member", role: "TENANT_MEMBER" as const, tenantId: healthy.state.tenantId, createdAt: healthy.state.timeline.signedUpAt },
+    {
+      id: DEMO_ADMIN_ID,
+      email: DEMO_ADMIN_EMAIL,
+      name: "Demo Admin",
+      role: "ADMIN" as const,
+      tenantId: null,
+      createdAt: catalogAt,
+    },
+    ...perTenant.map(({ state: s }) => ({
+      id: ownerIdOf(s.tenant.slug),
+      email: demoOwnerEmail(s.tenant.slug),
+      name: `${s.tenant.name} Owner`,
+      role: "TENANT_OWNER" as const,
+      tenantId: s.tenantId,
+      createdAt: s.timeline.signedUpAt,
+    })),
+    {
+      id: `usr_${DEMO_MEMBER_TENANT}_member`,
+      email: demoMemberEmail(DEMO_MEMBER_TENANT),
+      name: "Demo Member",
+      role: "TENANT_MEMBER" as const,
+      tenantId: healthy.state.tenantId,
+      createdAt: healthy.state.timeline.signedUpAt,
+    },
   ];
 
   return {
-    plans: DEMO_PLANS.map((p) => ({ ...p, features: [...p.features], allowedModels: [...p.allowedModels], topUpAmounts: [...p.topUpAmounts], createdAt: catalogAt, updatedAt: catalogAt })),
+    plans: DEMO_PLANS.map((p) => ({
+      ...p,
+      features: [...p.features],
+      allowedModels: [...p.allowedModels],
+      topUpAmounts: [...p.topUpAmounts],
+      createdAt: catalogAt,
+      updatedAt: catalogAt,
+    })),
     models: DEMO_MODELS.map((m) => ({ ...m, createdAt: catalogAt, updatedAt: catalogAt })),
     tenants: perTenant.map((r) => r.tenant),
     users: users.map((u) => ({ ...u, updatedAt: u.createdAt })),

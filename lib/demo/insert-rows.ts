@@ -18,12 +18,20 @@ function encode(type: ColumnType, v: unknown): unknown {
   return v;
 }
 
-export async function insertRows<T>(tx: Prisma.TransactionClient, table: string, columns: Column<T>[], rows: T[]): Promise<void> {
+export async function insertRows<T>(
+  tx: Prisma.TransactionClient,
+  table: string,
+  columns: Column<T>[],
+  rows: T[],
+): Promise<void> {
   const names = columns.map(([name]) => `"${name}"`).join(", ");
   const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await tx.$executeRawUnsafe(sql, ...columns.map(([, type, value]) => chunk.map((r) => encode(type, value(r)))));
+    await tx.$executeRawUnsafe(
+      sql,
+      ...columns.map(([, type, value]) => chunk.map((r) => encode(type, value(r)))),
+    );
   }
 }

@@ -4,8 +4,20 @@
 import type { DailyCharge } from "@/lib/demo/aggregates";
 
 /** `grant`: the index in `grants` of the grant this credit created. */
-export type LedgerDraft = { kind: "GRANT" | "TOPUP" | "CHARGE"; amount: bigint; at: Date; reason: string; grant?: number };
-export type GrantDraft = { source: "PROMO" | "TOPUP"; amount: bigint; remaining: bigint; at: Date; priority: number };
+export type LedgerDraft = {
+  kind: "GRANT" | "TOPUP" | "CHARGE";
+  amount: bigint;
+  at: Date;
+  reason: string;
+  grant?: number;
+};
+export type GrantDraft = {
+  source: "PROMO" | "TOPUP";
+  amount: bigint;
+  remaining: bigint;
+  at: Date;
+  priority: number;
+};
 
 export const WELCOME_CREDIT = 5_000_000n;
 
@@ -26,17 +38,30 @@ function runningMinimum(entries: LedgerDraft[]): bigint {
 }
 
 /** Credits from `from` (the tenant's first day) to `now`, ending at `finalBalance` after `charges`. */
-export function buildLedger(charges: DailyCharge[], finalBalance: bigint, from: Date, now: Date): { entries: LedgerDraft[]; grants: GrantDraft[] } {
+export function buildLedger(
+  charges: DailyCharge[],
+  finalBalance: bigint,
+  from: Date,
+  now: Date,
+): { entries: LedgerDraft[]; grants: GrantDraft[] } {
   const spent = charges.reduce((s, c) => s + c.amount, 0n);
   const span = now.getTime() - from.getTime();
   const needed = spent + finalBalance;
   const welcome = needed < WELCOME_CREDIT ? needed : WELCOME_CREDIT;
   const toBuy = needed - welcome;
-  const chargeEntries: LedgerDraft[] = charges.map((c) => ({ kind: "CHARGE", amount: -c.amount, at: c.at, reason: `Usage on ${c.date}` }));
+  const chargeEntries: LedgerDraft[] = charges.map((c) => ({
+    kind: "CHARGE",
+    amount: -c.amount,
+    at: c.at,
+    reason: `Usage on ${c.date}`,
+  }));
   // Credits at a share of the way from `from` to `now`; the first ones a minute or two after
   // sign-up, before any usage is charged.
   const credit = (amount: bigint, share: number, kind: "GRANT" | "TOPUP" = "TOPUP"): LedgerDraft => ({
-    kind, amount, at: new Date(from.getTime() + (kind === "GRANT" ? 60_000 : 120_000) + Math.floor(share * span)), reason: kind === "GRANT" ? "Welcome credit" : "Credit top-up",
+    kind,
+    amount,
+    at: new Date(from.getTime() + (kind === "GRANT" ? 60_000 : 120_000) + Math.floor(share * span)),
+    reason: kind === "GRANT" ? "Welcome credit" : "Credit top-up",
   });
 
   // Three top-ups, at the start and a third and two thirds of the way, each buying (in round
@@ -51,8 +76,14 @@ export function buildLedger(charges: DailyCharge[], finalBalance: bigint, from: 
   const first = niceUp(s1 - welcome + (s2 - s1) / 5n);
   const second = niceUp(s2 - welcome - first);
   const last = toBuy - first - second;
-  let credits = [credit(welcome, 0, "GRANT"), credit(first, 0), credit(second, 1 / 3), credit(last, 2 / 3)].filter((c) => c.amount > 0n);
-  if (last < 0n || runningMinimum([...credits, ...chargeEntries]) < 0n) credits = [credit(welcome, 0, "GRANT"), credit(toBuy, 0)].filter((c) => c.amount > 0n);
+  let credits = [
+    credit(welcome, 0, "GRANT"),
+    credit(first, 0),
+    credit(second, 1 / 3),
+    credit(last, 2 / 3),
+  ].filter((c) => c.amount > 0n);
+  if (last < 0n || runningMinimum([...credits, ...chargeEntries]) < 0n)
+    credits = [credit(welcome, 0, "GRANT"), credit(toBuy, 0)].filter((c) => c.amount > 0n);
   credits.forEach((c, i) => (c.grant = i));
 
   // Grants are spent in order (welcome credit first); what is left of them is the balance.
@@ -60,7 +91,13 @@ export function buildLedger(charges: DailyCharge[], finalBalance: bigint, from: 
   const grants: GrantDraft[] = credits.map((c, i) => {
     const used = toConsume < c.amount ? toConsume : c.amount;
     toConsume -= used;
-    return { source: c.kind === "GRANT" ? "PROMO" : "TOPUP", amount: c.amount, remaining: c.amount - used, at: c.at, priority: i === 0 ? 10 : 100 };
+    return {
+      source: c.kind === "GRANT" ? "PROMO" : "TOPUP",
+      amount: c.amount,
+      remaining: c.amount - used,
+      at: c.at,
+      priority: i === 0 ? 10 : 100,
+    };
   });
   const entries = [...credits, ...chargeEntries].sort((a, b) => a.at.getTime() - b.at.getTime());
   return { entries, grants };

@@ -1,11 +1,12 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createPool } from "@/lib/db/pool";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import { callCost } from "@/lib/decisions/cost";
 import { cardExpiresAt, decide } from "@/lib/decisions/decide";
-import { loadKeyContext, loadModelPrice } from "@/lib/decisions/load-context";
 import { loadLiveState } from "@/lib/decisions/live-state";
+import { loadKeyContext, loadModelPrice } from "@/lib/decisions/load-context";
 import type { Decision, DecisionRequest } from "@/lib/decisions/types";
 import { DEMO_TENANTS, demoKeySecret } from "@/lib/demo/accounts";
 import { DEMO_MODELS } from "@/lib/demo/catalog";
@@ -13,9 +14,9 @@ import { DEMO_REFUSALS } from "@/lib/demo/decisions";
 import { DatabaseNotEmptyError, seedDemo, tenantIdOf } from "@/lib/demo/seed";
 import { BUDGET_CALL } from "@/lib/demo/usage";
 import { hashApiKey } from "@/lib/keys/api-key";
-import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { withClient } from "@/lib/testing/pg-admin";
+import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 const NOW = new Date("2026-11-25T07:30:00.000Z");
 const DAY = 86_400_000;
@@ -25,11 +26,20 @@ const rows = <T extends pg.QueryResultRow>(url: string, sql: string, params: unk
 
 // A fingerprint of every table's content (password hashes excluded: argon2 salts them randomly).
 async function fingerprint(url: string): Promise<Record<string, string>> {
-  const tables = await rows<{ t: string }>(url, `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1`);
+  const tables = await rows<{ t: string }>(
+    url,
+    `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+  );
   const out: Record<string, string> = {};
   for (const { t } of tables) {
-    const select = t === "User" ? `SELECT id, email, name, role, "tenantId", "createdAt" FROM "User"` : `SELECT * FROM "${t}"`;
-    const [r] = await rows<{ h: string; n: string }>(url, `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::text AS n FROM (${select}) x`);
+    const select =
+      t === "User"
+        ? `SELECT id, email, name, role, "tenantId", "createdAt" FROM "User"`
+        : `SELECT * FROM "${t}"`;
+    const [r] = await rows<{ h: string; n: string }>(
+      url,
+      `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::text AS n FROM (${select}) x`,
+    );
     out[t] = `${r!.n}:${r!.h}`;
   }
   return out;
@@ -57,14 +67,25 @@ describe("demo seed", () => {
     expect(Object.keys(fa).length).toBeGreaterThan(20);
     expect(fa).toEqual(fb);
     expect(Number(fa.UsageEvent!.split(":")[0])).toBeGreaterThan(20_000);
-    const span = await a.prisma.usageEvent.aggregate({ _min: { occurredAt: true }, _max: { occurredAt: true } });
+    const span = await a.prisma.usageEvent.aggregate({
+      _min: { occurredAt: true },
+      _max: { occurredAt: true },
+    });
     expect(NOW.getTime() - span._min.occurredAt!.getTime()).toBeLessThanOrEqual(90 * DAY);
     expect(span._max.occurredAt!.getTime()).toBeLessThan(NOW.getTime());
   });
 
   it("gives every tenant the default alert rules, firing where its story says", async () => {
-    const firing = await rows<{ slug: string; kind: string }>(a.url, `SELECT t.slug, r.kind::text FROM "AlertRule" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE r.state = 'FIRING' ORDER BY 1, 2`);
-    expect(firing).toEqual(expect.arrayContaining([{ slug: "low-balance", kind: "BALANCE_BELOW_TOPUP_PCT" }, { slug: "past-due-expired", kind: "SUBSCRIPTION_PAST_DUE" }]));
+    const firing = await rows<{ slug: string; kind: string }>(
+      a.url,
+      `SELECT t.slug, r.kind::text FROM "AlertRule" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE r.state = 'FIRING' ORDER BY 1, 2`,
+    );
+    expect(firing).toEqual(
+      expect.arrayContaining([
+        { slug: "low-balance", kind: "BALANCE_BELOW_TOPUP_PCT" },
+        { slug: "past-due-expired", kind: "SUBSCRIPTION_PAST_DUE" },
+      ]),
+    );
     expect(firing.some((f) => f.slug === "healthy")).toBe(false);
     expect(await a.prisma.alertRule.count()).toBe(DEMO_TENANTS.length * 6);
     expect(await a.prisma.alertEvent.count({ where: { kind: "FIRING" } })).toBe(firing.length);
@@ -76,7 +97,9 @@ describe("demo seed", () => {
   });
 
   it("keeps every balance equal to its ledger and its grants, with running balances that never go negative", async () => {
-    const bad = await rows(a.url, `
+    const bad = await rows(
+      a.url,
+      `
       WITH running AS (
         SELECT "tenantId", "balanceAfter", sum(amount) OVER (PARTITION BY "tenantId" ORDER BY "createdAt", id) AS expected FROM "CreditLedgerEntry")
       SELECT 'running' AS what, "tenantId" FROM running WHERE "balanceAfter" <> expected OR "balanceAfter" < 0
@@ -90,20 +113,24 @@ describe("demo seed", () => {
         HAVING -sum(l.amount) <> (SELECT sum(cost) FROM "UsageEvent" e WHERE e."tenantId" = l."tenantId")
       UNION ALL
       SELECT 'grant link', l."tenantId" FROM "CreditLedgerEntry" l LEFT JOIN "CreditGrant" g ON g.id = l."grantId"
-        WHERE l.kind IN ('GRANT', 'TOPUP') AND (g.id IS NULL OR g.amount <> l.amount)`);
+        WHERE l.kind IN ('GRANT', 'TOPUP') AND (g.id IS NULL OR g.amount <> l.amount)`,
+    );
     expect(bad).toEqual([]);
     expect(await a.prisma.creditBalance.count()).toBe(DEMO_TENANTS.length);
   });
 
   it("has chart rollups and quota rows that equal the usage events, cut in each tenant's zone", async () => {
     // DateTime columns are timestamp without time zone holding UTC: make them UTC first, then local.
-    const mismatches = await rows(a.url, `
+    const mismatches = await rows(
+      a.url,
+      `
       WITH agg AS (
         SELECT e."tenantId", ((e."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE t."timeZone")::date AS day, e.model,
                count(*)::int AS requests, sum(e."inputTokens")::bigint AS i, sum(e."outputTokens")::bigint AS o, sum(e.cost)::bigint AS c
         FROM "UsageEvent" e JOIN "Tenant" t ON t.id = e."tenantId" GROUP BY 1, 2, 3)
       SELECT * FROM agg FULL JOIN "UsageRollup" r ON r."tenantId" = agg."tenantId" AND r.day = agg.day AND r.model = agg.model
-      WHERE r."tenantId" IS NULL OR agg."tenantId" IS NULL OR r.requests <> agg.requests OR r."inputTokens" <> agg.i OR r."outputTokens" <> agg.o OR r.cost <> agg.c`);
+      WHERE r."tenantId" IS NULL OR agg."tenantId" IS NULL OR r.requests <> agg.requests OR r."inputTokens" <> agg.i OR r."outputTokens" <> agg.o OR r.cost <> agg.c`,
+    );
     expect(mismatches).toEqual([]);
 
     // Spot checks with the app's own calendar: Kolkata (+05:30) and New York (DST ended in November).
@@ -111,19 +138,37 @@ describe("demo seed", () => {
       const tenant = DEMO_TENANTS.find((t) => t.slug === slug)!;
       const tenantId = tenantIdOf(slug);
       const day = localDay(new Date(NOW.getTime() - 3 * DAY), tenant.timeZone);
-      const events = await a.prisma.usageEvent.aggregate({ where: { tenantId, occurredAt: { gte: day.start, lt: day.end } }, _count: true, _sum: { cost: true } });
-      const rollups = await a.prisma.usageRollup.findMany({ where: { tenantId, day: new Date(`${day.start.toLocaleDateString("en-CA", { timeZone: tenant.timeZone })}T00:00:00Z`) } });
+      const events = await a.prisma.usageEvent.aggregate({
+        where: { tenantId, occurredAt: { gte: day.start, lt: day.end } },
+        _count: true,
+        _sum: { cost: true },
+      });
+      const rollups = await a.prisma.usageRollup.findMany({
+        where: {
+          tenantId,
+          day: new Date(`${day.start.toLocaleDateString("en-CA", { timeZone: tenant.timeZone })}T00:00:00Z`),
+        },
+      });
       expect(events._count).toBeGreaterThan(0);
       expect(rollups.reduce((s, r) => s + r.requests, 0)).toBe(events._count);
       expect(rollups.reduce((s, r) => s + r.cost, 0n)).toBe(events._sum.cost);
 
       const period = quotaPeriod(NOW, tenant.timeZone);
-      const month = await a.prisma.usageEvent.findMany({ where: { tenantId, occurredAt: { gte: period.start, lt: period.end } }, select: { inputTokens: true, outputTokens: true } });
-      const quota = await a.prisma.quotaUsage.findUniqueOrThrow({ where: { tenantId_periodStart: { tenantId, periodStart: period.start } } });
+      const month = await a.prisma.usageEvent.findMany({
+        where: { tenantId, occurredAt: { gte: period.start, lt: period.end } },
+        select: { inputTokens: true, outputTokens: true },
+      });
+      const quota = await a.prisma.quotaUsage.findUniqueOrThrow({
+        where: { tenantId_periodStart: { tenantId, periodStart: period.start } },
+      });
       expect(quota.tokensUsed).toBe(BigInt(month.reduce((s, e) => s + e.inputTokens + e.outputTokens, 0)));
       expect(quota.periodEnd).toEqual(period.end);
     }
-    expect(await a.prisma.quotaUsage.count({ where: { tenantId: tenantIdOf("quota-nearly"), periodStart: new Date("2026-10-31T18:30:00Z") } })).toBe(1);
+    expect(
+      await a.prisma.quotaUsage.count({
+        where: { tenantId: tenantIdOf("quota-nearly"), periodStart: new Date("2026-10-31T18:30:00Z") },
+      }),
+    ).toBe(1);
   });
 
   it("records refusals of every code, with the details the API sends", async () => {
@@ -137,9 +182,16 @@ describe("demo seed", () => {
     }
     const credits = refusals.find((d) => d.code === "credits_exhausted")!;
     expect(credits.tenantId).toBe(tenantIdOf("zero-credits"));
-    expect(credits.details).toMatchObject({ limit: "7500", used: "0", remaining: "0", remedy: { action: "top_up", url: "/app/billing#top-up" } });
+    expect(credits.details).toMatchObject({
+      limit: "7500",
+      used: "0",
+      remaining: "0",
+      remedy: { action: "top_up", url: "/app/billing#top-up" },
+    });
     const pastDue = refusals.find((d) => d.code === "subscription_past_due")!;
-    expect(pastDue.details).toMatchObject({ remedy: { action: "pay_invoice", url: expect.stringMatching(/^https:\/\/invoice\.stripe\.com\//) } });
+    expect(pastDue.details).toMatchObject({
+      remedy: { action: "pay_invoice", url: expect.stringMatching(/^https:\/\/invoice\.stripe\.com\//) },
+    });
     const revoked = refusals.find((d) => d.code === "key_revoked")!;
     expect(revoked.apiKeyId).toBe("key_revoked_key_revoked");
   });
@@ -150,8 +202,17 @@ describe("demo seed", () => {
       const ctx = await loadKeyContext(a.prisma, hashApiKey(secret));
       if (!ctx) return decide(null, request, NOW);
       const state = await loadLiveState(pool, ctx.tenant, ctx.key, "req-replay", NOW);
-      const rateLimit = { limit: ctx.plan.requestsPerMinute, remaining: 0, resetsAt: new Date(NOW.getTime() + 60_000), limited: rateLimited };
-      return decide({ ...ctx, ...state, model: await loadModelPrice(a.prisma, request.model), rateLimit, appUrl: "" }, request, NOW);
+      const rateLimit = {
+        limit: ctx.plan.requestsPerMinute,
+        remaining: 0,
+        resetsAt: new Date(NOW.getTime() + 60_000),
+        limited: rateLimited,
+      };
+      return decide(
+        { ...ctx, ...state, model: await loadModelPrice(a.prisma, request.model), rateLimit, appUrl: "" },
+        request,
+        NOW,
+      );
     };
     for (const r of DEMO_REFUSALS) {
       const secret = r.slug ? demoKeySecret(r.slug, r.key) : "tg_demo_nobody_0000000000000000";
@@ -164,7 +225,17 @@ describe("demo seed", () => {
       expect(d.allowed, slug).toBe(true);
       return d.allowed ? d.limits.warnings.map((w) => w.code) : [];
     };
-    for (const slug of ["healthy", "low-balance", "quota-nearly", "trialing", "enterprise", "umbrella", "pending-key", "revoked-key", "free-kolkata"]) {
+    for (const slug of [
+      "healthy",
+      "low-balance",
+      "quota-nearly",
+      "trialing",
+      "enterprise",
+      "umbrella",
+      "pending-key",
+      "revoked-key",
+      "free-kolkata",
+    ]) {
       expect(await warnings(slug), slug).toEqual([]);
     }
     expect(await warnings("past-due-grace")).toEqual(["subscription_past_due"]);
@@ -172,10 +243,26 @@ describe("demo seed", () => {
   });
 
   it("puts each story tenant in the state its name says", async () => {
-    const tenant = (slug: string) => a.prisma.tenant.findUniqueOrThrow({
-      where: { slug }, include: { plan: true, creditBalance: true, subscriptions: true, paymentMethods: true, apiKeys: true, quotaUsages: true, invoices: true },
-    });
-    const lastCall = async (slug: string) => (await a.prisma.usageEvent.aggregate({ where: { tenantId: tenantIdOf(slug) }, _max: { occurredAt: true } }))._max.occurredAt;
+    const tenant = (slug: string) =>
+      a.prisma.tenant.findUniqueOrThrow({
+        where: { slug },
+        include: {
+          plan: true,
+          creditBalance: true,
+          subscriptions: true,
+          paymentMethods: true,
+          apiKeys: true,
+          quotaUsages: true,
+          invoices: true,
+        },
+      });
+    const lastCall = async (slug: string) =>
+      (
+        await a.prisma.usageEvent.aggregate({
+          where: { tenantId: tenantIdOf(slug) },
+          _max: { occurredAt: true },
+        })
+      )._max.occurredAt;
 
     const expired = await tenant("card-expired");
     const expiredAt = cardExpiresAt(expired.paymentMethods[0]!);
@@ -186,22 +273,31 @@ describe("demo seed", () => {
     expect(expiring - NOW.getTime()).toBeLessThanOrEqual(30 * DAY);
     const noCard = await tenant("no-card");
     expect(noCard.paymentMethods.filter((p) => p.isDefault && !p.detachedAt)).toEqual([]);
-    expect((await lastCall("no-card"))!.getTime()).toBeLessThan(noCard.paymentMethods[0]!.detachedAt!.getTime());
+    expect((await lastCall("no-card"))!.getTime()).toBeLessThan(
+      noCard.paymentMethods[0]!.detachedAt!.getTime(),
+    );
 
     const grace = await tenant("past-due-grace");
     const graceSub = grace.subscriptions[0]!;
     expect(graceSub.status).toBe("past_due");
-    expect(graceSub.pastDueSince!.getTime() + grace.plan.pastDueGraceDays * DAY).toBeGreaterThan(NOW.getTime());
-    expect(grace.invoices.filter((i) => i.status === "open").map((i) => i.createdAt)).toEqual([graceSub.pastDueSince]);
+    expect(graceSub.pastDueSince!.getTime() + grace.plan.pastDueGraceDays * DAY).toBeGreaterThan(
+      NOW.getTime(),
+    );
+    expect(grace.invoices.filter((i) => i.status === "open").map((i) => i.createdAt)).toEqual([
+      graceSub.pastDueSince,
+    ]);
     const overdue = await tenant("past-due-expired");
-    const graceEnded = overdue.subscriptions[0]!.pastDueSince!.getTime() + overdue.plan.pastDueGraceDays * DAY;
+    const graceEnded =
+      overdue.subscriptions[0]!.pastDueSince!.getTime() + overdue.plan.pastDueGraceDays * DAY;
     expect(graceEnded).toBeLessThanOrEqual(NOW.getTime());
     expect((await lastCall("past-due-expired"))!.getTime()).toBeLessThan(graceEnded);
     expect(overdue.invoices.find((i) => i.status === "open")?.hostedInvoiceUrl).toMatch(/^https:\/\//);
 
     const canceled = await tenant("canceled");
     expect(canceled.subscriptions[0]).toMatchObject({ status: "canceled" });
-    expect((await lastCall("canceled"))!.getTime()).toBeLessThan(canceled.subscriptions[0]!.canceledAt!.getTime());
+    expect((await lastCall("canceled"))!.getTime()).toBeLessThan(
+      canceled.subscriptions[0]!.canceledAt!.getTime(),
+    );
     const trialing = await tenant("trialing");
     expect(trialing.subscriptions[0]!.status).toBe("trialing");
     expect(trialing.subscriptions[0]!.trialEnd!.getTime()).toBeGreaterThan(NOW.getTime());
@@ -211,11 +307,16 @@ describe("demo seed", () => {
     expect(await lastCall("incomplete")).toBeNull();
     const suspended = await tenant("suspended");
     expect(suspended.status).toBe("SUSPENDED");
-    const suspendedAt = (await a.prisma.auditLog.findFirstOrThrow({ where: { tenantId: suspended.id, action: "tenant.suspend" } })).createdAt;
+    const suspendedAt = (
+      await a.prisma.auditLog.findFirstOrThrow({
+        where: { tenantId: suspended.id, action: "tenant.suspend" },
+      })
+    ).createdAt;
     expect((await lastCall("suspended"))!.getTime()).toBeLessThan(suspendedAt.getTime());
     expect((await tenant("umbrella")).flaggedForReview).toBe(true);
 
-    const period = (t: Awaited<ReturnType<typeof tenant>>) => t.quotaUsages.find((q) => q.periodStart <= NOW && q.periodEnd > NOW)!;
+    const period = (t: Awaited<ReturnType<typeof tenant>>) =>
+      t.quotaUsages.find((q) => q.periodStart <= NOW && q.periodEnd > NOW)!;
     const used = await tenant("quota-used");
     expect(period(used).tokensUsed).toBe(used.plan.monthlyTokenQuota);
     const nearly = await tenant("quota-nearly");
@@ -225,38 +326,75 @@ describe("demo seed", () => {
 
     expect((await tenant("zero-credits")).creditBalance!.available).toBe(0n);
     const low = await tenant("low-balance");
-    const lastTopUp = await a.prisma.creditLedgerEntry.findFirstOrThrow({ where: { tenantId: low.id, kind: "TOPUP" }, orderBy: { createdAt: "desc" } });
+    const lastTopUp = await a.prisma.creditLedgerEntry.findFirstOrThrow({
+      where: { tenantId: low.id, kind: "TOPUP" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(low.creditBalance!.available).toBeGreaterThan(0n);
     expect(low.creditBalance!.available * 10n).toBeLessThan(lastTopUp.amount);
 
     // Today's spend is within the $1 cap, and one more BUDGET_CALL would pass it.
     const capped = await tenant("budget-capped");
     const today = localDay(NOW, capped.timeZone);
-    const spent = (await a.prisma.usageEvent.aggregate({ where: { tenantId: capped.id, occurredAt: { gte: today.start } }, _sum: { cost: true } }))._sum.cost!;
+    const spent = (
+      await a.prisma.usageEvent.aggregate({
+        where: { tenantId: capped.id, occurredAt: { gte: today.start } },
+        _sum: { cost: true },
+      })
+    )._sum.cost!;
     const sonnet = DEMO_MODELS.find((m) => m.id === BUDGET_CALL.model)!;
     expect(spent).toBeLessThanOrEqual(capped.dailySpendCap!);
-    expect(spent + callCost(sonnet, BUDGET_CALL.inputTokens, BUDGET_CALL.outputTokens)).toBeGreaterThan(capped.dailySpendCap!);
+    expect(spent + callCost(sonnet, BUDGET_CALL.inputTokens, BUDGET_CALL.outputTokens)).toBeGreaterThan(
+      capped.dailySpendCap!,
+    );
 
-    expect((await tenant("pending-key")).apiKeys.map((k) => k.status).sort()).toEqual(["ACTIVE", "PENDING_APPROVAL"]);
+    expect((await tenant("pending-key")).apiKeys.map((k) => k.status).sort()).toEqual([
+      "ACTIVE",
+      "PENDING_APPROVAL",
+    ]);
     const revokedKey = (await tenant("revoked-key")).apiKeys.find((k) => k.status === "REVOKED")!;
-    const lastOnRevoked = (await a.prisma.usageEvent.aggregate({ where: { apiKeyId: revokedKey.id }, _max: { occurredAt: true } }))._max.occurredAt!;
+    const lastOnRevoked = (
+      await a.prisma.usageEvent.aggregate({ where: { apiKeyId: revokedKey.id }, _max: { occurredAt: true } })
+    )._max.occurredAt!;
     expect(lastOnRevoked.getTime()).toBeLessThan(revokedKey.revokedAt!.getTime());
     expect(revokedKey.lastUsedAt!.getTime()).toBeGreaterThan(revokedKey.revokedAt!.getTime());
 
-    const zones = new Set((await a.prisma.tenant.findMany({ select: { timeZone: true } })).map((t) => t.timeZone));
+    const zones = new Set(
+      (await a.prisma.tenant.findMany({ select: { timeZone: true } })).map((t) => t.timeZone),
+    );
     expect([...zones].sort()).toEqual(["America/New_York", "Asia/Kolkata", "Europe/Berlin", "UTC"]);
-    expect(new Set((await a.prisma.tenant.findMany({ include: { plan: true } })).map((t) => t.plan.key))).toEqual(new Set(["free", "starter", "pro", "enterprise"]));
+    expect(
+      new Set((await a.prisma.tenant.findMany({ include: { plan: true } })).map((t) => t.plan.key)),
+    ).toEqual(new Set(["free", "starter", "pro", "enterprise"]));
   });
 
   it("stores only hashes of the documented demo keys, and one sign-in per role", async () => {
     for (const t of DEMO_TENANTS) {
-      const key = await a.prisma.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(demoKeySecret(t.slug)) } });
-      expect(key).toMatchObject({ tenantId: tenantIdOf(t.slug), status: "ACTIVE", prefix: demoKeySecret(t.slug).slice(0, 12) });
+      const key = await a.prisma.apiKey.findUniqueOrThrow({
+        where: { hash: hashApiKey(demoKeySecret(t.slug)) },
+      });
+      expect(key).toMatchObject({
+        tenantId: tenantIdOf(t.slug),
+        status: "ACTIVE",
+        prefix: demoKeySecret(t.slug).slice(0, 12),
+      });
       expect(JSON.stringify(key)).not.toContain(demoKeySecret(t.slug));
     }
-    expect(await a.prisma.apiKey.findUnique({ where: { hash: hashApiKey(demoKeySecret("pending-key", "pending")) } })).toMatchObject({ status: "PENDING_APPROVAL" });
-    expect(await a.prisma.apiKey.findUnique({ where: { hash: hashApiKey(demoKeySecret("revoked-key", "revoked")) } })).toMatchObject({ status: "REVOKED" });
+    expect(
+      await a.prisma.apiKey.findUnique({
+        where: { hash: hashApiKey(demoKeySecret("pending-key", "pending")) },
+      }),
+    ).toMatchObject({ status: "PENDING_APPROVAL" });
+    expect(
+      await a.prisma.apiKey.findUnique({
+        where: { hash: hashApiKey(demoKeySecret("revoked-key", "revoked")) },
+      }),
+    ).toMatchObject({ status: "REVOKED" });
     const roles = await a.prisma.user.groupBy({ by: ["role"], _count: true });
-    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toEqual({ ADMIN: 1, TENANT_OWNER: DEMO_TENANTS.length, TENANT_MEMBER: 1 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toEqual({
+      ADMIN: 1,
+      TENANT_OWNER: DEMO_TENANTS.length,
+      TENANT_MEMBER: 1,
+    });
   });
 });

@@ -32,9 +32,26 @@ export function tenantRows(t: DemoTenant, now: Date) {
   const tag = t.slug.replace(/-/g, "_");
   const timeline = timelineOf(t, now);
   const billing = demoBilling(t, tenantId, timeline);
-  const events = generateUsage(t, { tenantId, apiKeyId: keyIdOf(t.slug), oldKeyId: t.extraKey === "revoked" ? keyIdOf(t.slug, "revoked") : undefined }, timeline, now);
-  const finalBalance = t.balanceUsd !== undefined ? usd(t.balanceUsd) : balanceFor(t.balanceDays, events, timeline.blockedFrom ?? now);
-  const { entries, grants } = buildLedger(dailyChargesOf(events, t.timeZone, now), finalBalance, timeline.usageFrom, now);
+  const events = generateUsage(
+    t,
+    {
+      tenantId,
+      apiKeyId: keyIdOf(t.slug),
+      oldKeyId: t.extraKey === "revoked" ? keyIdOf(t.slug, "revoked") : undefined,
+    },
+    timeline,
+    now,
+  );
+  const finalBalance =
+    t.balanceUsd !== undefined
+      ? usd(t.balanceUsd)
+      : balanceFor(t.balanceDays, events, timeline.blockedFrom ?? now);
+  const { entries, grants } = buildLedger(
+    dailyChargesOf(events, t.timeZone, now),
+    finalBalance,
+    timeline.usageFrom,
+    now,
+  );
 
   const grantIdOf = (i: number) => `grant_${t.slug}_${i}`;
   const topUpIdOf = (i: number) => `cs_demo_${tag}_${i}`;
@@ -43,33 +60,65 @@ export function tenantRows(t: DemoTenant, now: Date) {
     balance += e.amount;
     const topUp = e.kind === "TOPUP";
     return {
-      tenantId, kind: e.kind, amount: e.amount, balanceAfter: balance, reason: e.reason, createdAt: e.at,
-      grantId: e.grant === undefined ? null : grantIdOf(e.grant), stripeObjectId: topUp ? topUpIdOf(e.grant!) : null,
-      actorKind: topUp ? ("STRIPE" as const) : ("SYSTEM" as const), idempotencyKey: `demo:${t.slug}:${i}`,
+      tenantId,
+      kind: e.kind,
+      amount: e.amount,
+      balanceAfter: balance,
+      reason: e.reason,
+      createdAt: e.at,
+      grantId: e.grant === undefined ? null : grantIdOf(e.grant),
+      stripeObjectId: topUp ? topUpIdOf(e.grant!) : null,
+      actorKind: topUp ? ("STRIPE" as const) : ("SYSTEM" as const),
+      idempotencyKey: `demo:${t.slug}:${i}`,
     };
   });
-  if (balance !== finalBalance) throw new Error(`demo ledger of ${t.slug} ends at ${balance}, not ${finalBalance}`);
+  if (balance !== finalBalance)
+    throw new Error(`demo ledger of ${t.slug} ends at ${balance}, not ${finalBalance}`);
 
-  const state: DemoTenantState = { tenant: t, tenantId, timeline, events, finalBalance, openInvoiceUrl: billing.openInvoiceUrl };
-  const lastChange = [timeline.suspendedAt, timeline.spendCapSince].find((d) => d !== null) ?? timeline.signedUpAt;
+  const state: DemoTenantState = {
+    tenant: t,
+    tenantId,
+    timeline,
+    events,
+    finalBalance,
+    openInvoiceUrl: billing.openInvoiceUrl,
+  };
+  const lastChange =
+    [timeline.suspendedAt, timeline.spendCapSince].find((d) => d !== null) ?? timeline.signedUpAt;
   return {
     state,
     tenant: {
-      id: tenantId, name: t.name, slug: t.slug, timeZone: t.timeZone, planId: demoPlan(t.plan).id, status: timeline.suspendedAt ? ("SUSPENDED" as const) : ("ACTIVE" as const),
+      id: tenantId,
+      name: t.name,
+      slug: t.slug,
+      timeZone: t.timeZone,
+      planId: demoPlan(t.plan).id,
+      status: timeline.suspendedAt ? ("SUSPENDED" as const) : ("ACTIVE" as const),
       // Stripe knows every tenant that pays through it, or ever gave a card.
       stripeCustomerId: (t.subscription && !t.subscription.manual) || t.card ? `cus_demo_${tag}` : null,
       dailySpendCap: t.dailySpendCapUsd === undefined ? null : usd(t.dailySpendCapUsd),
-      flaggedForReview: t.flagReason !== undefined, flagReason: t.flagReason ?? null, createdAt: timeline.signedUpAt, updatedAt: lastChange,
+      flaggedForReview: t.flagReason !== undefined,
+      flagReason: t.flagReason ?? null,
+      createdAt: timeline.signedUpAt,
+      updatedAt: lastChange,
     },
     usageEvents: events,
     rollups: rollupsOf(events, t.timeZone),
     quotaUsages: quotaRowsOf(events, t.timeZone, now),
     ledgerEntries,
     grants: grants.map((g, i) => ({
-      id: grantIdOf(i), tenantId, amount: g.amount, remaining: g.remaining, source: g.source, priority: g.priority,
-      stripeObjectId: g.source === "TOPUP" ? topUpIdOf(i) : null, createdAt: g.at,
+      id: grantIdOf(i),
+      tenantId,
+      amount: g.amount,
+      remaining: g.remaining,
+      source: g.source,
+      priority: g.priority,
+      stripeObjectId: g.source === "TOPUP" ? topUpIdOf(i) : null,
+      createdAt: g.at,
     })),
     balance: { tenantId, available: balance, reserved: 0n, updatedAt: now },
-    subscription: billing.subscription, paymentMethods: billing.paymentMethods, invoices: billing.invoices,
+    subscription: billing.subscription,
+    paymentMethods: billing.paymentMethods,
+    invoices: billing.invoices,
   };
 }

@@ -2,9 +2,9 @@
 // expires or was removed, since when it is past due, canceled or suspended. One source for the
 // billing rows, the usage generator and the decision snapshots, so they cannot disagree — in
 // particular, usage stops at `blockedFrom`, the instant the engine starts refusing the tenant.
+import { cardExpiresAt } from "@/lib/decisions/decide";
 import type { DemoTenant } from "@/lib/demo/accounts";
 import { demoPlan } from "@/lib/demo/catalog";
-import { cardExpiresAt } from "@/lib/decisions/decide";
 import { localDay } from "@/lib/time/tenant-calendar";
 
 export type DemoCard = { expMonth: number; expYear: number; detachedAt: Date | null };
@@ -44,14 +44,25 @@ export function timelineOf(t: DemoTenant, now: Date): Timeline {
   // which ends within 30 days except on the 1st of a 31-day month; "expired" = last month.
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth() + 1;
-  const expiry = t.card === "expiring" ? { expMonth: m, expYear: y } : t.card === "expired" ? (m === 1 ? { expMonth: 12, expYear: y - 1 } : { expMonth: m - 1, expYear: y }) : { expMonth: 8, expYear: y + 2 };
-  const card = t.card ? { ...expiry, detachedAt: t.card === "removed" ? ago(t.cardRemovedDaysAgo ?? 2) : null } : null;
+  const expiry =
+    t.card === "expiring"
+      ? { expMonth: m, expYear: y }
+      : t.card === "expired"
+        ? m === 1
+          ? { expMonth: 12, expYear: y - 1 }
+          : { expMonth: m - 1, expYear: y }
+        : { expMonth: 8, expYear: y + 2 };
+  const card = t.card
+    ? { ...expiry, detachedAt: t.card === "removed" ? ago(t.cardRemovedDaysAgo ?? 2) : null }
+    : null;
 
-  const [periodStart, periodEnd] =
-    trialEnd ? [signedUpAt, trialEnd]
-    : canceledAt ? [ago((t.subscription?.canceledDaysAgo ?? 5) + 20), canceledAt]
-    : sub?.status === "incomplete" ? [signedUpAt, new Date(signedUpAt.getTime() + 30 * DAY_MS)]
-    : [pastDueSince ?? ago(12), new Date((pastDueSince ?? ago(12)).getTime() + 30 * DAY_MS)];
+  const [periodStart, periodEnd] = trialEnd
+    ? [signedUpAt, trialEnd]
+    : canceledAt
+      ? [ago((t.subscription?.canceledDaysAgo ?? 5) + 20), canceledAt]
+      : sub?.status === "incomplete"
+        ? [signedUpAt, new Date(signedUpAt.getTime() + 30 * DAY_MS)]
+        : [pastDueSince ?? ago(12), new Date((pastDueSince ?? ago(12)).getTime() + 30 * DAY_MS)];
 
   const suspendedAt = t.suspendedDaysAgo === undefined ? null : ago(t.suspendedDaysAgo);
   const blocks = [
@@ -65,7 +76,16 @@ export function timelineOf(t: DemoTenant, now: Date): Timeline {
   const blockedFrom = blocks.length ? new Date(Math.min(...blocks.map((d) => d.getTime()))) : null;
 
   return {
-    signedUpAt, usageFrom, blockedFrom, periodStart, periodEnd, pastDueSince, canceledAt, trialEnd, suspendedAt, card,
+    signedUpAt,
+    usageFrom,
+    blockedFrom,
+    periodStart,
+    periodEnd,
+    pastDueSince,
+    canceledAt,
+    trialEnd,
+    suspendedAt,
+    card,
     spendCapSince: t.dailySpendCapUsd === undefined ? null : localDay(now, t.timeZone).start,
     extraKeyAt: t.extraKey === "pending" ? ago(1) : t.extraKey === "revoked" ? ago(3) : null,
   };

@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile, cp } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { checkHealth } from "@/lib/health/check";
 import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from "@/lib/testing/db";
 
@@ -27,7 +28,10 @@ describe("checkHealth", () => {
 
   it("names pending migrations with 503", async () => {
     await mkdir(path.join(root, "prisma", "migrations", "29991231000000_next"), { recursive: true });
-    await writeFile(path.join(root, "prisma", "migrations", "29991231000000_next", "migration.sql"), "SELECT 1;");
+    await writeFile(
+      path.join(root, "prisma", "migrations", "29991231000000_next", "migration.sql"),
+      "SELECT 1;",
+    );
     expect(await checkHealth({ connectionString: db.url, root, version: "x" })).toMatchObject({
       httpStatus: 503,
       body: { status: "unavailable", db: "ok", migrations: "pending", pending: ["29991231000000_next"] },
@@ -35,7 +39,11 @@ describe("checkHealth", () => {
   });
 
   it("says the database is unreachable with 503, without leaking connection details", async () => {
-    const result = await checkHealth({ connectionString: "postgresql://postgres:secret@127.0.0.1:1/nope", root: process.cwd(), version: "x" });
+    const result = await checkHealth({
+      connectionString: "postgresql://postgres:secret@127.0.0.1:1/nope",
+      root: process.cwd(),
+      version: "x",
+    });
     expect(result).toMatchObject({ httpStatus: 503, body: { db: "unreachable", migrations: "unknown" } });
     expect(JSON.stringify(result)).not.toContain("secret");
   });
@@ -43,7 +51,8 @@ describe("checkHealth", () => {
   it("blames a broken migrations folder on the build, not the database", async () => {
     await mkdir(path.join(root, "prisma", "migrations", "29991231000001_empty"), { recursive: true });
     expect(await checkHealth({ connectionString: db.url, root, version: "x" })).toMatchObject({
-      httpStatus: 503, body: { db: "ok", migrations: "modified" },
+      httpStatus: 503,
+      body: { db: "ok", migrations: "modified" },
     });
   });
 });

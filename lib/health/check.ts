@@ -1,6 +1,7 @@
 // Readiness: the database answers and its migrations match this build. Uses its own short-lived
 // connection (not the app's pool) so a saturated pool does not read as a dead database.
 import path from "node:path";
+
 import { MigrationError, migrationStatus } from "@/lib/db/migrate";
 
 export type HealthBody = {
@@ -12,15 +13,31 @@ export type HealthBody = {
   error?: string;
 };
 
-export async function checkHealth(opts: { connectionString: string | undefined; root: string; version: string }): Promise<{ httpStatus: 200 | 503; body: HealthBody }> {
-  const down = (body: Omit<HealthBody, "status" | "version">) => ({ httpStatus: 503 as const, body: { status: "unavailable" as const, version: opts.version, ...body } });
-  if (!opts.connectionString) return down({ db: "unreachable", migrations: "unknown", error: "DATABASE_URL is not set" });
+export async function checkHealth(opts: {
+  connectionString: string | undefined;
+  root: string;
+  version: string;
+}): Promise<{ httpStatus: 200 | 503; body: HealthBody }> {
+  const down = (body: Omit<HealthBody, "status" | "version">) => ({
+    httpStatus: 503 as const,
+    body: { status: "unavailable" as const, version: opts.version, ...body },
+  });
+  if (!opts.connectionString)
+    return down({ db: "unreachable", migrations: "unknown", error: "DATABASE_URL is not set" });
   let state;
   try {
-    state = await migrationStatus({ connectionString: opts.connectionString, migrationsDir: path.join(opts.root, "prisma", "migrations") });
+    state = await migrationStatus({
+      connectionString: opts.connectionString,
+      migrationsDir: path.join(opts.root, "prisma", "migrations"),
+    });
   } catch (e) {
     // A broken migrations folder is this build's fault, not the database's.
-    if (e instanceof MigrationError) return down({ db: "ok", migrations: "modified", error: "this build's migrations folder is incomplete" });
+    if (e instanceof MigrationError)
+      return down({
+        db: "ok",
+        migrations: "modified",
+        error: "this build's migrations folder is incomplete",
+      });
     // The reason (host, credentials) stays in the server log, not in a public response.
     return down({ db: "unreachable", migrations: "unknown", error: "the database did not answer" });
   }

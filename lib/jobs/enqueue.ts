@@ -2,11 +2,14 @@
 // if and only if the transaction that asked for it commits. pg-boss writes it through the same
 // connection; a throwaway PgBoss instance only builds the SQL (it opens nothing itself).
 import { PgBoss } from "pg-boss";
+
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { QUEUES, type NotifyJob } from "@/lib/jobs/queues";
 
 function bossOver(db: SqlRunner) {
-  const adapter = { executeSql: (text: string, values?: unknown[]) => db.query(text, values) as Promise<{ rows: never[] }> };
+  const adapter = {
+    executeSql: (text: string, values?: unknown[]) => db.query(text, values) as Promise<{ rows: never[] }>,
+  };
   return { boss: new PgBoss({ db: adapter, supervise: false, schedule: false, migrate: false }), adapter };
 }
 

@@ -2,6 +2,7 @@
 // This runs with the app's migrations, so the schema and queues exist before anything enqueues
 // (a usage batch that crosses an alert enqueues inside its own transaction).
 import { PgBoss } from "pg-boss";
+
 import { retryPolicy } from "@/lib/jobs/queues";
 import { ensureJobQueues } from "@/lib/jobs/worker";
 

@@ -2,6 +2,7 @@
 // the minutely sweep. Several workers may run at once: pg-boss hands each job to one of them
 // (SKIP LOCKED), and the minutely schedule yields one job per minute across all of them.
 import { PgBoss } from "pg-boss";
+
 import { runMinutely } from "@/lib/alerts/periodic";
 import { createPool } from "@/lib/db/pool";
 import { EXPIRE_SECONDS, QUEUES, retryPolicy, type NotifyJob, type RetryPolicy } from "@/lib/jobs/queues";
@@ -28,7 +29,11 @@ export type WorkerOptions = {
 export type RunningWorker = { stop(): Promise<void> };
 
 /** Installs or upgrades pg-boss's schema and this app's queues (also run at start-up, before serving). */
-export async function ensureJobQueues(boss: PgBoss, policy: RetryPolicy, expireInSeconds = EXPIRE_SECONDS): Promise<void> {
+export async function ensureJobQueues(
+  boss: PgBoss,
+  policy: RetryPolicy,
+  expireInSeconds = EXPIRE_SECONDS,
+): Promise<void> {
   const queues: Array<[string, Parameters<PgBoss["createQueue"]>[1]]> = [
     [QUEUES.notify, { ...policy, retryBackoff: true, expireInSeconds }],
     [QUEUES.minutely, { retryLimit: 0, expireInSeconds: 300 }],
@@ -42,9 +47,14 @@ export async function ensureJobQueues(boss: PgBoss, policy: RetryPolicy, expireI
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const boss = new PgBoss({
-    connectionString: opts.connectionString, max: 4, schedule: opts.minutely !== false,
+    connectionString: opts.connectionString,
+    max: 4,
+    schedule: opts.minutely !== false,
     // Expired jobs (a worker died holding them) are found by the monitor pass.
-    ...(opts.superviseIntervalSeconds && { superviseIntervalSeconds: opts.superviseIntervalSeconds, monitorIntervalSeconds: opts.superviseIntervalSeconds }),
+    ...(opts.superviseIntervalSeconds && {
+      superviseIntervalSeconds: opts.superviseIntervalSeconds,
+      monitorIntervalSeconds: opts.superviseIntervalSeconds,
+    }),
   });
   boss.on("error", (e) => log(`job queue error: ${e.message}`));
   await boss.start();
@@ -55,42 +65,71 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   // A batch per fetch, each job delivered concurrently and settled on its own; while fetches come
   // back full the worker fetches again at once (burst), so a backlog is not paced by the polling
   // interval (that capped delivery at batchSize × localConcurrency per interval).
-  await boss.work<NotifyJob, unknown, { batchSize: number; pollingIntervalSeconds: number; localConcurrency: number; perJobResults: true; burstWhenBatchFull: boolean }>(QUEUES.notify, {
-    batchSize: 25, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, localConcurrency: opts.concurrency ?? 2, perJobResults: true, burstWhenBatchFull: true,
-  }, async (jobs) => Promise.all(jobs.map(async (job) => {
-    const attempt = job.data.firstAttempt + job.retryCount;
-    const isLast = job.retryCount >= policy.retryLimit;
-    try {
-      const outcome = await deliverNotification(pool, opts.send, job.data.deliveryId, attempt, isLast);
-      // "failed" hands the job back to pg-boss, which retries it after the backoff.
-      return { id: job.id, status: outcome === "retry" ? ("failed" as const) : ("completed" as const), output: { outcome, attempt } };
-    } catch (e) {
-      // A throw is an attempt too: logged, and DEAD on the last one (the queue will not call again).
-      let error: string;
-      try {
-        error = await recordThrownAttempt(pool, opts.send, job.data.deliveryId, attempt, isLast, e);
-      } catch (recordError) {
-        // The database itself is failing: nothing can be logged now (if this was the last attempt the
-        // delivery keeps its previous status: the job's output and this log line say why).
-        error = `the attempt failed and could not be logged: ${(recordError as Error).message}`;
-      }
-      log(`Notification ${job.data.deliveryId}, attempt ${attempt}: ${error}`);
-      return { id: job.id, status: "failed" as const, output: { error, attempt } };
+  await boss.work<
+    NotifyJob,
+    unknown,
+    {
+      batchSize: number;
+      pollingIntervalSeconds: number;
+      localConcurrency: number;
+      perJobResults: true;
+      burstWhenBatchFull: boolean;
     }
-  })));
+  >(
+    QUEUES.notify,
+    {
+      batchSize: 25,
+      pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
+      localConcurrency: opts.concurrency ?? 2,
+      perJobResults: true,
+      burstWhenBatchFull: true,
+    },
+    async (jobs) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          const attempt = job.data.firstAttempt + job.retryCount;
+          const isLast = job.retryCount >= policy.retryLimit;
+          try {
+            const outcome = await deliverNotification(pool, opts.send, job.data.deliveryId, attempt, isLast);
+            // "failed" hands the job back to pg-boss, which retries it after the backoff.
+            return {
+              id: job.id,
+              status: outcome === "retry" ? ("failed" as const) : ("completed" as const),
+              output: { outcome, attempt },
+            };
+          } catch (e) {
+            // A throw is an attempt too: logged, and DEAD on the last one (the queue will not call again).
+            let error: string;
+            try {
+              error = await recordThrownAttempt(pool, opts.send, job.data.deliveryId, attempt, isLast, e);
+            } catch (recordError) {
+              // The database itself is failing: nothing can be logged now (if this was the last attempt the
+              // delivery keeps its previous status: the job's output and this log line say why).
+              error = `the attempt failed and could not be logged: ${(recordError as Error).message}`;
+            }
+            log(`Notification ${job.data.deliveryId}, attempt ${attempt}: ${error}`);
+            return { id: job.id, status: "failed" as const, output: { error, attempt } };
+          }
+        }),
+      ),
+  );
   if (opts.minutely !== false) {
     await boss.schedule(QUEUES.minutely, "* * * * *");
     await boss.work(QUEUES.minutely, { pollingIntervalSeconds: 5 }, async () => {
       const r = await runMinutely(pool, opts.appUrl);
-      if (r.released || r.expired || r.transitions) log(`Minutely: released ${r.released} reservation(s), expired ${r.expired} grant(s), ${r.transitions} alert transition(s).`);
+      if (r.released || r.expired || r.transitions)
+        log(
+          `Minutely: released ${r.released} reservation(s), expired ${r.expired} grant(s), ${r.transitions} alert transition(s).`,
+        );
     });
   }
 
   let stopping: Promise<void> | undefined;
   return {
-    stop: () => (stopping ??= (async () => {
-      await boss.stop({ graceful: true, timeout: 10_000 });
-      await pool.end();
-    })()),
+    stop: () =>
+      (stopping ??= (async () => {
+        await boss.stop({ graceful: true, timeout: 10_000 });
+        await pool.end();
+      })()),
   };
 }

@@ -13,7 +13,11 @@ export function apiKeyPrefix(secret: string): string {
   return secret.slice(0, KEY_PREFIX_LENGTH);
 }
 
-export function generateApiKey(env: "live" | "test" = "live"): { secret: string; prefix: string; hash: string } {
+export function generateApiKey(env: "live" | "test" = "live"): {
+  secret: string;
+  prefix: string;
+  hash: string;
+} {
   const secret = `tg_${env}_${randomBytes(24).toString("base64url")}`;
   return { secret, prefix: apiKeyPrefix(secret), hash: hashApiKey(secret) };
 }

@@ -7,7 +7,12 @@
 import { utc } from "@/lib/db/pool";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 
-export async function consumeGrants(db: SqlRunner, tenantId: string, amount: bigint, now: Date): Promise<void> {
+export async function consumeGrants(
+  db: SqlRunner,
+  tenantId: string,
+  amount: bigint,
+  now: Date,
+): Promise<void> {
   if (amount <= 0n) return;
   await db.query(
     `WITH live AS (

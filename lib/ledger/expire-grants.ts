@@ -5,20 +5,30 @@
 // so a charge racing the expiry either spends the grant first or finds it gone; a grant expires
 // once however often this runs (expiredAt, and a unique ledger key per grant).
 import type pg from "pg";
+
 import { utc } from "@/lib/db/pool";
 
 export async function expireGrants(db: pg.Pool, now = new Date(), limit = 1_000): Promise<number> {
   const { rows: tenants } = await db.query<{ tenantId: string }>(
-    `SELECT DISTINCT "tenantId" FROM "CreditGrant" WHERE "expiredAt" IS NULL AND "expiresAt" <= $1::timestamp LIMIT $2`, [utc(now), limit]);
+    `SELECT DISTINCT "tenantId" FROM "CreditGrant" WHERE "expiredAt" IS NULL AND "expiresAt" <= $1::timestamp LIMIT $2`,
+    [utc(now), limit],
+  );
   let expiredCount = 0;
   for (const { tenantId } of tenants) {
     const client = await db.connect();
     try {
       await client.query("BEGIN");
-      const { rows: [balance] } = await client.query<{ available: bigint }>(`SELECT available FROM "CreditBalance" WHERE "tenantId" = $1 FOR UPDATE`, [tenantId]);
+      const {
+        rows: [balance],
+      } = await client.query<{ available: bigint }>(
+        `SELECT available FROM "CreditBalance" WHERE "tenantId" = $1 FOR UPDATE`,
+        [tenantId],
+      );
       const { rows: due } = await client.query<{ id: string; remaining: bigint }>(
         `UPDATE "CreditGrant" SET "expiredAt" = $2::timestamp WHERE "tenantId" = $1 AND "expiredAt" IS NULL AND "expiresAt" <= $2::timestamp
-         RETURNING id, remaining`, [tenantId, utc(now)]);
+         RETURNING id, remaining`,
+        [tenantId, utc(now)],
+      );
       let available = balance?.available ?? 0n;
       const entries: Array<{ grant: string; amount: bigint; after: bigint }> = [];
       for (const g of due) {
@@ -31,8 +41,18 @@ export async function expireGrants(db: pg.Pool, now = new Date(), limit = 1_000)
         await client.query(
           `INSERT INTO "CreditLedgerEntry" ("tenantId", kind, amount, "balanceAfter", "grantId", "actorKind", reason, "idempotencyKey", "createdAt")
            SELECT $1, 'EXPIRE', -a, b, g, 'SYSTEM', 'Granted credits expired', 'expire-grant:' || g, $2::timestamp FROM unnest($3::bigint[], $4::bigint[], $5::text[]) AS t(a, b, g)`,
-          [tenantId, utc(now), entries.map((e) => e.amount.toString()), entries.map((e) => e.after.toString()), entries.map((e) => e.grant)]);
-        await client.query(`UPDATE "CreditBalance" SET available = $2, "updatedAt" = $3::timestamp WHERE "tenantId" = $1`, [tenantId, available.toString(), utc(now)]);
+          [
+            tenantId,
+            utc(now),
+            entries.map((e) => e.amount.toString()),
+            entries.map((e) => e.after.toString()),
+            entries.map((e) => e.grant),
+          ],
+        );
+        await client.query(
+          `UPDATE "CreditBalance" SET available = $2, "updatedAt" = $3::timestamp WHERE "tenantId" = $1`,
+          [tenantId, available.toString(), utc(now)],
+        );
       }
       await client.query("COMMIT");
       expiredCount += due.length;

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { AuditActor } from "@/lib/audit/record";
 import { createPool } from "@/lib/db/pool";
 import { grantCredits, type GrantInput } from "@/lib/ledger/grant-credits";
@@ -21,7 +22,14 @@ afterAll(async () => {
 });
 
 const grant = (tenantId: string, extra: Partial<GrantInput> = {}) =>
-  grantCredits(db.prisma, actor, { tenantId, amount: 5_000_000n, reason: "welcome", idempotencyKey: "welcome-1", expiresAt: null, ...extra });
+  grantCredits(db.prisma, actor, {
+    tenantId,
+    amount: 5_000_000n,
+    reason: "welcome",
+    idempotencyKey: "welcome-1",
+    expiresAt: null,
+    ...extra,
+  });
 
 /** available = the sum of the ledger (reservations are in it as negative entries; these tenants start at 0). */
 async function ledgerInvariant(tenantId: string) {
@@ -40,13 +48,34 @@ describe("grantCredits", () => {
     const result = await grant(tenant.id, { expiresAt });
     expect(result.outcome).toBe("granted");
     if (result.outcome !== "granted") return;
-    expect(result.entry).toMatchObject({ kind: "GRANT", amount: 5_000_000n, balanceAfter: 5_000_000n, reason: "welcome", idempotencyKey: "grant:welcome-1", actorKind: "ADMIN_TOKEN" });
-    expect(result.grant).toMatchObject({ tenantId: tenant.id, amount: 5_000_000n, remaining: 5_000_000n, source: "ADMIN", expiresAt });
+    expect(result.entry).toMatchObject({
+      kind: "GRANT",
+      amount: 5_000_000n,
+      balanceAfter: 5_000_000n,
+      reason: "welcome",
+      idempotencyKey: "grant:welcome-1",
+      actorKind: "ADMIN_TOKEN",
+    });
+    expect(result.grant).toMatchObject({
+      tenantId: tenant.id,
+      amount: 5_000_000n,
+      remaining: 5_000_000n,
+      source: "ADMIN",
+      expiresAt,
+    });
     expect(result.entry.grantId).toBe(result.grant!.id);
     expect((await ledgerInvariant(tenant.id)).available).toBe(5_000_000n);
     expect(await db.prisma.auditLog.findFirstOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({
-      action: "credits.grant", targetType: "CreditLedgerEntry", targetId: result.entry.id.toString(),
-      before: { available: "0" }, after: { available: "5000000", amount: "5000000", grantId: result.grant!.id, expiresAt: "2030-01-01T00:00:00.000Z" },
+      action: "credits.grant",
+      targetType: "CreditLedgerEntry",
+      targetId: result.entry.id.toString(),
+      before: { available: "0" },
+      after: {
+        available: "5000000",
+        amount: "5000000",
+        grantId: result.grant!.id,
+        expiresAt: "2030-01-01T00:00:00.000Z",
+      },
     });
   });
 
@@ -73,13 +102,32 @@ describe("grantCredits", () => {
   it("deducts with an ADJUSTMENT and no grant row, but never below zero", async () => {
     const { tenant } = await createTenantWithKey(db.prisma, { slug: "grant-deduct", available: 0n });
     await grant(tenant.id, { amount: 1_000n, idempotencyKey: "in" });
-    const deducted = await grant(tenant.id, { amount: -600n, idempotencyKey: "out", reason: "refund reversal" });
-    expect(deducted).toMatchObject({ outcome: "granted", grant: null, entry: { kind: "ADJUSTMENT", amount: -600n, balanceAfter: 400n, grantId: null } });
-    expect(await grant(tenant.id, { amount: -401n, idempotencyKey: "too-much" })).toEqual({ outcome: "insufficient", available: 400n });
+    const deducted = await grant(tenant.id, {
+      amount: -600n,
+      idempotencyKey: "out",
+      reason: "refund reversal",
+    });
+    expect(deducted).toMatchObject({
+      outcome: "granted",
+      grant: null,
+      entry: { kind: "ADJUSTMENT", amount: -600n, balanceAfter: 400n, grantId: null },
+    });
+    expect(await grant(tenant.id, { amount: -401n, idempotencyKey: "too-much" })).toEqual({
+      outcome: "insufficient",
+      available: 400n,
+    });
     expect(await db.prisma.creditLedgerEntry.count({ where: { tenantId: tenant.id } })).toBe(2);
-    expect(await db.prisma.auditLog.findMany({ where: { tenantId: tenant.id }, select: { action: true }, orderBy: { id: "asc" } })).toEqual([{ action: "credits.grant" }, { action: "credits.adjust" }]);
+    expect(
+      await db.prisma.auditLog.findMany({
+        where: { tenantId: tenant.id },
+        select: { action: true },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual([{ action: "credits.grant" }, { action: "credits.adjust" }]);
     // A repeat of the deduction is answered from its entry, though the balance could not pay it again.
-    expect((await grant(tenant.id, { amount: -600n, idempotencyKey: "out", reason: "refund reversal" })).outcome).toBe("replayed");
+    expect(
+      (await grant(tenant.id, { amount: -600n, idempotencyKey: "out", reason: "refund reversal" })).outcome,
+    ).toBe("replayed");
     expect((await ledgerInvariant(tenant.id)).available).toBe(400n);
   });
 
@@ -91,13 +139,28 @@ describe("grantCredits", () => {
     const { tenant, apiKey } = await createTenantWithKey(db.prisma, { slug: "grant-mixed", available: 0n });
     const now = new Date();
     await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) => grant(tenant.id, { amount: 1_000n, idempotencyKey: `g-${i % 10}` })),
-      ...Array.from({ length: 40 }, (_, i) => reserveCredits(pool, { tenantId: tenant.id, apiKeyId: apiKey.id, requestId: `r-${i}`, model: "m", amount: 300n, now, expiresAt: new Date(now.getTime() + 60_000) })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        grant(tenant.id, { amount: 1_000n, idempotencyKey: `g-${i % 10}` }),
+      ),
+      ...Array.from({ length: 40 }, (_, i) =>
+        reserveCredits(pool, {
+          tenantId: tenant.id,
+          apiKeyId: apiKey.id,
+          requestId: `r-${i}`,
+          model: "m",
+          amount: 300n,
+          now,
+          expiresAt: new Date(now.getTime() + 60_000),
+        }),
+      ),
     ]);
     const balance = await ledgerInvariant(tenant.id);
     expect(balance.available + balance.reserved).toBe(10_000n);
     expect(balance.available).toBeGreaterThanOrEqual(0n);
-    const { _min } = await db.prisma.creditLedgerEntry.aggregate({ where: { tenantId: tenant.id }, _min: { balanceAfter: true } });
+    const { _min } = await db.prisma.creditLedgerEntry.aggregate({
+      where: { tenantId: tenant.id },
+      _min: { balanceAfter: true },
+    });
     expect(_min.balanceAfter).toBeGreaterThanOrEqual(0n);
   });
 });

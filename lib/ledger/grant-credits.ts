@@ -6,14 +6,15 @@
 // written, and a repeat of a deduction is answered from its entry before the balance is judged.
 // Invariants kept: available = the sum of the tenant's ledger amounts, never below 0 here.
 import { randomUUID } from "node:crypto";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import type { CreditGrant, CreditLedgerEntry, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { tenantScope } from "@/lib/tenancy/scope";
-import { consumeGrants } from "@/lib/ledger/consume-grants";
+
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { BALANCE_KINDS } from "@/lib/alerts/kinds";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { appUrl } from "@/lib/env";
+import type { CreditGrant, CreditLedgerEntry, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { consumeGrants } from "@/lib/ledger/consume-grants";
+import { tenantScope } from "@/lib/tenancy/scope";
 
 export type GrantInput = {
   tenantId: string;
@@ -44,49 +45,97 @@ class Insufficient extends Error {
 
 async function firstResult(tx: Prisma.TransactionClient, input: GrantInput): Promise<GrantResult> {
   const entry = await tx.creditLedgerEntry.findUniqueOrThrow({
-    where: { tenantId_idempotencyKey: { ...tenantScope(input.tenantId), idempotencyKey: grantLedgerKey(input.idempotencyKey) } },
+    where: {
+      tenantId_idempotencyKey: {
+        ...tenantScope(input.tenantId),
+        idempotencyKey: grantLedgerKey(input.idempotencyKey),
+      },
+    },
   });
   const grant = entry.grantId ? await tx.creditGrant.findUnique({ where: { id: entry.grantId } }) : null;
-  const same = entry.amount === input.amount && entry.reason === input.reason && (grant?.expiresAt?.getTime() ?? null) === (input.expiresAt?.getTime() ?? null);
+  const same =
+    entry.amount === input.amount &&
+    entry.reason === input.reason &&
+    (grant?.expiresAt?.getTime() ?? null) === (input.expiresAt?.getTime() ?? null);
   return { outcome: same ? "replayed" : "key_reused", entry, grant };
 }
 
-export async function grantCredits(prisma: PrismaClient, actor: AuditActor, input: GrantInput, now = new Date()): Promise<GrantResult> {
+export async function grantCredits(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  input: GrantInput,
+  now = new Date(),
+): Promise<GrantResult> {
   const { tenantId } = tenantScope(input.tenantId);
   try {
-    return await prisma.$transaction(async (tx): Promise<GrantResult> => {
-      const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-      if (!tenant) return { outcome: "tenant_not_found" };
-      await tx.$executeRaw`INSERT INTO "CreditBalance" ("tenantId", available, reserved, "updatedAt") VALUES (${tenantId}, 0, 0, now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING`;
-      const [locked] = await tx.$queryRaw<Array<{ available: bigint }>>`SELECT available FROM "CreditBalance" WHERE "tenantId" = ${tenantId} FOR UPDATE`;
-      const balanceAfter = locked!.available + input.amount;
-      const isGrant = input.amount > 0n;
-      const grantId = isGrant ? `grant_${randomUUID()}` : null;
-      const [entry] = await tx.creditLedgerEntry.createManyAndReturn({
-        data: [{
-          tenantId, kind: isGrant ? "GRANT" : "ADJUSTMENT", amount: input.amount, balanceAfter, grantId,
-          actorKind: actor.kind, actorId: actor.id, reason: input.reason, idempotencyKey: grantLedgerKey(input.idempotencyKey), createdAt: now,
-        }],
-        skipDuplicates: true,
-      });
-      if (!entry) return firstResult(tx, input);
+    return await prisma.$transaction(
+      async (tx): Promise<GrantResult> => {
+        const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+        if (!tenant) return { outcome: "tenant_not_found" };
+        await tx.$executeRaw`INSERT INTO "CreditBalance" ("tenantId", available, reserved, "updatedAt") VALUES (${tenantId}, 0, 0, now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING`;
+        const [locked] = await tx.$queryRaw<
+          Array<{ available: bigint }>
+        >`SELECT available FROM "CreditBalance" WHERE "tenantId" = ${tenantId} FOR UPDATE`;
+        const balanceAfter = locked!.available + input.amount;
+        const isGrant = input.amount > 0n;
+        const grantId = isGrant ? `grant_${randomUUID()}` : null;
+        const [entry] = await tx.creditLedgerEntry.createManyAndReturn({
+          data: [
+            {
+              tenantId,
+              kind: isGrant ? "GRANT" : "ADJUSTMENT",
+              amount: input.amount,
+              balanceAfter,
+              grantId,
+              actorKind: actor.kind,
+              actorId: actor.id,
+              reason: input.reason,
+              idempotencyKey: grantLedgerKey(input.idempotencyKey),
+              createdAt: now,
+            },
+          ],
+          skipDuplicates: true,
+        });
+        if (!entry) return firstResult(tx, input);
 
-      const moved = await tx.$queryRaw<Array<{ available: bigint }>>`
+        const moved = await tx.$queryRaw<Array<{ available: bigint }>>`
         UPDATE "CreditBalance" SET available = available + ${input.amount}, "updatedAt" = now() AT TIME ZONE 'UTC'
         WHERE "tenantId" = ${tenantId} AND available + ${input.amount} >= 0 RETURNING available`;
-      // Throwing rolls the entry back: a refused deduction leaves no trace.
-      if (moved.length === 0) throw new Insufficient(locked!.available);
-      if (!isGrant) await consumeGrants(prismaRunner(tx), tenantId, -input.amount, now);
-      const grant = grantId
-        ? await tx.creditGrant.create({ data: { id: grantId, tenantId, amount: input.amount, remaining: input.amount, source: "ADMIN", expiresAt: input.expiresAt, createdAt: now } })
-        : null;
-      await evaluateAlerts(prismaRunner(tx), tenantId, BALANCE_KINDS, { now, appUrl: appUrl() });
-      await recordAudit(tx, actor, {
-        action: isGrant ? "credits.grant" : "credits.adjust", tenantId, targetType: "CreditLedgerEntry", targetId: entry.id.toString(),
-        before: { available: locked!.available }, after: { available: moved[0]!.available, amount: input.amount, reason: input.reason, grantId, expiresAt: input.expiresAt },
-      });
-      return { outcome: "granted", entry, grant };
-    }, { maxWait: 10_000, timeout: 30_000 });
+        // Throwing rolls the entry back: a refused deduction leaves no trace.
+        if (moved.length === 0) throw new Insufficient(locked!.available);
+        if (!isGrant) await consumeGrants(prismaRunner(tx), tenantId, -input.amount, now);
+        const grant = grantId
+          ? await tx.creditGrant.create({
+              data: {
+                id: grantId,
+                tenantId,
+                amount: input.amount,
+                remaining: input.amount,
+                source: "ADMIN",
+                expiresAt: input.expiresAt,
+                createdAt: now,
+              },
+            })
+          : null;
+        await evaluateAlerts(prismaRunner(tx), tenantId, BALANCE_KINDS, { now, appUrl: appUrl() });
+        await recordAudit(tx, actor, {
+          action: isGrant ? "credits.grant" : "credits.adjust",
+          tenantId,
+          targetType: "CreditLedgerEntry",
+          targetId: entry.id.toString(),
+          before: { available: locked!.available },
+          after: {
+            available: moved[0]!.available,
+            amount: input.amount,
+            reason: input.reason,
+            grantId,
+            expiresAt: input.expiresAt,
+          },
+        });
+        return { outcome: "granted", entry, grant };
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
   } catch (e) {
     if (e instanceof Insufficient) return { outcome: "insufficient", available: e.available };
     throw e;

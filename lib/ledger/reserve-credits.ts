@@ -7,11 +7,18 @@
 // row lock anyway) and across many.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+
 import { Batcher, batcherFor } from "@/lib/db/batcher";
 import { reserveBatch } from "@/lib/ledger/reserve-batch";
 
 export type ReserveInput = {
-  tenantId: string; apiKeyId: string; requestId: string; model: string; amount: bigint; expiresAt: Date; now: Date;
+  tenantId: string;
+  apiKeyId: string;
+  requestId: string;
+  model: string;
+  amount: bigint;
+  expiresAt: Date;
+  now: Date;
   /** Tokens the call may use (input + max output), held against a HARD quota until settled. */
   tokens?: bigint;
   /** Limits beyond the balance (a HARD quota, spending caps), judged again under the lock. */
@@ -22,11 +29,17 @@ export type ReserveInput = {
  * transaction, after the lock, and include every reservation judged before this one in the batch.
  */
 export type LockedState = {
-  available: bigint; reserved: bigint; reservedTokens: bigint;
+  available: bigint;
+  reserved: bigint;
+  reservedTokens: bigint;
   /** This quota month's reported tokens and charged cost (QuotaUsage), when `quotaPeriodStart` was given. */
-  monthTokens: bigint; monthCost: bigint;
+  monthTokens: bigint;
+  monthCost: bigint;
   /** Charged today (tenant and key), this month (key), and held by the key, when `spendSince` was given. */
-  tenantDayCharged: bigint; keyDayCharged: bigint; keyMonthCharged: bigint; keyHeld: bigint;
+  tenantDayCharged: bigint;
+  keyDayCharged: bigint;
+  keyMonthCharged: bigint;
+  keyHeld: bigint;
 };
 export type ReserveGuard<R = unknown> = {
   quotaPeriodStart?: Date;
@@ -65,10 +78,23 @@ async function commit(db: pg.Pool, items: Item[], attempt = 1): Promise<ReserveR
 }
 
 /** A duplicate gets the reservation its requestId already holds (or "insufficient" if none survived). */
-async function resolveDuplicates(client: pg.PoolClient, items: Item[], results: ReserveResult[]): Promise<ReserveResult[]> {
+async function resolveDuplicates(
+  client: pg.PoolClient,
+  items: Item[],
+  results: ReserveResult[],
+): Promise<ReserveResult[]> {
   const dupes = items.filter((_, i) => results[i]!.outcome === "duplicate");
   if (dupes.length === 0) return results;
-  const { rows } = await client.query<{ tenantId: string; requestId: string; id: string; amount: bigint; expiresAt: Date; status: string; available: bigint; reserved: bigint }>(
+  const { rows } = await client.query<{
+    tenantId: string;
+    requestId: string;
+    id: string;
+    amount: bigint;
+    expiresAt: Date;
+    status: string;
+    available: bigint;
+    reserved: bigint;
+  }>(
     `SELECT r."tenantId", r."requestId", r.id, r.amount, r."expiresAt", r.status::text AS status, b.available, b.reserved
      FROM unnest($1::text[], $2::text[]) AS q(t, r)
      JOIN "Reservation" r ON r."tenantId" = q.t AND r."requestId" = q.r
@@ -80,12 +106,18 @@ async function resolveDuplicates(client: pg.PoolClient, items: Item[], results: 
     if (result.outcome !== "duplicate") return result;
     const row = found.get(`${items[i]!.tenantId}\u0000${items[i]!.requestId}`);
     if (!row) return { outcome: "insufficient", balance: result.balance };
-    return { outcome: "duplicate", reservation: { id: row.id, amount: row.amount, expiresAt: row.expiresAt, status: row.status }, balance: { available: row.available, reserved: row.reserved } };
+    return {
+      outcome: "duplicate",
+      reservation: { id: row.id, amount: row.amount, expiresAt: row.expiresAt, status: row.status },
+      balance: { available: row.available, reserved: row.reserved },
+    };
   });
 }
 
 const batchers = new WeakMap<pg.Pool, Batcher<Item, ReserveResult>>();
 
 export function reserveCredits(db: pg.Pool, input: ReserveInput): Promise<ReserveResult> {
-  return batcherFor(batchers, db, () => new Batcher((items) => commit(db, items), { maxInFlight: 1 })).submit({ ...input, id: `res_${randomUUID()}` });
+  return batcherFor(batchers, db, () => new Batcher((items) => commit(db, items), { maxInFlight: 1 })).submit(
+    { ...input, id: `res_${randomUUID()}` },
+  );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatMicros, microsToJson, usdToMicros } from "@/lib/money/format";
 
 describe("formatMicros", () => {

@@ -12,13 +12,22 @@ import ipaddr from "ipaddr.js";
 export const SEND_TIMEOUT_MS = 5_000;
 export const MAX_RESPONSE_BYTES = 64 * 1024;
 
-export type PostResult = { ok: boolean; status: number | null; body: string | null; error: string | null; latencyMs: number };
+export type PostResult = {
+  ok: boolean;
+  status: number | null;
+  body: string | null;
+  error: string | null;
+  latencyMs: number;
+};
 
 export class UnsafeUrlError extends Error {}
 
 export function isPublicAddress(address: string): boolean {
   const parsed = ipaddr.parse(address);
-  const ip = parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
+  const ip =
+    parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+      ? (parsed as ipaddr.IPv6).toIPv4Address()
+      : parsed;
   return ip.range() === "unicast";
 }
 
@@ -30,7 +39,8 @@ export function checkUrl(raw: string, allowPrivate: boolean): URL {
   } catch {
     throw new UnsafeUrlError("is not a valid URL");
   }
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) throw new UnsafeUrlError("must be an https:// URL");
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
+    throw new UnsafeUrlError("must be an https:// URL");
   if (url.username || url.password) throw new UnsafeUrlError("must not carry credentials");
   return url;
 }
@@ -40,23 +50,39 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
     if (err) return callback(err, "", 0);
     const list = addresses as dns.LookupAddress[];
     const bad = list.find((a) => !isPublicAddress(a.address));
-    if (bad) return callback(new UnsafeUrlError(`${hostname} resolves to a non-public address (${bad.address})`), "", 0);
+    if (bad)
+      return callback(
+        new UnsafeUrlError(`${hostname} resolves to a non-public address (${bad.address})`),
+        "",
+        0,
+      );
     if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
     callback(null, list[0]!.address, list[0]!.family);
   });
 };
 
-export function safePost(raw: string, body: string, headers: Record<string, string>, opts: { allowPrivate: boolean; timeoutMs?: number }): Promise<PostResult> {
+export function safePost(
+  raw: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: { allowPrivate: boolean; timeoutMs?: number },
+): Promise<PostResult> {
   const started = performance.now();
-  const done = (r: Omit<PostResult, "latencyMs">): PostResult => ({ ...r, latencyMs: Math.round(performance.now() - started) });
+  const done = (r: Omit<PostResult, "latencyMs">): PostResult => ({
+    ...r,
+    latencyMs: Math.round(performance.now() - started),
+  });
   let url: URL;
   try {
     url = checkUrl(raw, opts.allowPrivate);
     // A literal IP skips DNS (and the lookup hook): check it here.
     const host = url.hostname.replace(/^\[|\]$/g, "");
-    if (!opts.allowPrivate && ipaddr.isValid(host) && !isPublicAddress(host)) throw new UnsafeUrlError(`${host} is not a public address`);
+    if (!opts.allowPrivate && ipaddr.isValid(host) && !isPublicAddress(host))
+      throw new UnsafeUrlError(`${host} is not a public address`);
   } catch (e) {
-    return Promise.resolve(done({ ok: false, status: null, body: null, error: `URL ${(e as Error).message}` }));
+    return Promise.resolve(
+      done({ ok: false, status: null, body: null, error: `URL ${(e as Error).message}` }),
+    );
   }
   const timeoutMs = opts.timeoutMs ?? SEND_TIMEOUT_MS;
   return new Promise((resolve) => {
@@ -73,31 +99,51 @@ export function safePost(raw: string, body: string, headers: Record<string, stri
     // would not do: it restarts on every byte, so a receiver trickling its answer could hold a
     // worker's slot for ever.
     const deadline = setTimeout(() => {
-      settle({ ok: false, status: statusSeen, body: null, error: `no complete answer within ${timeoutMs / 1000} s` });
+      settle({
+        ok: false,
+        status: statusSeen,
+        body: null,
+        error: `no complete answer within ${timeoutMs / 1000} s`,
+      });
       req.destroy();
     }, timeoutMs);
     const client = url.protocol === "https:" ? https : http;
-    const req = client.request(url, {
-      method: "POST", headers: { "content-type": "application/json", "user-agent": "Tollgate-Alerts/1", ...headers, "content-length": Buffer.byteLength(body) },
-      ...(opts.allowPrivate ? {} : { lookup: guardedLookup }),
-    }, (res) => {
-      statusSeen = res.statusCode ?? null;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (c: Buffer) => {
-        if (size >= MAX_RESPONSE_BYTES) return;
-        chunks.push(c.subarray(0, MAX_RESPONSE_BYTES - size));
-        size += c.length;
-        if (size >= MAX_RESPONSE_BYTES) res.destroy();
-      });
-      const finish = () => {
-        const status = res.statusCode ?? 0;
-        // 3xx counts as a failure: redirects are never followed.
-        settle({ ok: status >= 200 && status < 300, status, body: Buffer.concat(chunks).toString("utf8"), error: status >= 200 && status < 300 ? null : `HTTP ${status}` });
-      };
-      res.once("end", finish);
-      res.once("close", finish);
-    });
+    const req = client.request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Tollgate-Alerts/1",
+          ...headers,
+          "content-length": Buffer.byteLength(body),
+        },
+        ...(opts.allowPrivate ? {} : { lookup: guardedLookup }),
+      },
+      (res) => {
+        statusSeen = res.statusCode ?? null;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (c: Buffer) => {
+          if (size >= MAX_RESPONSE_BYTES) return;
+          chunks.push(c.subarray(0, MAX_RESPONSE_BYTES - size));
+          size += c.length;
+          if (size >= MAX_RESPONSE_BYTES) res.destroy();
+        });
+        const finish = () => {
+          const status = res.statusCode ?? 0;
+          // 3xx counts as a failure: redirects are never followed.
+          settle({
+            ok: status >= 200 && status < 300,
+            status,
+            body: Buffer.concat(chunks).toString("utf8"),
+            error: status >= 200 && status < 300 ? null : `HTTP ${status}`,
+          });
+        };
+        res.once("end", finish);
+        res.once("close", finish);
+      },
+    );
     req.once("error", (e) => settle({ ok: false, status: null, body: null, error: e.message }));
     req.end(body);
   });

@@ -11,8 +11,14 @@ import { safePost, type PostResult } from "@/lib/notify/safe-post";
 export type SendDeps = { allowPrivate: boolean; smtpUrl?: string; emailFrom: string; timeoutMs?: number };
 export type Channel = { kind: ChannelKind; target: string; secret: string | null };
 
-export async function sendToChannel(deps: SendDeps, channel: Channel, deliveryId: string, payload: AlertPayload): Promise<PostResult> {
-  const post = (req: { body: string; headers: Record<string, string> }) => safePost(channel.target, req.body, req.headers, deps);
+export async function sendToChannel(
+  deps: SendDeps,
+  channel: Channel,
+  deliveryId: string,
+  payload: AlertPayload,
+): Promise<PostResult> {
+  const post = (req: { body: string; headers: Record<string, string> }) =>
+    safePost(channel.target, req.body, req.headers, deps);
   switch (channel.kind) {
     case "WEBHOOK":
       if (!channel.secret) return failed("the channel has no signing secret");
@@ -27,9 +33,21 @@ export async function sendToChannel(deps: SendDeps, channel: Channel, deliveryId
       const started = performance.now();
       try {
         const info = await sendAlertEmail(deps.smtpUrl, deps.emailFrom, channel.target, payload);
-        return { ok: true, status: 250, body: info.response, error: null, latencyMs: Math.round(performance.now() - started) };
+        return {
+          ok: true,
+          status: 250,
+          body: info.response,
+          error: null,
+          latencyMs: Math.round(performance.now() - started),
+        };
       } catch (e) {
-        return { ok: false, status: null, body: null, error: (e as Error).message, latencyMs: Math.round(performance.now() - started) };
+        return {
+          ok: false,
+          status: null,
+          body: null,
+          error: (e as Error).message,
+          latencyMs: Math.round(performance.now() - started),
+        };
       }
     }
   }

@@ -1,16 +1,27 @@
 // The decision API's limiter when Redis goes away and comes back: a real redis-server that the
 // test starts, stops and starts again on a port of its own.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { afterAll, describe, expect, it } from "vitest";
 import Redis from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+
 import { freePort } from "@/lib/db/embedded";
 import { redisLimiter } from "@/lib/decisions/runtime";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  const probe = new Redis({ port, host: "127.0.0.1", lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
+  const probe = new Redis({
+    port,
+    host: "127.0.0.1",
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   probe.on("error", () => undefined);
   for (let i = 0; i < 100; i++) {
     try {
@@ -24,10 +35,11 @@ async function startRedis(port: number): Promise<ChildProcess> {
   }
   throw new Error("redis-server did not start");
 }
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
-  child.once("exit", () => resolve());
-  child.kill("SIGKILL");
-});
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
 
 describe.skipIf(!hasRedis)("rate limiting while Redis is down", () => {
   let redis: ChildProcess | undefined;
@@ -59,7 +71,12 @@ describe.skipIf(!hasRedis)("rate limiting while Redis is down", () => {
 
     redis = await startRedis(port);
     // The client reconnects on its own; the shared window is fresh (the old server kept nothing).
-    await expect.poll(async () => (await limiter.hit("tenant-b", 100, now), limiter.isDegraded), { timeout: 15_000, interval: 200 }).toBe(false);
+    await expect
+      .poll(async () => (await limiter.hit("tenant-b", 100, now), limiter.isDegraded), {
+        timeout: 15_000,
+        interval: 200,
+      })
+      .toBe(false);
     expect(log.at(-1)).toContain("answer again");
   });
 });

@@ -11,8 +11,10 @@ export class FallbackRateLimiter implements RateLimiter {
 
   /** While degraded, the shared limiter is tried again at most once per `probeEveryMs`; other calls go local at once. */
   constructor(
-    private readonly shared: RateLimiter, private readonly local: RateLimiter,
-    private readonly log: (line: string) => void = console.warn, private readonly probeEveryMs = 1_000,
+    private readonly shared: RateLimiter,
+    private readonly local: RateLimiter,
+    private readonly log: (line: string) => void = console.warn,
+    private readonly probeEveryMs = 1_000,
   ) {}
 
   get isDegraded(): boolean {
@@ -20,7 +22,8 @@ export class FallbackRateLimiter implements RateLimiter {
   }
 
   async hit(key: string, limit: number, now: Date): Promise<RateLimitState> {
-    if (this.degraded && Date.now() - this.lastProbe < this.probeEveryMs) return this.local.hit(key, limit, now);
+    if (this.degraded && Date.now() - this.lastProbe < this.probeEveryMs)
+      return this.local.hit(key, limit, now);
     this.lastProbe = Date.now();
     try {
       const state = await this.shared.hit(key, limit, now);
@@ -32,7 +35,9 @@ export class FallbackRateLimiter implements RateLimiter {
     } catch (e) {
       if (!this.degraded) {
         this.degraded = true;
-        this.log(`rate limiter: shared counters unreachable (${(e as Error).message}); limiting per instance until they answer`);
+        this.log(
+          `rate limiter: shared counters unreachable (${(e as Error).message}); limiting per instance until they answer`,
+        );
       }
       return this.local.hit(key, limit, now);
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { RedisRateLimiter } from "@/lib/ratelimit/redis-limiter";
 import { InProcessRateLimiter, type RateLimiter } from "@/lib/ratelimit/sliding-window";
 import { redisUrl } from "@/lib/testing/db";
@@ -50,7 +51,9 @@ describe.skipIf(!url)("Redis sliding window", () => {
   it("never lets more than the limit through from many concurrent callers", async () => {
     const limiters = Array.from({ length: 4 }, () => new RedisRateLimiter(redis!, "test:shared"));
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => limiters[i % 4]!.hit(key, 50, at(5_000))));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => limiters[i % 4]!.hit(key, 50, at(5_000))),
+    );
     expect(results.filter((r) => !r.limited)).toHaveLength(50);
   });
 });

@@ -11,7 +11,12 @@ export interface RateLimiter {
 export const WINDOW_MS = 60_000;
 
 /** The verdict from the two counters; shared by the in-process and the Redis limiter. */
-export function verdict(previous: number, current: number, limit: number, now: Date): RateLimitState & { weighted: number } {
+export function verdict(
+  previous: number,
+  current: number,
+  limit: number,
+  now: Date,
+): RateLimitState & { weighted: number } {
   const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
   const overlap = 1 - (now.getTime() - windowStart) / WINDOW_MS;
   const weighted = previous * overlap + current;
@@ -33,7 +38,12 @@ export class InProcessRateLimiter implements RateLimiter {
     const state = verdict(entry.previous, entry.current, limit, now);
     if (!state.limited) entry.current += 1;
     if (this.counts.size > 100_000) this.sweep(window);
-    return { limit: state.limit, remaining: state.remaining, resetsAt: state.resetsAt, limited: state.limited };
+    return {
+      limit: state.limit,
+      remaining: state.remaining,
+      resetsAt: state.resetsAt,
+      limited: state.limited,
+    };
   }
 
   private sweep(window: number) {

@@ -4,7 +4,9 @@ import type { Routes } from "@/lib/server/route-table";
 
 export async function decisionRoutes(): Promise<Routes> {
   const [authorize, usage, balance] = await Promise.all([
-    import("@/app/api/v1/authorize/route"), import("@/app/api/v1/usage/route"), import("@/app/api/v1/balance/route"),
+    import("@/app/api/v1/authorize/route"),
+    import("@/app/api/v1/usage/route"),
+    import("@/app/api/v1/balance/route"),
   ]);
   return {
     "/api/v1/authorize": { POST: authorize.POST },

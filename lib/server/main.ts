@@ -5,14 +5,17 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import { decisionDeps } from "@/lib/decisions/runtime";
-import { pool } from "@/lib/db/pool";
-import { runRouteHandler } from "@/lib/server/node-fetch-bridge";
-import { decisionRoutes } from "@/lib/server/decision-routes";
-import { matchRoute, type Routes } from "@/lib/server/route-table";
-import { toProblem } from "@/lib/api/errors";
 
-const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" }, dev: { type: "boolean" } } });
+import { toProblem } from "@/lib/api/errors";
+import { pool } from "@/lib/db/pool";
+import { decisionDeps } from "@/lib/decisions/runtime";
+import { decisionRoutes } from "@/lib/server/decision-routes";
+import { runRouteHandler } from "@/lib/server/node-fetch-bridge";
+import { matchRoute, type Routes } from "@/lib/server/route-table";
+
+const { values } = parseArgs({
+  options: { port: { type: "string" }, hostname: { type: "string" }, dev: { type: "boolean" } },
+});
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? "127.0.0.1";
 const dev = Boolean(values.dev);
@@ -32,7 +35,8 @@ async function main() {
     served.catch((e: unknown) => {
       console.error(`${req.method} ${req.url} failed:`, e);
       // The same generic problem the route handlers answer: nothing about the failure leaks.
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json", "cache-control": "no-store" });
+      if (!res.headersSent)
+        res.writeHead(500, { "content-type": "application/problem+json", "cache-control": "no-store" });
       res.end(JSON.stringify(toProblem(e)));
     });
   });
@@ -41,14 +45,20 @@ async function main() {
   console.log(`Listening on ${origin}`);
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (async () => {
-    await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
-    // Decisions are buffered for batch insert: write what is left before the pool closes.
-    if (!dev) await decisionDeps().recorder.flush();
-    await app.close();
-    await pool().end().catch(() => undefined);
-    process.exit(0);
-  })());
+  const stop = () =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      // Decisions are buffered for batch insert: write what is left before the pool closes.
+      if (!dev) await decisionDeps().recorder.flush();
+      await app.close();
+      await pool()
+        .end()
+        .catch(() => undefined);
+      process.exit(0);
+    })());
   process.on("SIGTERM", () => void stop());
   process.on("SIGINT", () => void stop());
 }

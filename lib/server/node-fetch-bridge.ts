@@ -1,9 +1,13 @@
 // Runs a fetch-style route handler (Request → Response, as Next.js route handlers are) on a
 // node:http request. Used by the decision fast path and by tests that serve route handlers.
 import type http from "node:http";
+
 import { MAX_BODY_BYTES } from "@/lib/api/read-json";
 
-export type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type RouteHandler = (
+  req: Request,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 /**
  * Reads at most `cap` + 1 bytes of the body: enough for readJson() to answer 413 exactly as it
@@ -36,11 +40,21 @@ function headersOf(req: http.IncomingMessage): Headers {
 }
 
 export async function runRouteHandler(
-  handler: RouteHandler, params: Record<string, string>, req: http.IncomingMessage, res: http.ServerResponse, origin: string,
+  handler: RouteHandler,
+  params: Record<string, string>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  origin: string,
 ): Promise<void> {
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const { body, truncated } = hasBody ? await readBody(req, MAX_BODY_BYTES) : { body: undefined, truncated: false };
-  const request = new Request(new URL(req.url ?? "/", origin), { method: req.method, headers: headersOf(req), body: body as Uint8Array<ArrayBuffer> | undefined });
+  const { body, truncated } = hasBody
+    ? await readBody(req, MAX_BODY_BYTES)
+    : { body: undefined, truncated: false };
+  const request = new Request(new URL(req.url ?? "/", origin), {
+    method: req.method,
+    headers: headersOf(req),
+    body: body as Uint8Array<ArrayBuffer> | undefined,
+  });
   const response = await handler(request, { params: Promise.resolve(params) });
   const out = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string> = Object.fromEntries(response.headers.entries());

@@ -25,6 +25,7 @@ export function viewScope(own: string | undefined, requested?: string): TenantSc
 export function sqlTenantScope(column: string, placeholder: string) {
   return {
     condition: `(${placeholder}::text[] IS NULL OR ${column} = ANY(${placeholder}::text[]))`,
-    value: (tenantIds: readonly string[] | undefined): string[] | null => (tenantIds ? tenantIds.map((id) => tenantScope(id).tenantId) : null),
+    value: (tenantIds: readonly string[] | undefined): string[] | null =>
+      tenantIds ? tenantIds.map((id) => tenantScope(id).tenantId) : null,
   };
 }

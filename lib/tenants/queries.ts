@@ -1,16 +1,25 @@
 import "server-only";
+
 import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenancy/scope";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
-const currentSubscription = { orderBy: { updatedAt: "desc" as const }, take: 1, select: { status: true, pastDueSince: true } };
+const currentSubscription = {
+  orderBy: { updatedAt: "desc" as const },
+  take: 1,
+  select: { status: true, pastDueSince: true },
+};
 
 /** Admin only: every tenant with the numbers the overview lists. */
 export async function listTenantsForAdmin() {
   return prisma.tenant.findMany({
     orderBy: { name: "asc" },
     select: {
-      id: true, name: true, slug: true, status: true, timeZone: true,
+      id: true,
+      name: true,
+      slug: true,
+      status: true,
+      timeZone: true,
       plan: { select: { key: true, name: true } },
       creditBalance: { select: { available: true, reserved: true } },
       subscriptions: currentSubscription,
@@ -24,13 +33,23 @@ export async function getTenantHome(tenantId: string, now = new Date()) {
   const tenant = await prisma.tenant.findUniqueOrThrow({
     where: { id: scope.tenantId },
     select: {
-      id: true, name: true, slug: true, status: true, timeZone: true,
+      id: true,
+      name: true,
+      slug: true,
+      status: true,
+      timeZone: true,
       plan: { select: { key: true, name: true, monthlyTokenQuota: true } },
       creditBalance: { select: { available: true, reserved: true } },
       subscriptions: currentSubscription,
     },
   });
   const period = quotaPeriod(now, tenant.timeZone);
-  const quota = await prisma.quotaUsage.findUnique({ where: { tenantId_periodStart: { ...scope, periodStart: period.start } }, select: { tokensUsed: true } });
-  return { tenant, quota: { used: quota?.tokensUsed ?? 0n, limit: tenant.plan.monthlyTokenQuota, resetsAt: period.end } };
+  const quota = await prisma.quotaUsage.findUnique({
+    where: { tenantId_periodStart: { ...scope, periodStart: period.start } },
+    select: { tokensUsed: true },
+  });
+  return {
+    tenant,
+    quota: { used: quota?.tokensUsed ?? 0n, limit: tenant.plan.monthlyTokenQuota, resetsAt: period.end },
+  };
 }

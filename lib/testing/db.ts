@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { inject } from "vitest";
+
 import { createPrismaClient } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -30,11 +31,17 @@ const MAX_NAME = 63;
  * default) applies prisma/migrations with the app's runner. Databases are dropped by drop(), after
  * the test file if it forgot, and at the end of the run in any case.
  */
-export async function createTestDatabase(label: string, opts: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  label: string,
+  opts: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
   const server = inject("testDatabaseServer");
   const prefix = inject("testDatabasePrefix");
   const suffix = `_${randomBytes(4).toString("hex")}`;
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, Math.max(0, MAX_NAME - prefix.length - suffix.length));
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .slice(0, Math.max(0, MAX_NAME - prefix.length - suffix.length));
   const name = `${prefix}${slug}${suffix}`;
   // template0: nobody connects to it, so concurrent creates never fail with "template1 is being
   // accessed by other users".

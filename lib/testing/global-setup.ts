@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { baseDatabaseName, dropDatabasesStartingWith } from "@/lib/testing/pg-admin";
 
@@ -25,7 +26,9 @@ let prefix: string | undefined;
 
 /** The pid in the cluster's postmaster.pid when that process is alive. */
 async function runningPostmaster(dataDir: string): Promise<number | undefined> {
-  const pid = Number((await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
+  const pid = Number(
+    (await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0],
+  );
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
     process.kill(pid, 0);
@@ -81,7 +84,8 @@ export async function teardown() {
   try {
     if (server && prefix) {
       const left = await dropDatabasesStartingWith(server, prefix);
-      if (left.length) console.log(`Dropped ${left.length} test database(s) that were still there at the end of the run.`);
+      if (left.length)
+        console.log(`Dropped ${left.length} test database(s) that were still there at the end of the run.`);
     }
   } finally {
     await embedded?.stop();

@@ -5,13 +5,20 @@ import http from "node:http";
 export type Received = { path: string; headers: http.IncomingHttpHeaders; body: string; at: number };
 export type Answer = { status: number; body?: string; delayMs?: number; headers?: Record<string, string> };
 
-export async function startReceiver(answer: (req: Received, index: number) => Answer = () => ({ status: 200 })) {
+export async function startReceiver(
+  answer: (req: Received, index: number) => Answer = () => ({ status: 200 }),
+) {
   const requests: Received[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const received = { path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      const received = {
+        path: req.url ?? "/",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      };
       requests.push(received);
       const a = answer(received, requests.length - 1);
       setTimeout(() => {
@@ -25,6 +32,10 @@ export async function startReceiver(answer: (req: Received, index: number) => An
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -2,6 +2,7 @@
 // production server's decision fast path uses, so tests exercise the handlers through sockets
 // without a Next build.
 import http from "node:http";
+
 import { runRouteHandler } from "@/lib/server/node-fetch-bridge";
 import { matchRoute, type Routes } from "@/lib/server/route-table";
 
@@ -25,6 +26,10 @@ export async function serveRoutes(routes: Routes): Promise<{ url: string; close(
   origin = `http://127.0.0.1:${port}`;
   return {
     url: origin,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { isValidTimeZone, localDate, localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 const iso = (d: Date) => d.toISOString();
@@ -40,7 +41,12 @@ describe("localDay", () => {
 });
 
 describe("isValidTimeZone", () => {
-  it.each([["UTC", true], ["Asia/Kolkata", true], ["Mars/Olympus", false], ["", false]])("%s → %s", (zone, ok) => {
+  it.each([
+    ["UTC", true],
+    ["Asia/Kolkata", true],
+    ["Mars/Olympus", false],
+    ["", false],
+  ])("%s → %s", (zone, ok) => {
     expect(isValidTimeZone(zone)).toBe(ok);
   });
 });

@@ -24,7 +24,9 @@ function memo(cache: Map<string, Period>, key: string, compute: () => Period): P
 
 /** The quota month containing `at`: [local midnight on the 1st, local midnight on the next 1st). */
 export function quotaPeriod(at: Date, timeZone: string): Period {
-  return memo(monthMemo, `${timeZone}|${localDate(at, timeZone).slice(0, 7)}`, () => computeQuotaPeriod(at, timeZone));
+  return memo(monthMemo, `${timeZone}|${localDate(at, timeZone).slice(0, 7)}`, () =>
+    computeQuotaPeriod(at, timeZone),
+  );
 }
 
 function computeQuotaPeriod(at: Date, timeZone: string): Period {

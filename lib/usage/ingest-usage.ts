@@ -4,10 +4,11 @@
 // an acknowledged batch survives a crash. A revoked key may still report the calls it reserved
 // for before it was revoked (usage is never dropped), and nothing else.
 import type pg from "pg";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { zodFieldErrors } from "@/lib/api/errors";
 import { callCost } from "@/lib/decisions/cost";
 import { loadModelPrice } from "@/lib/decisions/load-context";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { settleBatch, type PricedEvent } from "@/lib/usage/settle-batch";
 import { usageEventSchema } from "@/lib/usage/usage-request";
 
@@ -29,16 +30,38 @@ export async function ingestUsage(
   const seen = new Set<string>();
   for (const [index, item] of raw.entries()) {
     const parsed = usageEventSchema.safeParse(item);
-    const requestId = typeof (item as { requestId?: unknown })?.requestId === "string" ? (item as { requestId: string }).requestId : null;
+    const requestId =
+      typeof (item as { requestId?: unknown })?.requestId === "string"
+        ? (item as { requestId: string }).requestId
+        : null;
     if (!parsed.success) {
-      results[index] = { index, requestId, status: "rejected", reason: zodFieldErrors(parsed.error).map((e) => `${e.path}: ${e.message}`).join("; ") };
+      results[index] = {
+        index,
+        requestId,
+        status: "rejected",
+        reason: zodFieldErrors(parsed.error)
+          .map((e) => `${e.path}: ${e.message}`)
+          .join("; "),
+      };
       continue;
     }
     const e = parsed.data;
     const occurredAt = e.occurredAt ? new Date(e.occurredAt) : now;
     const model = await loadModelPrice(deps.prisma, e.model);
-    if (!model) results[index] = { index, requestId: e.requestId, status: "rejected", reason: `model: unknown model "${e.model}"` };
-    else if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS) results[index] = { index, requestId: e.requestId, status: "rejected", reason: "occurredAt: is in the future" };
+    if (!model)
+      results[index] = {
+        index,
+        requestId: e.requestId,
+        status: "rejected",
+        reason: `model: unknown model "${e.model}"`,
+      };
+    else if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS)
+      results[index] = {
+        index,
+        requestId: e.requestId,
+        status: "rejected",
+        reason: "occurredAt: is in the future",
+      };
     else if (seen.has(e.requestId)) results[index] = { index, requestId: e.requestId, status: "duplicate" };
     else {
       seen.add(e.requestId);
@@ -49,13 +72,24 @@ export async function ingestUsage(
   const client = await deps.pool.connect();
   try {
     await client.query("BEGIN");
-    const { inserted, unauthorized, balance } = await settleBatch(client, { id: who.tenantId, timeZone: who.timeZone }, { id: who.apiKeyId, revoked: Boolean(who.keyRevoked) }, priced, now);
+    const { inserted, unauthorized, balance } = await settleBatch(
+      client,
+      { id: who.tenantId, timeZone: who.timeZone },
+      { id: who.apiKeyId, revoked: Boolean(who.keyRevoked) },
+      priced,
+      now,
+    );
     await client.query("COMMIT");
     for (const e of priced) {
       results[e.index] = inserted.has(e.requestId)
         ? { index: e.index, requestId: e.requestId, status: "accepted", cost: e.cost }
         : unauthorized.has(e.requestId)
-          ? { index: e.index, requestId: e.requestId, status: "rejected", reason: "key_revoked: this key was revoked and had not been authorized for this call" }
+          ? {
+              index: e.index,
+              requestId: e.requestId,
+              status: "rejected",
+              reason: "key_revoked: this key was revoked and had not been authorized for this call",
+            }
           : { index: e.index, requestId: e.requestId, status: "duplicate" };
     }
     return { results, balance };

@@ -3,7 +3,11 @@
 // reason while the valid ones are applied.
 import { z } from "zod";
 
-const tokens = z.number().int("must be a whole number").min(0, "must not be negative").max(100_000_000, "is too large");
+const tokens = z
+  .number()
+  .int("must be a whole number")
+  .min(0, "must not be negative")
+  .max(100_000_000, "is too large");
 
 export const usageEventSchema = z.strictObject({
   requestId: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
@@ -20,6 +24,9 @@ export type UsageEventInput = z.infer<typeof usageEventSchema>;
 export const MAX_BATCH = 1_000;
 
 export const usageBodySchema = z.union([
-  z.array(z.unknown()).min(1, "must hold at least one event").max(MAX_BATCH, `must hold at most ${MAX_BATCH} events`),
+  z
+    .array(z.unknown())
+    .min(1, "must hold at least one event")
+    .max(MAX_BATCH, `must hold at most ${MAX_BATCH} events`),
   z.record(z.string(), z.unknown()),
 ]);

@@ -1,10 +1,29 @@
 import { describe, expect, it } from "vitest";
+
 import { areaAccess, areaHome, type AreaRequirement, type SessionUser } from "@/lib/web/area-access";
 
 const admin: SessionUser = { id: "a", email: "admin@x.test", name: "A", role: "ADMIN", tenantId: null };
-const owner: SessionUser = { id: "o", email: "owner@x.test", name: "O", role: "TENANT_OWNER", tenantId: "t1" };
-const member: SessionUser = { id: "m", email: "member@x.test", name: "M", role: "TENANT_MEMBER", tenantId: "t1" };
-const orphan: SessionUser = { id: "x", email: "orphan@x.test", name: "X", role: "TENANT_MEMBER", tenantId: null };
+const owner: SessionUser = {
+  id: "o",
+  email: "owner@x.test",
+  name: "O",
+  role: "TENANT_OWNER",
+  tenantId: "t1",
+};
+const member: SessionUser = {
+  id: "m",
+  email: "member@x.test",
+  name: "M",
+  role: "TENANT_MEMBER",
+  tenantId: "t1",
+};
+const orphan: SessionUser = {
+  id: "x",
+  email: "orphan@x.test",
+  name: "X",
+  role: "TENANT_MEMBER",
+  tenantId: null,
+};
 
 const cases: [string, SessionUser | null, AreaRequirement, "ok" | "signed_out" | "wrong_role"][] = [
   ["signed out, admin area", null, { area: "admin" }, "signed_out"],

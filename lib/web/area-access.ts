@@ -21,11 +21,22 @@ export const isTenantUser = (u: SessionUser): u is TenantUser => u.role !== "ADM
 export const areaHome = (role: Role): "/admin" | "/app" => (role === "ADMIN" ? "/admin" : "/app");
 
 export function areaAccess(user: SessionUser | null, req: { area: "admin" }): AreaAccess<AdminUser>;
-export function areaAccess(user: SessionUser | null, req: { area: "tenant"; ownerOnly?: boolean }): AreaAccess<TenantUser>;
-export function areaAccess(user: SessionUser | null, req: AreaRequirement): AreaAccess<AdminUser | TenantUser>;
-export function areaAccess(user: SessionUser | null, req: AreaRequirement): AreaAccess<AdminUser | TenantUser> {
+export function areaAccess(
+  user: SessionUser | null,
+  req: { area: "tenant"; ownerOnly?: boolean },
+): AreaAccess<TenantUser>;
+export function areaAccess(
+  user: SessionUser | null,
+  req: AreaRequirement,
+): AreaAccess<AdminUser | TenantUser>;
+export function areaAccess(
+  user: SessionUser | null,
+  req: AreaRequirement,
+): AreaAccess<AdminUser | TenantUser> {
   if (!user) return { ok: false, reason: "signed_out" };
-  if (req.area === "admin") return isAdmin(user) ? { ok: true, user } : { ok: false, reason: "wrong_role", user };
-  if (!isTenantUser(user) || (req.ownerOnly && user.role !== "TENANT_OWNER")) return { ok: false, reason: "wrong_role", user };
+  if (req.area === "admin")
+    return isAdmin(user) ? { ok: true, user } : { ok: false, reason: "wrong_role", user };
+  if (!isTenantUser(user) || (req.ownerOnly && user.role !== "TENANT_OWNER"))
+    return { ok: false, reason: "wrong_role", user };
   return { ok: true, user };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { landingPath, safeCallbackPath } from "@/lib/web/landing-path";
 
 describe("safeCallbackPath", () => {

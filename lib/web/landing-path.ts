@@ -7,7 +7,8 @@ const ORIGIN = "http://tollgate.invalid";
 
 /** The path part of a same-origin callback, or null. Rejects `//host`, `/\host`, schemes and control characters. */
 export function safeCallbackPath(callbackUrl: string | null | undefined): string | null {
-  if (!callbackUrl || !callbackUrl.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(callbackUrl)) return null;
+  if (!callbackUrl || !callbackUrl.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(callbackUrl))
+    return null;
   let url: URL;
   try {
     url = new URL(callbackUrl, ORIGIN);
@@ -21,6 +22,10 @@ export function landingPath(role: Role, callbackUrl: string | null | undefined):
   const home = areaHome(role);
   const path = safeCallbackPath(callbackUrl);
   if (!path) return home;
-  const inArea = path === home || path.startsWith(`${home}/`) || path.startsWith(`${home}?`) || path.startsWith(`${home}#`);
+  const inArea =
+    path === home ||
+    path.startsWith(`${home}/`) ||
+    path.startsWith(`${home}?`) ||
+    path.startsWith(`${home}#`);
   return inArea ? path : home;
 }

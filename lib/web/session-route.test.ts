@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+
 import type { SessionUser } from "@/lib/web/area-access";
 
 // The real next-auth session needs a request; the wrapper's own behaviour is what is tested here.
@@ -8,17 +9,36 @@ vi.mock("@/lib/web/session", () => ({ getSessionUser: async () => current.user }
 const { sessionRoute } = await import("@/lib/web/session-route");
 
 const admin: SessionUser = { id: "a", email: "admin@x.test", name: "A", role: "ADMIN", tenantId: null };
-const owner: SessionUser = { id: "o", email: "owner@x.test", name: "O", role: "TENANT_OWNER", tenantId: "t1" };
-const member: SessionUser = { id: "m", email: "member@x.test", name: "M", role: "TENANT_MEMBER", tenantId: "t1" };
+const owner: SessionUser = {
+  id: "o",
+  email: "owner@x.test",
+  name: "O",
+  role: "TENANT_OWNER",
+  tenantId: "t1",
+};
+const member: SessionUser = {
+  id: "m",
+  email: "member@x.test",
+  name: "M",
+  role: "TENANT_MEMBER",
+  tenantId: "t1",
+};
 
-const adminRoute = sessionRoute<unknown>({ area: "admin" }, async (_req, _ctx, user) => Response.json({ id: user.id }));
-const tenantRoute = sessionRoute<unknown>({ area: "tenant" }, async (_req, _ctx, user) => Response.json({ tenantId: user.tenantId }));
-const ownerRoute = sessionRoute<unknown>({ area: "tenant", ownerOnly: true }, async () => Response.json({ ok: true }));
+const adminRoute = sessionRoute<unknown>({ area: "admin" }, async (_req, _ctx, user) =>
+  Response.json({ id: user.id }),
+);
+const tenantRoute = sessionRoute<unknown>({ area: "tenant" }, async (_req, _ctx, user) =>
+  Response.json({ tenantId: user.tenantId }),
+);
+const ownerRoute = sessionRoute<unknown>({ area: "tenant", ownerOnly: true }, async () =>
+  Response.json({ ok: true }),
+);
 const failing = sessionRoute<unknown>({ area: "admin" }, async () => {
   throw new Error("connection refused at 10.0.0.5");
 });
 
-const call = (route: (r: Request, c: unknown) => Promise<Response>) => route(new Request("http://t.test/api/x"), {});
+const call = (route: (r: Request, c: unknown) => Promise<Response>) =>
+  route(new Request("http://t.test/api/x"), {});
 
 describe("sessionRoute", () => {
   beforeEach(() => {
@@ -29,7 +49,12 @@ describe("sessionRoute", () => {
     const res = await call(adminRoute);
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(await res.json()).toMatchObject({ type: expect.stringMatching(/unauthorized$/), title: "Not signed in", status: 401, detail: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      type: expect.stringMatching(/unauthorized$/),
+      title: "Not signed in",
+      status: 401,
+      detail: expect.any(String),
+    });
   });
 
   it.each([
@@ -41,7 +66,11 @@ describe("sessionRoute", () => {
     const res = await call(route);
     expect(res.status).toBe(403);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(await res.json()).toMatchObject({ type: expect.stringMatching(/forbidden$/), title: "Forbidden", status: 403 });
+    expect(await res.json()).toMatchObject({
+      type: expect.stringMatching(/forbidden$/),
+      title: "Forbidden",
+      status: 403,
+    });
   });
 
   it("hands the right user to the handler", async () => {

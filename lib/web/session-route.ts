@@ -20,16 +20,26 @@ const WRONG_ROLE: Record<string, string> = {
 type Handler<C, U> = (req: Request, ctx: C, user: U) => Promise<Response>;
 
 /** Wraps a route handler: resolves the session user for the area, then maps thrown errors to problems. */
-export function sessionRoute<C>(req: { area: "admin" }, handler: Handler<C, AdminUser>): (r: Request, ctx: C) => Promise<Response>;
-export function sessionRoute<C>(req: { area: "tenant"; ownerOnly?: boolean }, handler: Handler<C, TenantUser>): (r: Request, ctx: C) => Promise<Response>;
-export function sessionRoute<C>(req: AreaRequirement, handler: Handler<C, AdminUser> | Handler<C, TenantUser>): (r: Request, ctx: C) => Promise<Response> {
+export function sessionRoute<C>(
+  req: { area: "admin" },
+  handler: Handler<C, AdminUser>,
+): (r: Request, ctx: C) => Promise<Response>;
+export function sessionRoute<C>(
+  req: { area: "tenant"; ownerOnly?: boolean },
+  handler: Handler<C, TenantUser>,
+): (r: Request, ctx: C) => Promise<Response>;
+export function sessionRoute<C>(
+  req: AreaRequirement,
+  handler: Handler<C, AdminUser> | Handler<C, TenantUser>,
+): (r: Request, ctx: C) => Promise<Response> {
   // Sound: areaAccess grants an AdminUser for { area: "admin" } and a TenantUser for "tenant",
   // which is exactly the pairing the overloads allow.
   const run = handler as Handler<C, AdminUser | TenantUser>;
   return apiRoute<C>(async (request, ctx) => {
     const access = areaAccess(await getSessionUser(), req);
     if (access.ok) return run(request, ctx, access.user);
-    if (access.reason === "signed_out") return problemResponse(sessionProblem("unauthorized", "Sign in at /sign-in first."));
+    if (access.reason === "signed_out")
+      return problemResponse(sessionProblem("unauthorized", "Sign in at /sign-in first."));
     const need = req.area === "tenant" && req.ownerOnly ? "owner" : req.area;
     return problemResponse(sessionProblem("forbidden", WRONG_ROLE[need] ?? "Forbidden."));
   });

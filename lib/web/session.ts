@@ -2,12 +2,21 @@
 // resolves the signed-in user for pages, layouts and server actions and guards each area;
 // session-route.ts does the same for route handlers. The decision itself is area-access.ts.
 import "server-only";
-import { cache } from "react";
+
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+
 import { authOptions } from "@/lib/auth/options";
 import { prisma } from "@/lib/db";
-import { areaAccess, areaHome, type AdminUser, type AreaRequirement, type SessionUser, type TenantUser } from "@/lib/web/area-access";
+import {
+  areaAccess,
+  areaHome,
+  type AdminUser,
+  type AreaRequirement,
+  type SessionUser,
+  type TenantUser,
+} from "@/lib/web/area-access";
 
 export type { AdminUser, SessionUser, TenantUser } from "@/lib/web/area-access";
 
@@ -20,7 +29,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, tenantId: true } });
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, tenantId: true },
+  });
   if (!user || (user.role !== "ADMIN" && !user.tenantId)) return null;
   return user;
 });

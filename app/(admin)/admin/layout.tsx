@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
 import { Search } from "lucide-react";
+import type { ReactNode } from "react";
+
 import { AppShell } from "@/components/shell/app-shell";
 import { requireUser } from "@/lib/web/session";
 
@@ -29,9 +30,21 @@ export default async function AdminLayout({ children }: { children: ReactNode })
 function TenantSearch() {
   return (
     <form method="get" action="/admin/tenants" role="search" className="relative">
-      <label htmlFor="top-tenant-search" className="sr-only">Search tenants</label>
-      <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-3.5 -translate-y-1/2 text-muted-foreground" />
-      <input suppressHydrationWarning id="top-tenant-search" name="q" type="search" placeholder="Search tenants" className="h-8 w-52 rounded-md border border-border bg-background pl-7 pr-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" />
+      <label htmlFor="top-tenant-search" className="sr-only">
+        Search tenants
+      </label>
+      <Search
+        aria-hidden
+        className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted-foreground"
+      />
+      <input
+        suppressHydrationWarning
+        id="top-tenant-search"
+        name="q"
+        type="search"
+        placeholder="Search tenants"
+        className="h-8 w-52 rounded-md border border-border bg-background pr-2 pl-7 text-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      />
     </form>
   );
 }

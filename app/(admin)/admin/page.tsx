@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/page-header";
+
 import { TenantsTable } from "@/components/admin/tenants-table";
 import { FiringAlertsCard } from "@/components/alerts/firing-alerts-card";
 import { HealthBadge } from "@/components/dashboard/health-badge";
 import { Money } from "@/components/money";
+import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { pool } from "@/lib/db/pool";
 import { monthMoney, refusalsByCode, stripeProblems, summarizeTenants } from "@/lib/dashboard/overview";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import { pool } from "@/lib/db/pool";
 import { listTenantsForAdmin } from "@/lib/tenants/queries";
 import { requireUser } from "@/lib/web/session";
 
@@ -21,23 +22,55 @@ export default async function AdminOverview() {
   await requireUser({ area: "admin" });
   const now = new Date();
   const [states, models, money, refusals, stripe, tenants] = await Promise.all([
-    loadTenantStates(pool(), now), loadModelPrices(pool()), monthMoney(pool(), now), refusalsByCode(pool(), now), stripeProblems(pool()), listTenantsForAdmin(),
+    loadTenantStates(pool(), now),
+    loadModelPrices(pool()),
+    monthMoney(pool(), now),
+    refusalsByCode(pool(), now),
+    stripeProblems(pool()),
+    listTenantsForAdmin(),
   ]);
   const { byState, attention } = summarizeTenants(states, models, now);
-  const month = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(now);
+  const month = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    now,
+  );
   const stats = [
-    { label: "Tenants", value: byState.total.toLocaleString("en-US"), note: `${byState.ok} calls go through · ${byState.warn} warning · ${byState.refusing} refusing` },
-    { label: "Past due", value: byState.pastDue.toLocaleString("en-US"), note: `${byState.suspended} suspended` },
-    { label: `Credits sold (${month}, UTC)`, value: <Money micros={money.sold} />, note: <>plus <Money micros={money.granted} /> granted</> },
-    { label: `Credits spent (${month})`, value: <Money micros={money.spent} />, note: "usage charged, from daily rollups" },
+    {
+      label: "Tenants",
+      value: byState.total.toLocaleString("en-US"),
+      note: `${byState.ok} calls go through · ${byState.warn} warning · ${byState.refusing} refusing`,
+    },
+    {
+      label: "Past due",
+      value: byState.pastDue.toLocaleString("en-US"),
+      note: `${byState.suspended} suspended`,
+    },
+    {
+      label: `Credits sold (${month}, UTC)`,
+      value: <Money micros={money.sold} />,
+      note: (
+        <>
+          plus <Money micros={money.granted} /> granted
+        </>
+      ),
+    },
+    {
+      label: `Credits spent (${month})`,
+      value: <Money micros={money.spent} />,
+      note: "usage charged, from daily rollups",
+    },
   ];
   return (
     <>
-      <PageHeader title="Overview" description="Every tenant's standing, money this month and what needs attention." />
+      <PageHeader
+        title="Overview"
+        description="Every tenant's standing, money this month and what needs attention."
+      />
       <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-2 md:gap-4 lg:grid-cols-4">
         {stats.map((s) => (
           <Card key={s.label}>
-            <CardHeader><CardTitle>{s.label}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{s.label}</CardTitle>
+            </CardHeader>
             <CardContent className="text-2xl font-semibold tabular-nums">
               {s.value}
               <p className="text-xs font-normal text-muted-foreground">{s.note}</p>
@@ -47,19 +80,29 @@ export default async function AdminOverview() {
       </div>
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader><CardTitle>Needs attention</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Needs attention</CardTitle>
+          </CardHeader>
           <CardContent>
             {attention.length === 0 && stripe.failed + stripe.unmatched === 0 ? (
               <EmptyState>Nothing needs attention: every tenant&apos;s calls go through.</EmptyState>
             ) : (
               <ul className="grid gap-2" data-testid="needs-attention">
                 {stripe.failed + stripe.unmatched > 0 ? (
-                  <li className="flex flex-wrap items-center gap-2 text-sm"><Badge tone="bad">Stripe</Badge>{stripe.failed} event(s) failed, {stripe.unmatched} unmatched</li>
+                  <li className="flex flex-wrap items-center gap-2 text-sm">
+                    <Badge tone="bad">Stripe</Badge>
+                    {stripe.failed} event(s) failed, {stripe.unmatched} unmatched
+                  </li>
                 ) : null}
                 {attention.map((a) => (
                   <li key={a.tenantId} className="flex flex-wrap items-start gap-2 text-sm">
                     <HealthBadge level={a.level} />
-                    <Link href={`/admin/tenants/${a.tenantId}`} className="font-medium underline-offset-2 hover:underline">{a.name}</Link>
+                    <Link
+                      href={`/admin/tenants/${a.tenantId}`}
+                      className="font-medium underline-offset-2 hover:underline"
+                    >
+                      {a.name}
+                    </Link>
                     <span className="text-muted-foreground">{a.reasons.join(" · ")}</span>
                   </li>
                 ))}
@@ -68,15 +111,31 @@ export default async function AdminOverview() {
           </CardContent>
         </Card>
         <Card>
-          <CardHeader><CardTitle>Refusals, last 24 hours</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Refusals, last 24 hours</CardTitle>
+          </CardHeader>
           <CardContent>
-            {refusals.length === 0 ? <p className="text-sm text-muted-foreground">No refusals in the last 24 hours.</p> : (
+            {refusals.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No refusals in the last 24 hours.</p>
+            ) : (
               <table className="w-full text-sm" data-testid="refusals-by-code">
-                <thead className="sr-only"><tr><th scope="col">Code</th><th scope="col">Refusals</th></tr></thead>
+                <thead className="sr-only">
+                  <tr>
+                    <th scope="col">Code</th>
+                    <th scope="col">Refusals</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {refusals.map((r) => (
                     <tr key={r.code} className="border-t border-border first:border-0">
-                      <td className="py-1"><Link className="underline-offset-2 hover:underline" href={`/admin/decisions?outcome=refused&code=${r.code}`}><code className="text-xs">{r.code}</code></Link></td>
+                      <td className="py-1">
+                        <Link
+                          className="underline-offset-2 hover:underline"
+                          href={`/admin/decisions?outcome=refused&code=${r.code}`}
+                        >
+                          <code className="text-xs">{r.code}</code>
+                        </Link>
+                      </td>
                       <td className="py-1 text-right tabular-nums">{r.count.toLocaleString("en-US")}</td>
                     </tr>
                   ))}

@@ -1,6 +1,7 @@
+import { Gauge } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Gauge } from "lucide-react";
+
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card, CardContent } from "@/components/ui/card";
 import { landingPath } from "@/lib/web/landing-path";
@@ -9,7 +10,11 @@ import { getSessionUser } from "@/lib/web/session";
 export const metadata: Metadata = { title: "Sign in" };
 
 // /sign-in – email and password; a signed-in user goes straight to their area.
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const { callbackUrl } = await searchParams;
   const user = await getSessionUser();
   if (user) redirect(landingPath(user.role, callbackUrl));

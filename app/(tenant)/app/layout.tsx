@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { AppShell } from "@/components/shell/app-shell";
 import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenancy/scope";
@@ -15,7 +16,10 @@ const NAV = [
 
 export default async function TenantLayout({ children }: { children: ReactNode }) {
   const user = await requireUser({ area: "tenant" });
-  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantScope(user.tenantId).tenantId }, select: { name: true } });
+  const tenant = await prisma.tenant.findUniqueOrThrow({
+    where: { id: tenantScope(user.tenantId).tenantId },
+    select: { name: true },
+  });
   return (
     <AppShell area="Tenant" home="/app" nav={NAV} user={user} context={tenant.name}>
       {children}

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PageHeader } from "@/components/page-header";
+
 import { LiveSummary } from "@/components/dashboard/live-summary";
 import { UsageSection } from "@/components/dashboard/usage-section";
+import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
+import { tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import { tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Home" };
@@ -20,9 +21,16 @@ export default async function TenantHome() {
   const { tenant } = summary;
   return (
     <>
-      <PageHeader title={tenant.name} description={`${tenant.planName} plan · times in ${tenant.timeZone} · signed in as ${user.email}`} />
+      <PageHeader
+        title={tenant.name}
+        description={`${tenant.planName} plan · times in ${tenant.timeZone} · signed in as ${user.email}`}
+      />
       <LiveSummary initial={summary} />
-      <Card><CardContent className="pt-4"><UsageSection tenantId={tenant.id} timeZone={tenant.timeZone} now={now} /></CardContent></Card>
+      <Card>
+        <CardContent className="pt-4">
+          <UsageSection tenantId={tenant.id} timeZone={tenant.timeZone} now={now} />
+        </CardContent>
+      </Card>
     </>
   );
 }

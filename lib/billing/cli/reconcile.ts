@@ -1,11 +1,12 @@
 // `npm run stripe:reconcile`: list customers, subscriptions and cards from the Stripe API, repair
 // the mirror where it drifted, and print each change. Needs STRIPE_SECRET_KEY and DATABASE_URL.
 import "dotenv/config";
-import { createPrismaClient } from "@/lib/db";
-import { databaseUrl } from "@/lib/env";
+
 import { reconcileStripe } from "@/lib/billing/reconcile";
 import { stripeClient } from "@/lib/billing/stripe-client";
+import { createPrismaClient } from "@/lib/db";
 import { clearContextCache } from "@/lib/decisions/load-context";
+import { databaseUrl } from "@/lib/env";
 
 export async function main(log: (line: string) => void = console.log): Promise<number> {
   const stripe = stripeClient();
@@ -26,8 +27,11 @@ export async function main(log: (line: string) => void = console.log): Promise<n
 }
 
 if (process.argv[1]?.endsWith("reconcile.ts")) {
-  main().then((code) => process.exit(code), (e: unknown) => {
-    console.error(`stripe:reconcile failed: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`stripe:reconcile failed: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
 }

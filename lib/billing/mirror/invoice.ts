@@ -1,10 +1,10 @@
 // Invoice rows mirror Stripe's invoices (amounts in the currency's minor unit, as Stripe sends
 // them), keyed by the invoice id, under the out-of-order guard of mirror/order.ts.
-import type { InvoiceStatus } from "@/lib/generated/prisma/client";
-import type { HandlerContext } from "@/lib/billing/webhooks/context";
 import { mayOverwrite } from "@/lib/billing/mirror/order";
-import { WebhookDataError } from "@/lib/billing/webhook-data-error";
 import { fromUnix, idOf, type InvoiceShape } from "@/lib/billing/stripe-shapes";
+import { WebhookDataError } from "@/lib/billing/webhook-data-error";
+import type { HandlerContext } from "@/lib/billing/webhooks/context";
+import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 
 const RANK: Record<InvoiceStatus, number> = { draft: 0, open: 1, uncollectible: 2, paid: 3, void: 3 };
 const TERMINAL: ReadonlySet<InvoiceStatus> = new Set(["paid", "void"]);
@@ -18,19 +18,40 @@ export async function syncInvoice(ctx: HandlerContext, invoice: InvoiceShape): P
   const existing = await tx.invoice.findUnique({ where: { stripeInvoiceId: invoice.id } });
   const status = (invoice.status ?? "draft") as InvoiceStatus;
   if (!(status in RANK)) throw new WebhookDataError(`unknown invoice status ${status}`);
-  if (!mayOverwrite(existing && { at: existing.stripeEventCreatedAt, state: existing.status }, { at: ctx.at, state: status }, RANK, TERMINAL)) return;
+  if (
+    !mayOverwrite(
+      existing && { at: existing.stripeEventCreatedAt, state: existing.status },
+      { at: ctx.at, state: status },
+      RANK,
+      TERMINAL,
+    )
+  )
+    return;
   const data = {
-    tenantId: ctx.tenantId, stripeSubscriptionId: invoiceSubscriptionId(invoice), number: invoice.number, status,
-    amountDue: BigInt(invoice.amount_due), amountPaid: BigInt(invoice.amount_paid), amountRemaining: BigInt(invoice.amount_remaining),
-    currency: invoice.currency, hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
-    periodStart: fromUnix(invoice.period_start), periodEnd: fromUnix(invoice.period_end), dueDate: fromUnix(invoice.due_date),
-    paidAt: fromUnix(invoice.status_transitions.paid_at), stripeEventCreatedAt: ctx.at,
+    tenantId: ctx.tenantId,
+    stripeSubscriptionId: invoiceSubscriptionId(invoice),
+    number: invoice.number,
+    status,
+    amountDue: BigInt(invoice.amount_due),
+    amountPaid: BigInt(invoice.amount_paid),
+    amountRemaining: BigInt(invoice.amount_remaining),
+    currency: invoice.currency,
+    hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
+    periodStart: fromUnix(invoice.period_start),
+    periodEnd: fromUnix(invoice.period_end),
+    dueDate: fromUnix(invoice.due_date),
+    paidAt: fromUnix(invoice.status_transitions.paid_at),
+    stripeEventCreatedAt: ctx.at,
   };
   const row = existing
     ? await tx.invoice.update({ where: { id: existing.id }, data })
-    : await tx.invoice.create({ data: { ...data, stripeInvoiceId: invoice.id, createdAt: fromUnix(invoice.created) } });
+    : await tx.invoice.create({
+        data: { ...data, stripeInvoiceId: invoice.id, createdAt: fromUnix(invoice.created) },
+      });
   await ctx.audit({
-    action: existing ? "invoice.update" : "invoice.create", targetType: "Invoice", targetId: row.id,
+    action: existing ? "invoice.update" : "invoice.create",
+    targetType: "Invoice",
+    targetId: row.id,
     before: existing && { status: existing.status, amountRemaining: existing.amountRemaining },
     after: { status, amountDue: data.amountDue, amountRemaining: data.amountRemaining, number: data.number },
   });

@@ -2,15 +2,22 @@
 // Convergence: the row takes the newest snapshot (mirror/order.ts), and `pastDueSince` is derived
 // from the recorded event history rather than from arrival order, so any delivery order of the
 // same events yields the same row.
+import { mayOverwrite } from "@/lib/billing/mirror/order";
+import { fromUnix, type SubscriptionShape } from "@/lib/billing/stripe-shapes";
+import { WebhookDataError } from "@/lib/billing/webhook-data-error";
+import type { HandlerContext } from "@/lib/billing/webhooks/context";
 import { utc } from "@/lib/db/pool";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/client";
-import type { HandlerContext } from "@/lib/billing/webhooks/context";
-import { mayOverwrite } from "@/lib/billing/mirror/order";
-import { WebhookDataError } from "@/lib/billing/webhook-data-error";
-import { fromUnix, type SubscriptionShape } from "@/lib/billing/stripe-shapes";
 
 const RANK: Record<SubscriptionStatus, number> = {
-  incomplete: 0, trialing: 1, active: 2, past_due: 3, unpaid: 4, paused: 4, canceled: 9, incomplete_expired: 9,
+  incomplete: 0,
+  trialing: 1,
+  active: 2,
+  past_due: 3,
+  unpaid: 4,
+  paused: 4,
+  canceled: 9,
+  incomplete_expired: 9,
 };
 const TERMINAL: ReadonlySet<SubscriptionStatus> = new Set(["canceled", "incomplete_expired"]);
 /** Statuses that keep the past-due clock running (grace counts from the first of the run). */
@@ -21,24 +28,50 @@ export async function syncSubscription(ctx: HandlerContext, sub: SubscriptionSha
   const existing = await tx.subscription.findUnique({ where: { stripeSubscriptionId: sub.id } });
   const status = sub.status as SubscriptionStatus;
   if (!(status in RANK)) throw new WebhookDataError(`unknown subscription status ${status}`);
-  const apply = mayOverwrite(existing && { at: existing.stripeEventCreatedAt, state: existing.status }, { at: ctx.at, state: status }, RANK, TERMINAL);
+  const apply = mayOverwrite(
+    existing && { at: existing.stripeEventCreatedAt, state: existing.status },
+    { at: ctx.at, state: status },
+    RANK,
+    TERMINAL,
+  );
   if (apply) {
     const item = sub.items.data[0];
     const priceId = item?.price.id ?? null;
-    const plan = priceId ? await tx.plan.findUnique({ where: { stripePriceId: priceId }, select: { id: true, key: true } }) : null;
+    const plan = priceId
+      ? await tx.plan.findUnique({ where: { stripePriceId: priceId }, select: { id: true, key: true } })
+      : null;
     const data = {
-      tenantId: ctx.tenantId, mode: "STRIPE" as const, status, planId: plan?.id ?? null, stripePriceId: priceId,
-      currentPeriodStart: fromUnix(item?.current_period_start), currentPeriodEnd: fromUnix(item?.current_period_end),
-      cancelAtPeriodEnd: sub.cancel_at_period_end, canceledAt: fromUnix(sub.canceled_at), trialEnd: fromUnix(sub.trial_end),
+      tenantId: ctx.tenantId,
+      mode: "STRIPE" as const,
+      status,
+      planId: plan?.id ?? null,
+      stripePriceId: priceId,
+      currentPeriodStart: fromUnix(item?.current_period_start),
+      currentPeriodEnd: fromUnix(item?.current_period_end),
+      cancelAtPeriodEnd: sub.cancel_at_period_end,
+      canceledAt: fromUnix(sub.canceled_at),
+      trialEnd: fromUnix(sub.trial_end),
       stripeEventCreatedAt: ctx.at,
     };
     const row = existing
       ? await tx.subscription.update({ where: { id: existing.id }, data })
       : await tx.subscription.create({ data: { ...data, stripeSubscriptionId: sub.id } });
     await ctx.audit({
-      action: existing ? "subscription.update" : "subscription.create", targetType: "Subscription", targetId: row.id,
-      before: existing && { status: existing.status, planId: existing.planId, currentPeriodEnd: existing.currentPeriodEnd },
-      after: { status, planId: data.planId, stripePriceId: priceId, currentPeriodEnd: data.currentPeriodEnd, cancelAtPeriodEnd: data.cancelAtPeriodEnd },
+      action: existing ? "subscription.update" : "subscription.create",
+      targetType: "Subscription",
+      targetId: row.id,
+      before: existing && {
+        status: existing.status,
+        planId: existing.planId,
+        currentPeriodEnd: existing.currentPeriodEnd,
+      },
+      after: {
+        status,
+        planId: data.planId,
+        stripePriceId: priceId,
+        currentPeriodEnd: data.currentPeriodEnd,
+        cancelAtPeriodEnd: data.cancelAtPeriodEnd,
+      },
     });
     // The tenant's plan is the newest snapshot's price, whatever the status: a canceled paid plan
     // stays the plan, and decide() answers subscription_canceled with the way back to #plans.
@@ -48,10 +81,19 @@ export async function syncSubscription(ctx: HandlerContext, sub: SubscriptionSha
 }
 
 async function movePlan(ctx: HandlerContext, planId: string): Promise<void> {
-  const tenant = await ctx.tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { planId: true } });
+  const tenant = await ctx.tx.tenant.findUniqueOrThrow({
+    where: { id: ctx.tenantId },
+    select: { planId: true },
+  });
   if (tenant.planId === planId) return;
   await ctx.tx.tenant.update({ where: { id: ctx.tenantId }, data: { planId } });
-  await ctx.audit({ action: "tenant.plan_change", targetType: "Tenant", targetId: ctx.tenantId, before: { planId: tenant.planId }, after: { planId } });
+  await ctx.audit({
+    action: "tenant.plan_change",
+    targetType: "Tenant",
+    targetId: ctx.tenantId,
+    before: { planId: tenant.planId },
+    after: { planId },
+  });
 }
 
 /**
@@ -78,7 +120,13 @@ export async function refreshPastDueSince(ctx: HandlerContext, stripeSubscriptio
   }
   if (since?.getTime() === row.pastDueSince?.getTime()) return;
   await ctx.tx.subscription.update({ where: { id: row.id }, data: { pastDueSince: since } });
-  await ctx.audit({ action: "subscription.past_due_since", targetType: "Subscription", targetId: row.id, before: { pastDueSince: row.pastDueSince }, after: { pastDueSince: since } });
+  await ctx.audit({
+    action: "subscription.past_due_since",
+    targetType: "Subscription",
+    targetId: row.id,
+    before: { pastDueSince: row.pastDueSince },
+    after: { pastDueSince: since },
+  });
 }
 
 /**
@@ -89,6 +137,15 @@ export async function recoverOnPayment(ctx: HandlerContext, stripeSubscriptionId
   const row = await ctx.tx.subscription.findUnique({ where: { stripeSubscriptionId } });
   if (!row || !["past_due", "unpaid", "incomplete"].includes(row.status)) return;
   if (row.stripeEventCreatedAt && row.stripeEventCreatedAt > ctx.at) return;
-  await ctx.tx.subscription.update({ where: { id: row.id }, data: { status: "active", pastDueSince: null, stripeEventCreatedAt: ctx.at } });
-  await ctx.audit({ action: "subscription.recover", targetType: "Subscription", targetId: row.id, before: { status: row.status, pastDueSince: row.pastDueSince }, after: { status: "active", pastDueSince: null } });
+  await ctx.tx.subscription.update({
+    where: { id: row.id },
+    data: { status: "active", pastDueSince: null, stripeEventCreatedAt: ctx.at },
+  });
+  await ctx.audit({
+    action: "subscription.recover",
+    targetType: "Subscription",
+    targetId: row.id,
+    before: { status: row.status, pastDueSince: row.pastDueSince },
+    after: { status: "active", pastDueSince: null },
+  });
 }

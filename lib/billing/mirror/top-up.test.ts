@@ -1,5 +1,6 @@
 // Credits bought by a payment: Stripe cents × 10,000 micro-USD, in USD only, agreeing with the metadata.
 import { describe, expect, it } from "vitest";
+
 import { creditsFor } from "@/lib/billing/mirror/top-up";
 
 describe("creditsFor", () => {

@@ -1,6 +1,6 @@
 // customer.subscription.created – mirror the new subscription (plan from its price)
-import type { HandlerContext } from "@/lib/billing/webhooks/context";
 import { syncSubscription } from "@/lib/billing/mirror/subscription";
 import type { SubscriptionShape } from "@/lib/billing/stripe-shapes";
+import type { HandlerContext } from "@/lib/billing/webhooks/context";
 
 export const handle = (ctx: HandlerContext, sub: SubscriptionShape) => syncSubscription(ctx, sub);

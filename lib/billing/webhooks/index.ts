@@ -2,29 +2,30 @@
 // type checks every handler against the event's real payload type: a handler's narrow shape must
 // accept the full Stripe object of its event. Anything else is recorded as IGNORED.
 import type Stripe from "stripe";
-import type { HandlerContext } from "@/lib/billing/webhooks/context";
+
+import { handle as chargeDisputeCreated } from "@/lib/billing/webhooks/charge-dispute-created";
+import { handle as chargeRefunded } from "@/lib/billing/webhooks/charge-refunded";
 import { handle as checkoutSessionCompleted } from "@/lib/billing/webhooks/checkout-session-completed";
+import type { HandlerContext } from "@/lib/billing/webhooks/context";
 import { handle as customerCreated } from "@/lib/billing/webhooks/customer-created";
-import { handle as customerUpdated } from "@/lib/billing/webhooks/customer-updated";
 import { handle as customerDeleted } from "@/lib/billing/webhooks/customer-deleted";
 import { handle as customerSubscriptionCreated } from "@/lib/billing/webhooks/customer-subscription-created";
-import { handle as customerSubscriptionUpdated } from "@/lib/billing/webhooks/customer-subscription-updated";
 import { handle as customerSubscriptionDeleted } from "@/lib/billing/webhooks/customer-subscription-deleted";
 import { handle as customerSubscriptionPaused } from "@/lib/billing/webhooks/customer-subscription-paused";
 import { handle as customerSubscriptionResumed } from "@/lib/billing/webhooks/customer-subscription-resumed";
 import { handle as customerSubscriptionTrialWillEnd } from "@/lib/billing/webhooks/customer-subscription-trial-will-end";
-import { handle as invoicePaid } from "@/lib/billing/webhooks/invoice-paid";
-import { handle as invoicePaymentFailed } from "@/lib/billing/webhooks/invoice-payment-failed";
+import { handle as customerSubscriptionUpdated } from "@/lib/billing/webhooks/customer-subscription-updated";
+import { handle as customerUpdated } from "@/lib/billing/webhooks/customer-updated";
 import { handle as invoiceFinalized } from "@/lib/billing/webhooks/invoice-finalized";
 import { handle as invoiceMarkedUncollectible } from "@/lib/billing/webhooks/invoice-marked-uncollectible";
-import { handle as invoiceVoided } from "@/lib/billing/webhooks/invoice-voided";
+import { handle as invoicePaid } from "@/lib/billing/webhooks/invoice-paid";
 import { handle as invoicePaymentActionRequired } from "@/lib/billing/webhooks/invoice-payment-action-required";
+import { handle as invoicePaymentFailed } from "@/lib/billing/webhooks/invoice-payment-failed";
+import { handle as invoiceVoided } from "@/lib/billing/webhooks/invoice-voided";
 import { handle as paymentMethodAttached } from "@/lib/billing/webhooks/payment-method-attached";
+import { handle as paymentMethodAutomaticallyUpdated } from "@/lib/billing/webhooks/payment-method-automatically-updated";
 import { handle as paymentMethodDetached } from "@/lib/billing/webhooks/payment-method-detached";
 import { handle as paymentMethodUpdated } from "@/lib/billing/webhooks/payment-method-updated";
-import { handle as paymentMethodAutomaticallyUpdated } from "@/lib/billing/webhooks/payment-method-automatically-updated";
-import { handle as chargeRefunded } from "@/lib/billing/webhooks/charge-refunded";
-import { handle as chargeDisputeCreated } from "@/lib/billing/webhooks/charge-dispute-created";
 
 export const HANDLED_EVENT_TYPES = [
   "checkout.session.completed",

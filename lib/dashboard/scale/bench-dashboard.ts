@@ -4,19 +4,21 @@
 // (lib/dashboard/scale/page-timing.ts), and the data work alone (the functions the page calls, in
 // process). Run after `npm run seed:large` on the same DATABASE_URL (`--data-only` skips the server).
 import "dotenv/config";
+
 import pg from "pg";
-import { databaseUrl } from "@/lib/env";
-import { createPrismaClient } from "@/lib/db";
-import { createPool } from "@/lib/db/pool";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { listDecisions } from "@/lib/dashboard/decision-log";
 import { monthMoney, refusalsByCode, stripeProblems, summarizeTenants } from "@/lib/dashboard/overview";
+import { timePagesOverHttp, type Timing } from "@/lib/dashboard/scale/page-timing";
 import { loadTenantDetail } from "@/lib/dashboard/tenant-detail";
 import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import { loadTenantStanding } from "@/lib/dashboard/tenant-summary";
 import { queryTenants, tenantsQuerySchema } from "@/lib/dashboard/tenants-query";
 import { usageSeries } from "@/lib/dashboard/usage-series";
-import { loadTenantStanding } from "@/lib/dashboard/tenant-summary";
-import { timePagesOverHttp, type Timing } from "@/lib/dashboard/scale/page-timing";
+import { createPrismaClient } from "@/lib/db";
+import { createPool } from "@/lib/db/pool";
+import { databaseUrl } from "@/lib/env";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const LOADS = 20;
 
@@ -40,13 +42,24 @@ export function pages(prisma: PrismaClient, db: pg.Pool, busyTenantId: string) {
   return {
     "Admin overview (/admin)": async () => {
       const now = new Date();
-      const [states, models] = await Promise.all([loadTenantStates(db, now), loadModelPrices(db), monthMoney(db, now), refusalsByCode(db, now), stripeProblems(db)]);
+      const [states, models] = await Promise.all([
+        loadTenantStates(db, now),
+        loadModelPrices(db),
+        monthMoney(db, now),
+        refusalsByCode(db, now),
+        stripeProblems(db),
+      ]);
       summarizeTenants(states, models, now);
     },
     "Tenants table (/admin/tenants, sorted by balance)": async () => {
       const now = new Date();
       const [states, models] = await Promise.all([loadTenantStates(db, now), loadModelPrices(db)]);
-      queryTenants(states, models, tenantsQuerySchema.parse({ sort: "balance", dir: "desc", risk: "warn" }), now);
+      queryTenants(
+        states,
+        models,
+        tenantsQuerySchema.parse({ sort: "balance", dir: "desc", risk: "warn" }),
+        now,
+      );
     },
     "Busiest tenant's page (/admin/tenants/[id])": async () => {
       const now = new Date();
@@ -74,25 +87,45 @@ async function main() {
   const db = createPool(databaseUrl(), 8);
   const prisma = createPrismaClient(databaseUrl(), 8);
   try {
-    const { rows: [busy] } = await db.query<{ id: string; n: string }>(`SELECT "tenantId" AS id, count(*)::text AS n FROM "UsageRollup" GROUP BY 1 ORDER BY sum(requests) DESC LIMIT 1`);
-    const { rows: [events] } = await db.query<{ n: string }>(`SELECT reltuples::bigint::text AS n FROM pg_class WHERE relname = 'UsageEvent'`);
+    const {
+      rows: [busy],
+    } = await db.query<{ id: string; n: string }>(
+      `SELECT "tenantId" AS id, count(*)::text AS n FROM "UsageRollup" GROUP BY 1 ORDER BY sum(requests) DESC LIMIT 1`,
+    );
+    const {
+      rows: [events],
+    } = await db.query<{ n: string }>(
+      `SELECT reltuples::bigint::text AS n FROM pg_class WHERE relname = 'UsageEvent'`,
+    );
     if (!busy) throw new Error("No usage: run npm run seed:large first.");
-    console.log(`Data: ~${Number(events?.n ?? 0).toLocaleString("en-US")} usage events; busiest tenant ${busy.id}. ${LOADS} loads each after 2 warm-ups.\n`);
+    console.log(
+      `Data: ~${Number(events?.n ?? 0).toLocaleString("en-US")} usage events; busiest tenant ${busy.id}. ${LOADS} loads each after 2 warm-ups.\n`,
+    );
     const names = Object.keys(PAGE_PATHS);
     const data = new Map<string, Awaited<ReturnType<typeof time>>>();
     for (const [name, fn] of Object.entries(pages(prisma, db, busy.id))) data.set(name, await time(fn));
-    const http = process.argv.includes("--data-only") ? new Map<string, Timing>() : await timePagesOverHttp({
-      prisma, databaseUrl: databaseUrl(), root: process.cwd(), loads: LOADS, percentile,
-      pages: Object.fromEntries(names.map((n) => [n, PAGE_PATHS[n]!(busy.id)])),
-    });
+    const http = process.argv.includes("--data-only")
+      ? new Map<string, Timing>()
+      : await timePagesOverHttp({
+          prisma,
+          databaseUrl: databaseUrl(),
+          root: process.cwd(),
+          loads: LOADS,
+          percentile,
+          pages: Object.fromEntries(names.map((n) => [n, PAGE_PATHS[n]!(busy.id)])),
+        });
     const ms = (t: Timing | undefined, k: keyof Timing) => (t ? `${t[k].toFixed(1)} ms` : "–");
-    console.log("| Page | whole page p50 | whole page p95 | data p50 | data p95 |\n|---|---:|---:|---:|---:|");
+    console.log(
+      "| Page | whole page p50 | whole page p95 | data p50 | data p95 |\n|---|---:|---:|---:|---:|",
+    );
     for (const name of names) {
       const h = http.get(name);
       const d = data.get(name);
       console.log(`| ${name} | ${ms(h, "p50")} | ${ms(h, "p95")} | ${ms(d, "p50")} | ${ms(d, "p95")} |`);
     }
-    console.log("\nWhole page: the production server rendering the page for a signed-in admin, request to last byte. Data: the page's queries and domain work in process.");
+    console.log(
+      "\nWhole page: the production server rendering the page for a signed-in admin, request to last byte. Data: the page's queries and domain work in process.",
+    );
   } finally {
     await db.end();
     await prisma.$disconnect();

@@ -5,15 +5,24 @@
 // crosses the wire row by row. Run on a migrated database (demo data may be present):
 //   DATABASE_URL=… npm run seed:large -- [--tenants 200] [--events 5000000] [--batch 250000]
 import "dotenv/config";
+
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { databaseUrl } from "@/lib/env";
+
 import { createPool, utc } from "@/lib/db/pool";
 import { DEMO_MODELS, DEMO_PLANS } from "@/lib/demo/catalog";
+import { databaseUrl } from "@/lib/env";
 import { hashApiKey } from "@/lib/keys/api-key";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
-const ZONES = ["UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "America/Los_Angeles", "Australia/Sydney"];
+const ZONES = [
+  "UTC",
+  "America/New_York",
+  "Europe/Berlin",
+  "Asia/Kolkata",
+  "America/Los_Angeles",
+  "Australia/Sydney",
+];
 export const LARGE_PREFIX = "large-";
 
 function arg(name: string, fallback: number): number {
@@ -27,41 +36,89 @@ function progress(done: number, total: number, started: number) {
   const width = 30;
   const filled = Math.round((done / total) * width);
   const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-  process.stdout.write(`\r  [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} events · ${Math.round(rate).toLocaleString("en-US")} rows/s   `);
+  process.stdout.write(
+    `\r  [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} events · ${Math.round(rate).toLocaleString("en-US")} rows/s   `,
+  );
 }
 
-export async function seedLarge(db: pg.Pool, opts: { tenants: number; events: number; batch: number; now?: Date; log?: (s: string) => void }) {
+export async function seedLarge(
+  db: pg.Pool,
+  opts: { tenants: number; events: number; batch: number; now?: Date; log?: (s: string) => void },
+) {
   const log = opts.log ?? console.log;
   const now = opts.now ?? new Date();
-  const { rows: [existing] } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Tenant" WHERE slug LIKE $1`, [`${LARGE_PREFIX}%`]);
-  if (existing!.n > 0) throw new Error(`This database already has ${existing!.n} ${LARGE_PREFIX}* tenants: reset it first (npm run db:reset).`);
+  const {
+    rows: [existing],
+  } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Tenant" WHERE slug LIKE $1`, [
+    `${LARGE_PREFIX}%`,
+  ]);
+  if (existing!.n > 0)
+    throw new Error(
+      `This database already has ${existing!.n} ${LARGE_PREFIX}* tenants: reset it first (npm run db:reset).`,
+    );
 
   // Catalogue: the demo plans and models (kept if present).
   for (const m of DEMO_MODELS) {
-    await db.query(`INSERT INTO "Model" (id, provider, "displayName", "inputPrice", "outputPrice", "updatedAt") VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`, [m.id, m.provider, m.displayName, m.inputPrice, m.outputPrice]);
+    await db.query(
+      `INSERT INTO "Model" (id, provider, "displayName", "inputPrice", "outputPrice", "updatedAt") VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`,
+      [m.id, m.provider, m.displayName, m.inputPrice, m.outputPrice],
+    );
   }
   for (const p of DEMO_PLANS) {
     await db.query(
       `INSERT INTO "Plan" (id, key, name, "monthlyPrice", "monthlyTokenQuota", "quotaMode", "requestsPerMinute", "maxContextTokens", features, "allowedModels", "pastDueGraceDays", "requiresPaymentMethod", "topUpAmounts", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, $6::"QuotaMode", $7, $8, $9, $10, $11, $12, $13, now()) ON CONFLICT (key) DO NOTHING`,
-      [p.id, p.key, p.name, p.monthlyPrice, p.monthlyTokenQuota, p.quotaMode, p.requestsPerMinute, p.maxContextTokens, p.features, p.allowedModels, p.pastDueGraceDays, p.requiresPaymentMethod, p.topUpAmounts.map(String)],
+      [
+        p.id,
+        p.key,
+        p.name,
+        p.monthlyPrice,
+        p.monthlyTokenQuota,
+        p.quotaMode,
+        p.requestsPerMinute,
+        p.maxContextTokens,
+        p.features,
+        p.allowedModels,
+        p.pastDueGraceDays,
+        p.requiresPaymentMethod,
+        p.topUpAmounts.map(String),
+      ],
     );
   }
-  const { rows: plans } = await db.query<{ id: string; key: string }>(`SELECT id, key FROM "Plan" WHERE key IN ('starter', 'pro', 'enterprise') ORDER BY key`);
+  const { rows: plans } = await db.query<{ id: string; key: string }>(
+    `SELECT id, key FROM "Plan" WHERE key IN ('starter', 'pro', 'enterprise') ORDER BY key`,
+  );
 
   log(`Creating ${opts.tenants} tenants …`);
   const tenants = Array.from({ length: opts.tenants }, (_, i) => {
     const slug = `${LARGE_PREFIX}${String(i).padStart(4, "0")}`;
-    return { id: `tnt_large_${i}`, slug, name: i === 0 ? "Large Busy Co" : `Large Tenant ${i}`, zone: ZONES[i % ZONES.length]!, plan: plans[i % plans.length]!, key: `key_large_${i}` };
+    return {
+      id: `tnt_large_${i}`,
+      slug,
+      name: i === 0 ? "Large Busy Co" : `Large Tenant ${i}`,
+      zone: ZONES[i % ZONES.length]!,
+      plan: plans[i % plans.length]!,
+      key: `key_large_${i}`,
+    };
   });
   await db.query(
     `INSERT INTO "Tenant" (id, name, slug, "timeZone", "planId", "updatedAt") SELECT * , now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-    [tenants.map((t) => t.id), tenants.map((t) => t.name), tenants.map((t) => t.slug), tenants.map((t) => t.zone), tenants.map((t) => t.plan.id)],
+    [
+      tenants.map((t) => t.id),
+      tenants.map((t) => t.name),
+      tenants.map((t) => t.slug),
+      tenants.map((t) => t.zone),
+      tenants.map((t) => t.plan.id),
+    ],
   );
   await db.query(
     `INSERT INTO "ApiKey" (id, "tenantId", name, prefix, hash, status, "allowedModels", "updatedAt")
      SELECT k, t, 'Production', 'tg_large_' || substr(k, 11, 3), h, 'ACTIVE', '{}', now() FROM unnest($1::text[], $2::text[], $3::text[]) AS u(k, t, h)`,
-    [tenants.map((t) => t.key), tenants.map((t) => t.id), tenants.map(() => hashApiKey(`tg_large_${randomBytes(18).toString("base64url")}`))],
+    [
+      tenants.map((t) => t.key),
+      tenants.map((t) => t.id),
+      tenants.map(() => hashApiKey(`tg_large_${randomBytes(18).toString("base64url")}`)),
+    ],
   );
   await db.query(
     `INSERT INTO "Subscription" (id, "tenantId", "stripeSubscriptionId", status, "planId", "currentPeriodStart", "currentPeriodEnd", "updatedAt")
@@ -77,7 +134,9 @@ export async function seedLarge(db: pg.Pool, opts: { tenants: number; events: nu
   );
 
   // Usage: tenant index skewed to the low end (floor(n·r³): tenant 0 gets about a quarter of all calls).
-  log(`Generating ${opts.events.toLocaleString("en-US")} usage events in batches of ${opts.batch.toLocaleString("en-US")} …`);
+  log(
+    `Generating ${opts.events.toLocaleString("en-US")} usage events in batches of ${opts.batch.toLocaleString("en-US")} …`,
+  );
   const started = Date.now();
   const modelIds = DEMO_MODELS.map((m) => m.id);
   for (let from = 0; from < opts.events; from += opts.batch) {
@@ -98,7 +157,9 @@ export async function seedLarge(db: pg.Pool, opts: { tenants: number; events: nu
   }
   process.stdout.write("\n");
   const seconds = (Date.now() - started) / 1000;
-  log(`  ${opts.events.toLocaleString("en-US")} events in ${seconds.toFixed(1)} s (${Math.round(opts.events / seconds).toLocaleString("en-US")} rows/s)`);
+  log(
+    `  ${opts.events.toLocaleString("en-US")} events in ${seconds.toFixed(1)} s (${Math.round(opts.events / seconds).toLocaleString("en-US")} rows/s)`,
+  );
 
   log("Building daily rollups in each tenant's zone …");
   await db.query(
@@ -140,15 +201,23 @@ export async function seedLarge(db: pg.Pool, opts: { tenants: number; events: nu
     [opts.tenants, utc(now)],
   );
   log("ANALYZE …");
-  await db.query(`ANALYZE "UsageEvent"; ANALYZE "UsageRollup"; ANALYZE "Decision"; ANALYZE "Tenant"; ANALYZE "QuotaUsage"`);
+  await db.query(
+    `ANALYZE "UsageEvent"; ANALYZE "UsageRollup"; ANALYZE "Decision"; ANALYZE "Tenant"; ANALYZE "QuotaUsage"`,
+  );
   return { tenants: tenants.length, events: opts.events, seconds };
 }
 
 async function main() {
   const db = createPool(databaseUrl(), 4);
   try {
-    const r = await seedLarge(db, { tenants: arg("tenants", 200), events: arg("events", 5_000_000), batch: arg("batch", 250_000) });
-    console.log(`Done: ${r.tenants} tenants, ${r.events.toLocaleString("en-US")} usage events. Busiest tenant: tnt_large_0 (Large Busy Co).`);
+    const r = await seedLarge(db, {
+      tenants: arg("tenants", 200),
+      events: arg("events", 5_000_000),
+      batch: arg("batch", 250_000),
+    });
+    console.log(
+      `Done: ${r.tenants} tenants, ${r.events.toLocaleString("en-US")} usage events. Busiest tenant: tnt_large_0 (Large Busy Co).`,
+    );
   } finally {
     await db.end();
   }

@@ -5,5 +5,8 @@ export function slackRequest(p: AlertPayload) {
   const icon = p.type === "alert.firing" ? ":rotating_light:" : ":white_check_mark:";
   const state = p.type === "alert.firing" ? "Firing" : "Resolved";
   const text = `${icon} *${state}: ${p.rule.name}* — ${p.message} <${p.url}|Open in Tollgate>`;
-  return { body: JSON.stringify({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] }), headers: {} };
+  return {
+    body: JSON.stringify({ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] }),
+    headers: {},
+  };
 }

@@ -1,7 +1,9 @@
 "use server";
+
 // Admin retry of any dead-lettered delivery (any tenant's, or an operator channel's).
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+
 import { retryDeliveryAction as retry } from "@/lib/alerts/manage-actions";
 import { userActor } from "@/lib/dashboard/actor";
 import type { ActionState } from "@/lib/dashboard/forms";

@@ -1,13 +1,15 @@
 "use server";
+
 // The Stripe events page's actions: replay one event, or link a customer to a tenant and apply its
 // stored unmatched events (bodies in lib/billing/admin-actions.ts, which check the role again).
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+
 import { linkCustomerBody, replayEventBody, type AdminCaller } from "@/lib/billing/admin-actions";
 import { stripeClient } from "@/lib/billing/stripe-client";
-import { prisma } from "@/lib/db";
 import { userActor } from "@/lib/dashboard/actor";
 import type { ActionState } from "@/lib/dashboard/forms";
+import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/web/session";
 
 async function caller(): Promise<AdminCaller> {

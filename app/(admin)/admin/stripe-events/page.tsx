@@ -1,25 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { PageHeader } from "@/components/page-header";
+
 import { ConfirmAction } from "@/components/dashboard/confirm-action";
+import { LinkCustomerForm } from "@/components/dashboard/link-customer-form";
 import { LocalTime } from "@/components/dashboard/local-time";
+import { PageHeader } from "@/components/page-header";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, Td, TdNum, Th, THead, Tr } from "@/components/ui/table";
+import { unmatchedCustomers } from "@/lib/billing/unmatched-customers";
 import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/web/session";
-import { LinkCustomerForm } from "@/components/dashboard/link-customer-form";
-import { unmatchedCustomers } from "@/lib/billing/unmatched-customers";
+
 import { linkCustomerAction, replayEventAction } from "./actions";
 
 export const metadata: Metadata = { title: "Stripe events" };
 
 const STATUSES = ["RECEIVED", "PROCESSED", "FAILED", "IGNORED", "UNMATCHED"] as const;
-const TONE: Record<(typeof STATUSES)[number], BadgeTone> = { RECEIVED: "muted", PROCESSED: "ok", FAILED: "bad", IGNORED: "muted", UNMATCHED: "warn" };
+const TONE: Record<(typeof STATUSES)[number], BadgeTone> = {
+  RECEIVED: "muted",
+  PROCESSED: "ok",
+  FAILED: "bad",
+  IGNORED: "muted",
+  UNMATCHED: "warn",
+};
 const PAGE = 50;
 const query = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
@@ -34,23 +42,51 @@ export default async function StripeEventsPage({ searchParams }: Props) {
   const q = query.parse(await searchParams);
   const before = q.before ? new Date(q.before) : null;
   const rows = await prisma.stripeEvent.findMany({
-    where: { ...(q.status ? { status: q.status } : {}), ...(before && !Number.isNaN(before.getTime()) ? { receivedAt: { lt: before } } : {}) },
-    orderBy: { receivedAt: "desc" }, take: PAGE + 1,
-    select: { id: true, type: true, created: true, status: true, attempts: true, error: true, receivedAt: true, tenantId: true, stripeCustomerId: true, tenant: { select: { name: true } } },
+    where: {
+      ...(q.status ? { status: q.status } : {}),
+      ...(before && !Number.isNaN(before.getTime()) ? { receivedAt: { lt: before } } : {}),
+    },
+    orderBy: { receivedAt: "desc" },
+    take: PAGE + 1,
+    select: {
+      id: true,
+      type: true,
+      created: true,
+      status: true,
+      attempts: true,
+      error: true,
+      receivedAt: true,
+      tenantId: true,
+      stripeCustomerId: true,
+      tenant: { select: { name: true } },
+    },
   });
   const [unmatched, linkable] = await Promise.all([
     unmatchedCustomers(prisma),
-    prisma.tenant.findMany({ where: { stripeCustomerId: null }, orderBy: { name: "asc" }, take: 500, select: { slug: true, name: true } }),
+    prisma.tenant.findMany({
+      where: { stripeCustomerId: null },
+      orderBy: { name: "asc" },
+      take: 500,
+      select: { slug: true, name: true },
+    }),
   ]);
   const page = rows.slice(0, PAGE);
   const next = rows.length > PAGE ? page[page.length - 1]!.receivedAt.toISOString() : null;
   return (
     <>
-      <PageHeader title="Stripe events" description="Webhook deliveries as received, newest first. Replaying is safe: handlers apply an event only if it is newer than what is stored. Times in UTC." />
+      <PageHeader
+        title="Stripe events"
+        description="Webhook deliveries as received, newest first. Replaying is safe: handlers apply an event only if it is newer than what is stored. Times in UTC."
+      />
       {unmatched.length > 0 ? (
         <section aria-labelledby="unmatched-heading" className="mb-6">
-          <h2 id="unmatched-heading" className="mb-1 text-sm font-semibold">Unmatched customers</h2>
-          <p className="mb-2 text-xs text-muted-foreground">Events for Stripe customers no tenant owns yet. Stripe does not send them again: linking a customer to its tenant applies them, oldest first.</p>
+          <h2 id="unmatched-heading" className="mb-1 text-sm font-semibold">
+            Unmatched customers
+          </h2>
+          <p className="mb-2 text-xs text-muted-foreground">
+            Events for Stripe customers no tenant owns yet. Stripe does not send them again: linking a
+            customer to its tenant applies them, oldest first.
+          </p>
           <Table data-testid="unmatched-customers">
             <THead>
               <tr>
@@ -64,11 +100,28 @@ export default async function StripeEventsPage({ searchParams }: Props) {
             <tbody>
               {unmatched.map((u) => (
                 <Tr key={u.customerId}>
-                  <Td><code className="text-xs">{u.customerId}</code></Td>
+                  <Td>
+                    <code className="text-xs">{u.customerId}</code>
+                  </Td>
                   <TdNum>{u.count}</TdNum>
                   <Td className="hidden text-xs md:table-cell">{u.types.join(", ")}</Td>
-                  <Td className="hidden text-xs sm:table-cell"><LocalTime at={u.firstCreated} timeZone="UTC" />{u.count > 1 ? <> – <LocalTime at={u.lastCreated} timeZone="UTC" /></> : null}</Td>
-                  <Td><LinkCustomerForm action={linkCustomerAction} customerId={u.customerId} eventCount={u.count} tenants={linkable} /></Td>
+                  <Td className="hidden text-xs sm:table-cell">
+                    <LocalTime at={u.firstCreated} timeZone="UTC" />
+                    {u.count > 1 ? (
+                      <>
+                        {" "}
+                        – <LocalTime at={u.lastCreated} timeZone="UTC" />
+                      </>
+                    ) : null}
+                  </Td>
+                  <Td>
+                    <LinkCustomerForm
+                      action={linkCustomerAction}
+                      customerId={u.customerId}
+                      eventCount={u.count}
+                      tenants={linkable}
+                    />
+                  </Td>
                 </Tr>
               ))}
             </tbody>
@@ -80,12 +133,23 @@ export default async function StripeEventsPage({ searchParams }: Props) {
           <Label htmlFor="se-status">Status</Label>
           <Select id="se-status" name="status" defaultValue={q.status ?? ""} className="w-40">
             <option value="">Any status</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.toLowerCase()}
+              </option>
+            ))}
           </Select>
         </div>
-        <Button type="submit" size="sm" variant="outline">Filter</Button>
+        <Button type="submit" size="sm" variant="outline">
+          Filter
+        </Button>
       </form>
-      {page.length === 0 ? <EmptyState>No Stripe events{q.status ? ` with status ${q.status.toLowerCase()}` : ""}. Deliveries to /api/stripe/webhook appear here.</EmptyState> : (
+      {page.length === 0 ? (
+        <EmptyState>
+          No Stripe events{q.status ? ` with status ${q.status.toLowerCase()}` : ""}. Deliveries to
+          /api/stripe/webhook appear here.
+        </EmptyState>
+      ) : (
         <Table data-testid="stripe-events">
           <THead>
             <tr>
@@ -93,7 +157,9 @@ export default async function StripeEventsPage({ searchParams }: Props) {
               <Th>Status</Th>
               <Th className="hidden md:table-cell">Tenant</Th>
               <Th className="hidden sm:table-cell">Received (UTC)</Th>
-              <Th><span className="sr-only">Actions</span></Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
             </tr>
           </THead>
           <tbody>
@@ -104,18 +170,50 @@ export default async function StripeEventsPage({ searchParams }: Props) {
                   <code className="text-xs text-muted-foreground">{e.id}</code>
                   {e.error ? <p className="max-w-md text-xs text-red-700">{e.error}</p> : null}
                 </Td>
-                <Td><Badge tone={TONE[e.status]}>{e.status.toLowerCase()}</Badge><div className="text-xs text-muted-foreground">{e.attempts} attempt{e.attempts === 1 ? "" : "s"}</div></Td>
-                <Td className="hidden md:table-cell">{e.tenantId ? <Link className="underline-offset-2 hover:underline" href={`/admin/tenants/${e.tenantId}`}>{e.tenant?.name ?? e.tenantId}</Link> : <span className="text-xs text-muted-foreground">{e.stripeCustomerId ?? "—"}</span>}</Td>
-                <Td className="hidden text-xs sm:table-cell"><LocalTime at={e.receivedAt} timeZone="UTC" /></Td>
                 <Td>
-                  <ConfirmAction action={replayEventAction} form="eventId" fields={{ eventId: e.id }} label="Replay" title={`Replay ${e.id}?`} description="The stored payload is applied again through the webhook handlers. An event older than what is stored changes nothing." />
+                  <Badge tone={TONE[e.status]}>{e.status.toLowerCase()}</Badge>
+                  <div className="text-xs text-muted-foreground">
+                    {e.attempts} attempt{e.attempts === 1 ? "" : "s"}
+                  </div>
+                </Td>
+                <Td className="hidden md:table-cell">
+                  {e.tenantId ? (
+                    <Link
+                      className="underline-offset-2 hover:underline"
+                      href={`/admin/tenants/${e.tenantId}`}
+                    >
+                      {e.tenant?.name ?? e.tenantId}
+                    </Link>
+                  ) : (
+                    <span className="text-xs text-muted-foreground">{e.stripeCustomerId ?? "—"}</span>
+                  )}
+                </Td>
+                <Td className="hidden text-xs sm:table-cell">
+                  <LocalTime at={e.receivedAt} timeZone="UTC" />
+                </Td>
+                <Td>
+                  <ConfirmAction
+                    action={replayEventAction}
+                    form="eventId"
+                    fields={{ eventId: e.id }}
+                    label="Replay"
+                    title={`Replay ${e.id}?`}
+                    description="The stored payload is applied again through the webhook handlers. An event older than what is stored changes nothing."
+                  />
                 </Td>
               </Tr>
             ))}
           </tbody>
         </Table>
       )}
-      {next ? <Link className="mt-3 inline-block text-sm underline-offset-2 hover:underline" href={`?${new URLSearchParams({ ...(q.status ? { status: q.status } : {}), before: next })}`}>Older events →</Link> : null}
+      {next ? (
+        <Link
+          className="mt-3 inline-block text-sm underline-offset-2 hover:underline"
+          href={`?${new URLSearchParams({ ...(q.status ? { status: q.status } : {}), before: next })}`}
+        >
+          Older events →
+        </Link>
+      ) : null}
     </>
   );
 }

@@ -1,9 +1,11 @@
 "use server";
+
 // The tenant's own alert actions. The tenant is always the session's (never a form field), the
 // owner role is checked here (a member's direct call is refused), and a rule, channel or delivery
 // id from the form must belong to that tenant or it is "not found" (lib/alerts/manage).
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+
 import * as body from "@/lib/alerts/manage-actions";
 import { userActor } from "@/lib/dashboard/actor";
 import type { ActionState } from "@/lib/dashboard/forms";
@@ -26,10 +28,24 @@ async function run(fd: FormData, fn: Body): Promise<ActionState> {
   return result;
 }
 
-export async function saveRuleAction(_p: ActionState, fd: FormData) { return run(fd, (me, f) => body.saveRuleAction(me.actor, me.tenantId, f)); }
-export async function toggleRuleAction(_p: ActionState, fd: FormData) { return run(fd, (me, f) => body.toggleRuleAction(me.actor, me.tenantId, f)); }
-export async function deleteRuleAction(_p: ActionState, fd: FormData) { return run(fd, (me, f) => body.deleteRuleAction(me.actor, me.tenantId, f)); }
-export async function createChannelAction(_p: ActionState, fd: FormData) { return run(fd, (me, f) => body.createChannelAction(me.actor, me.tenantId, f)); }
-export async function deleteChannelAction(_p: ActionState, fd: FormData) { return run(fd, (me, f) => body.deleteChannelAction(me.actor, me.tenantId, f)); }
-export async function sendTestAction(_p: ActionState, fd: FormData) { return run(fd, (me, f) => body.sendTestAction(me.tenantId, f)); }
-export async function retryDeliveryAction(_p: ActionState, fd: FormData) { return run(fd, (me, f) => body.retryDeliveryAction(me.actor, me.tenantId, f)); }
+export async function saveRuleAction(_p: ActionState, fd: FormData) {
+  return run(fd, (me, f) => body.saveRuleAction(me.actor, me.tenantId, f));
+}
+export async function toggleRuleAction(_p: ActionState, fd: FormData) {
+  return run(fd, (me, f) => body.toggleRuleAction(me.actor, me.tenantId, f));
+}
+export async function deleteRuleAction(_p: ActionState, fd: FormData) {
+  return run(fd, (me, f) => body.deleteRuleAction(me.actor, me.tenantId, f));
+}
+export async function createChannelAction(_p: ActionState, fd: FormData) {
+  return run(fd, (me, f) => body.createChannelAction(me.actor, me.tenantId, f));
+}
+export async function deleteChannelAction(_p: ActionState, fd: FormData) {
+  return run(fd, (me, f) => body.deleteChannelAction(me.actor, me.tenantId, f));
+}
+export async function sendTestAction(_p: ActionState, fd: FormData) {
+  return run(fd, (me, f) => body.sendTestAction(me.tenantId, f));
+}
+export async function retryDeliveryAction(_p: ActionState, fd: FormData) {
+  return run(fd, (me, f) => body.retryDeliveryAction(me.actor, me.tenantId, f));
+}

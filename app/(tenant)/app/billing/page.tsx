@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/page-header";
+
+import { SimulateButton, StripeButton } from "@/components/billing/billing-actions";
+import { CardExpiryBadge } from "@/components/billing/card-expiry-badge";
+import { formatMinor, InvoiceStatusBadge } from "@/components/billing/invoice-status-badge";
 import { Money } from "@/components/money";
+import { PageHeader } from "@/components/page-header";
 import { SubscriptionBadge } from "@/components/subscription-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, TdNum, Th, THead, Tr } from "@/components/ui/table";
-import { SimulateButton, StripeButton } from "@/components/billing/billing-actions";
-import { CardExpiryBadge } from "@/components/billing/card-expiry-badge";
-import { formatMinor, InvoiceStatusBadge } from "@/components/billing/invoice-status-badge";
 import { billingMode, getBillingPage } from "@/lib/billing/queries";
 import { formatMicros } from "@/lib/money/format";
 import { requireUser } from "@/lib/web/session";
@@ -23,14 +24,32 @@ export default async function BillingPage() {
   const mode = billingMode();
   const owner = user.role === "TENANT_OWNER";
   const now = new Date();
-  const day = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: tenant.timeZone });
-  const graceEnds = subscription?.pastDueSince ? new Date(subscription.pastDueSince.getTime() + tenant.plan.pastDueGraceDays * 86_400_000) : null;
+  const day = new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: tenant.timeZone,
+  });
+  const graceEnds = subscription?.pastDueSince
+    ? new Date(subscription.pastDueSince.getTime() + tenant.plan.pastDueGraceDays * 86_400_000)
+    : null;
 
   return (
     <>
-      <PageHeader title="Billing" description={tenant.name} actions={owner && mode === "stripe" ? <StripeButton label="Manage in Stripe" path="/api/billing/portal" variant="default" /> : null} />
+      <PageHeader
+        title="Billing"
+        description={tenant.name}
+        actions={
+          owner && mode === "stripe" ? (
+            <StripeButton label="Manage in Stripe" path="/api/billing/portal" variant="default" />
+          ) : null
+        }
+      />
       {mode !== "stripe" ? (
-        <div role="status" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+        <div
+          role="status"
+          className="mb-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+        >
           <p className="font-medium">Billing is not configured.</p>
           <p>
             {mode === "demo"
@@ -42,7 +61,9 @@ export default async function BillingPage() {
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card id="plans">
-          <CardHeader><CardTitle>Plan</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Plan</CardTitle>
+          </CardHeader>
           <CardContent className="space-y-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
               <span className="text-2xl font-semibold">{tenant.plan.name}</span>
@@ -50,31 +71,67 @@ export default async function BillingPage() {
               <SubscriptionBadge status={subscription?.status} />
               {subscription?.cancelAtPeriodEnd ? <Badge tone="warn">Cancels at period end</Badge> : null}
             </div>
-            {subscription?.currentPeriodEnd ? <p className="text-muted-foreground">Current period ends {day.format(subscription.currentPeriodEnd)}{subscription.mode === "MANUAL" ? " · invoiced outside Stripe" : ""}</p> : null}
+            {subscription?.currentPeriodEnd ? (
+              <p className="text-muted-foreground">
+                Current period ends {day.format(subscription.currentPeriodEnd)}
+                {subscription.mode === "MANUAL" ? " · invoiced outside Stripe" : ""}
+              </p>
+            ) : null}
             {subscription?.status === "past_due" && graceEnds ? (
-              <p className="text-amber-800">Past due since {day.format(subscription.pastDueSince!)}; calls are refused after {day.format(graceEnds)} unless the open invoice is paid.</p>
+              <p className="text-amber-800">
+                Past due since {day.format(subscription.pastDueSince!)}; calls are refused after{" "}
+                {day.format(graceEnds)} unless the open invoice is paid.
+              </p>
             ) : null}
             {owner && mode === "stripe" && plans.length > 0 ? (
               <div className="flex flex-wrap gap-2 pt-1">
-                {plans.filter((p) => p.id !== tenant.planId || subscription?.status === "canceled").map((p) => (
-                  <StripeButton key={p.id} label={`Subscribe to ${p.name} (${formatMicros(p.monthlyPrice)}/mo)`} path="/api/billing/checkout" body={{ kind: "subscription", planKey: p.key }} />
-                ))}
+                {plans
+                  .filter((p) => p.id !== tenant.planId || subscription?.status === "canceled")
+                  .map((p) => (
+                    <StripeButton
+                      key={p.id}
+                      label={`Subscribe to ${p.name} (${formatMicros(p.monthlyPrice)}/mo)`}
+                      path="/api/billing/checkout"
+                      body={{ kind: "subscription", planKey: p.key }}
+                    />
+                  ))}
               </div>
             ) : null}
           </CardContent>
         </Card>
 
         <Card id="top-up">
-          <CardHeader><CardTitle>Credits</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Credits</CardTitle>
+          </CardHeader>
           <CardContent className="space-y-3 text-sm">
-            <p className="text-2xl font-semibold" data-testid="billing-available"><Money micros={balance.available} /></p>
-            <p className="text-muted-foreground"><Money micros={balance.reserved} /> reserved for calls in flight</p>
-            {tenant.plan.topUpAmounts.length === 0 ? <p className="text-muted-foreground">The {tenant.plan.name} plan offers no top-ups.</p> : null}
+            <p className="text-2xl font-semibold" data-testid="billing-available">
+              <Money micros={balance.available} />
+            </p>
+            <p className="text-muted-foreground">
+              <Money micros={balance.reserved} /> reserved for calls in flight
+            </p>
+            {tenant.plan.topUpAmounts.length === 0 ? (
+              <p className="text-muted-foreground">The {tenant.plan.name} plan offers no top-ups.</p>
+            ) : null}
             {owner && mode !== "off" ? (
               <div className="flex flex-wrap gap-2">
-                {tenant.plan.topUpAmounts.map((amount) => mode === "stripe"
-                  ? <StripeButton key={amount.toString()} label={`Top up ${formatMicros(amount)}`} path="/api/billing/checkout" body={{ kind: "top_up", amount: amount.toString() }} />
-                  : <SimulateButton key={amount.toString()} label={`Simulate payment of ${formatMicros(amount)}`} amount={amount.toString()} />)}
+                {tenant.plan.topUpAmounts.map((amount) =>
+                  mode === "stripe" ? (
+                    <StripeButton
+                      key={amount.toString()}
+                      label={`Top up ${formatMicros(amount)}`}
+                      path="/api/billing/checkout"
+                      body={{ kind: "top_up", amount: amount.toString() }}
+                    />
+                  ) : (
+                    <SimulateButton
+                      key={amount.toString()}
+                      label={`Simulate payment of ${formatMicros(amount)}`}
+                      amount={amount.toString()}
+                    />
+                  ),
+                )}
               </div>
             ) : null}
             {!owner ? <p className="text-muted-foreground">Only the account owner can top up.</p> : null}
@@ -85,42 +142,93 @@ export default async function BillingPage() {
       <section id="payment-methods" className="mt-8 space-y-3">
         <h2 className="text-lg font-semibold">Payment methods</h2>
         {cards.length === 0 ? (
-          <EmptyState action={owner && mode === "stripe" ? <StripeButton label="Add a card in Stripe" path="/api/billing/portal" /> : undefined}>
-            No card on file.{tenant.plan.requiresPaymentMethod ? ` The ${tenant.plan.name} plan needs one before calls go through.` : ""}
+          <EmptyState
+            action={
+              owner && mode === "stripe" ? (
+                <StripeButton label="Add a card in Stripe" path="/api/billing/portal" />
+              ) : undefined
+            }
+          >
+            No card on file.
+            {tenant.plan.requiresPaymentMethod
+              ? ` The ${tenant.plan.name} plan needs one before calls go through.`
+              : ""}
           </EmptyState>
         ) : (
           <Table>
-            <THead><tr><Th>Card</Th><Th>Expiry</Th><Th>Default</Th></tr></THead>
+            <THead>
+              <tr>
+                <Th>Card</Th>
+                <Th>Expiry</Th>
+                <Th>Default</Th>
+              </tr>
+            </THead>
             <tbody>
               {cards.map((c) => (
                 <Tr key={c.id}>
-                  <Td className="capitalize">{c.brand} •••• {c.last4}</Td>
-                  <Td><CardExpiryBadge expMonth={c.expMonth} expYear={c.expYear} now={now} /></Td>
-                  <Td>{c.isDefault ? <Badge tone="ok">Default</Badge> : <span className="text-muted-foreground">—</span>}</Td>
+                  <Td className="capitalize">
+                    {c.brand} •••• {c.last4}
+                  </Td>
+                  <Td>
+                    <CardExpiryBadge expMonth={c.expMonth} expYear={c.expYear} now={now} />
+                  </Td>
+                  <Td>
+                    {c.isDefault ? (
+                      <Badge tone="ok">Default</Badge>
+                    ) : (
+                      <span className="text-muted-foreground">—</span>
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </tbody>
           </Table>
         )}
-        {owner && mode === "stripe" && cards.length > 0 ? <StripeButton label="Update cards in Stripe" path="/api/billing/portal" /> : null}
+        {owner && mode === "stripe" && cards.length > 0 ? (
+          <StripeButton label="Update cards in Stripe" path="/api/billing/portal" />
+        ) : null}
       </section>
 
       <section id="invoices" className="mt-8 space-y-3">
         <h2 className="text-lg font-semibold">Invoices</h2>
         {invoices.length === 0 ? (
-          <EmptyState>No invoices yet. Stripe&rsquo;s invoices for the subscription appear here once issued.</EmptyState>
+          <EmptyState>
+            No invoices yet. Stripe&rsquo;s invoices for the subscription appear here once issued.
+          </EmptyState>
         ) : (
           <Table>
-            <THead><tr><Th>Number</Th><Th>Status</Th><Th className="text-right">Amount</Th><Th className="text-right">Remaining</Th><Th>Date</Th><Th /></tr></THead>
+            <THead>
+              <tr>
+                <Th>Number</Th>
+                <Th>Status</Th>
+                <Th className="text-right">Amount</Th>
+                <Th className="text-right">Remaining</Th>
+                <Th>Date</Th>
+                <Th />
+              </tr>
+            </THead>
             <tbody>
               {invoices.map((inv) => (
                 <Tr key={inv.id}>
                   <Td>{inv.number ?? inv.stripeInvoiceId}</Td>
-                  <Td><InvoiceStatusBadge status={inv.status} /></Td>
+                  <Td>
+                    <InvoiceStatusBadge status={inv.status} />
+                  </Td>
                   <TdNum>{formatMinor(inv.amountDue, inv.currency)}</TdNum>
                   <TdNum>{formatMinor(inv.amountRemaining, inv.currency)}</TdNum>
                   <Td title={inv.createdAt.toISOString()}>{day.format(inv.createdAt)}</Td>
-                  <Td>{inv.hostedInvoiceUrl ? <a className="text-primary underline-offset-2 hover:underline" href={inv.hostedInvoiceUrl} target="_blank" rel="noreferrer">{inv.status === "open" ? "Pay" : "View"}</a> : null}</Td>
+                  <Td>
+                    {inv.hostedInvoiceUrl ? (
+                      <a
+                        className="text-primary underline-offset-2 hover:underline"
+                        href={inv.hostedInvoiceUrl}
+                        target="_blank"
+                        rel="noreferrer"
+                      >
+                        {inv.status === "open" ? "Pay" : "View"}
+                      </a>
+                    ) : null}
+                  </Td>
                 </Tr>
               ))}
             </tbody>

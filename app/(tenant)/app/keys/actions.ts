@@ -1,14 +1,16 @@
 "use server";
+
 // The tenant's own key actions. The tenant is always the session's (never a form field), the
 // owner role is checked here (a member's direct call is refused), and a key id from the form
 // must belong to that tenant or it is "not found".
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { AppError } from "@/lib/api/errors";
+import { headers } from "next/headers";
+
 import { createApiKey, revokeApiKey } from "@/lib/admin/api-keys";
-import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/api/errors";
 import { userActor } from "@/lib/dashboard/actor";
 import { createKeyForm, fieldErrors, formObject, keyIdForm, type ActionState } from "@/lib/dashboard/forms";
+import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenancy/scope";
 import { requireUser } from "@/lib/web/session";
 
@@ -25,7 +27,13 @@ export async function createOwnKeyAction(_prev: ActionState, fd: FormData): Prom
   if (!me) return NOT_OWNER;
   const parsed = createKeyForm.safeParse(formObject(fd));
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-  const key = await createApiKey(prisma, me.actor, me.user.tenantId, { name: parsed.data.name, requireApproval: false, models: [], dailyBudget: null, monthlyBudget: null });
+  const key = await createApiKey(prisma, me.actor, me.user.tenantId, {
+    name: parsed.data.name,
+    requireApproval: false,
+    models: [],
+    dailyBudget: null,
+    monthlyBudget: null,
+  });
   revalidatePath("/app/keys");
   return { ok: true, message: "Key created", secret: key.secret };
 }
@@ -35,7 +43,10 @@ export async function revokeOwnKeyAction(_prev: ActionState, fd: FormData): Prom
   if (!me) return NOT_OWNER;
   const parsed = keyIdForm.safeParse(formObject(fd));
   if (!parsed.success) return { ok: false, message: "No key chosen" };
-  const key = await prisma.apiKey.findFirst({ where: { id: parsed.data.keyId, ...tenantScope(me.user.tenantId) }, select: { id: true } });
+  const key = await prisma.apiKey.findFirst({
+    where: { id: parsed.data.keyId, ...tenantScope(me.user.tenantId) },
+    select: { id: true },
+  });
   if (!key) return { ok: false, message: "No such key" };
   try {
     await revokeApiKey(prisma, me.actor, key.id);

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/page-header";
+
 import { KeysTable } from "@/components/dashboard/keys-table";
+import { PageHeader } from "@/components/page-header";
 import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenancy/scope";
 import { requireUser } from "@/lib/web/session";
+
 import { createOwnKeyAction, revokeOwnKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -19,8 +21,20 @@ export default async function KeysPage() {
   const isOwner = user.role === "TENANT_OWNER";
   return (
     <>
-      <PageHeader title="API keys" description={isOwner ? "Create a key per service; revoke one the moment it leaks. Times in " + tenant.timeZone + "." : "Only the account owner can create or revoke keys."} />
-      <KeysTable keys={keys} timeZone={tenant.timeZone} create={isOwner ? createOwnKeyAction : undefined} revoke={isOwner ? revokeOwnKeyAction : undefined} />
+      <PageHeader
+        title="API keys"
+        description={
+          isOwner
+            ? "Create a key per service; revoke one the moment it leaks. Times in " + tenant.timeZone + "."
+            : "Only the account owner can create or revoke keys."
+        }
+      />
+      <KeysTable
+        keys={keys}
+        timeZone={tenant.timeZone}
+        create={isOwner ? createOwnKeyAction : undefined}
+        revoke={isOwner ? revokeOwnKeyAction : undefined}
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/page-header";
+
 import { ExportLinks } from "@/components/dashboard/export-links";
 import { UsageSection } from "@/components/dashboard/usage-section";
+import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenancy/scope";
@@ -14,11 +15,22 @@ export const metadata: Metadata = { title: "Usage" };
 export default async function UsagePage() {
   const user = await requireUser({ area: "tenant" });
   const now = new Date();
-  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantScope(user.tenantId).tenantId }, select: { id: true, timeZone: true } });
+  const tenant = await prisma.tenant.findUniqueOrThrow({
+    where: { id: tenantScope(user.tenantId).tenantId },
+    select: { id: true, timeZone: true },
+  });
   return (
     <>
-      <PageHeader title="Usage" description={`Tokens and cost by day and model, days in ${tenant.timeZone}.`} actions={<ExportLinks today={localDate(now, tenant.timeZone)} />} />
-      <Card><CardContent className="pt-4"><UsageSection tenantId={tenant.id} timeZone={tenant.timeZone} now={now} /></CardContent></Card>
+      <PageHeader
+        title="Usage"
+        description={`Tokens and cost by day and model, days in ${tenant.timeZone}.`}
+        actions={<ExportLinks today={localDate(now, tenant.timeZone)} />}
+      />
+      <Card>
+        <CardContent className="pt-4">
+          <UsageSection tenantId={tenant.id} timeZone={tenant.timeZone} now={now} />
+        </CardContent>
+      </Card>
     </>
   );
 }

@@ -1,5 +1,6 @@
 // /api/auth/* – next-auth (sign-in, sign-out, session, CSRF)
 import NextAuth from "next-auth";
+
 import { authOptions } from "@/lib/auth/options";
 
 const handler = NextAuth(authOptions);

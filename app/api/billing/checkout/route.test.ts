@@ -1,11 +1,12 @@
 // POST /api/billing/checkout and /api/billing/portal over real HTTP, with the stripe client
 // pointed at a local server (STRIPE_API_BASE) whose received requests are asserted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/web/area-access";
+
+import { startLocalStripe, type LocalStripe } from "@/lib/billing/testing/local-stripe";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 import { serveRoutes } from "@/lib/testing/serve-route";
-import { startLocalStripe, type LocalStripe } from "@/lib/billing/testing/local-stripe";
+import type { SessionUser } from "@/lib/web/area-access";
 
 // The real next-auth session needs a browser's cookie; the e2e spec signs in for real.
 const current = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -20,20 +21,68 @@ const customersByKey = new Map<string, string>();
 beforeAll(async () => {
   db = await createTestDatabase("billing_outbound");
   stripe = await startLocalStripe();
-  Object.assign(process.env, { DATABASE_URL: db.url, STRIPE_SECRET_KEY: "sk_test_local", STRIPE_API_BASE: stripe.url, APP_URL: "https://tollgate.test" });
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    STRIPE_SECRET_KEY: "sk_test_local",
+    STRIPE_API_BASE: stripe.url,
+    APP_URL: "https://tollgate.test",
+  });
   // Stripe's idempotency: the same key answers the same customer.
   stripe.on("POST", "/v1/customers", (r) => {
     const key = r.idempotencyKey ?? `none-${Math.random()}`;
     if (!customersByKey.has(key)) customersByKey.set(key, `cus_local_${customersByKey.size + 1}`);
-    return { body: { id: customersByKey.get(key), object: "customer", name: r.form.get("name"), email: r.form.get("email"), metadata: { tenantId: r.form.get("metadata[tenantId]") } }, delayMs: 150 };
+    return {
+      body: {
+        id: customersByKey.get(key),
+        object: "customer",
+        name: r.form.get("name"),
+        email: r.form.get("email"),
+        metadata: { tenantId: r.form.get("metadata[tenantId]") },
+      },
+      delayMs: 150,
+    };
   });
-  stripe.on("POST", "/v1/checkout/sessions", (r) => ({ body: { id: "cs_local_1", object: "checkout.session", mode: r.form.get("mode"), url: "https://checkout.stripe.test/c/pay/cs_local_1" } }));
-  stripe.on("POST", "/v1/billing_portal/sessions", () => ({ body: { id: "bps_local_1", object: "billing_portal.session", url: "https://billing.stripe.test/p/session/bps_local_1" } }));
-  const [checkout, portal] = await Promise.all([import("@/app/api/billing/checkout/route"), import("@/app/api/billing/portal/route")]);
-  server = await serveRoutes({ "/api/billing/checkout": { POST: checkout.POST }, "/api/billing/portal": { POST: portal.POST } });
-  const { tenant, plan } = await createTenantWithKey(db.prisma, { slug: "buyer", available: 0n, planKey: "starter" });
+  stripe.on("POST", "/v1/checkout/sessions", (r) => ({
+    body: {
+      id: "cs_local_1",
+      object: "checkout.session",
+      mode: r.form.get("mode"),
+      url: "https://checkout.stripe.test/c/pay/cs_local_1",
+    },
+  }));
+  stripe.on("POST", "/v1/billing_portal/sessions", () => ({
+    body: {
+      id: "bps_local_1",
+      object: "billing_portal.session",
+      url: "https://billing.stripe.test/p/session/bps_local_1",
+    },
+  }));
+  const [checkout, portal] = await Promise.all([
+    import("@/app/api/billing/checkout/route"),
+    import("@/app/api/billing/portal/route"),
+  ]);
+  server = await serveRoutes({
+    "/api/billing/checkout": { POST: checkout.POST },
+    "/api/billing/portal": { POST: portal.POST },
+  });
+  const { tenant, plan } = await createTenantWithKey(db.prisma, {
+    slug: "buyer",
+    available: 0n,
+    planKey: "starter",
+  });
   await db.prisma.plan.update({ where: { id: plan.id }, data: { topUpAmounts: [10_000_000n, 50_000_000n] } });
-  await db.prisma.plan.create({ data: { key: "pro", name: "Pro", monthlyPrice: 49_000_000n, stripePriceId: "price_pro", requestsPerMinute: 600, features: [], allowedModels: [], topUpAmounts: [] } });
+  await db.prisma.plan.create({
+    data: {
+      key: "pro",
+      name: "Pro",
+      monthlyPrice: 49_000_000n,
+      stripePriceId: "price_pro",
+      requestsPerMinute: 600,
+      features: [],
+      allowedModels: [],
+      topUpAmounts: [],
+    },
+  });
   tenantId = tenant.id;
 });
 afterAll(async () => {
@@ -49,27 +98,47 @@ beforeEach(() => {
 });
 
 const post = (path: string, body?: unknown) =>
-  fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe("POST /api/billing/checkout", () => {
   it("creates one customer for a double click (Stripe idempotency key), links it, and opens a top-up Checkout with the credits in metadata", async () => {
-    const [a, b] = await Promise.all([post("/api/billing/checkout", { kind: "top_up", amount: "10000000" }), post("/api/billing/checkout", { kind: "top_up", amount: "10000000" })]);
+    const [a, b] = await Promise.all([
+      post("/api/billing/checkout", { kind: "top_up", amount: "10000000" }),
+      post("/api/billing/checkout", { kind: "top_up", amount: "10000000" }),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(await a.json()).toEqual({ url: "https://checkout.stripe.test/c/pay/cs_local_1" });
     const creates = stripe.requests.filter((r) => r.path === "/v1/customers");
-    expect(creates.map((r) => r.idempotencyKey)).toEqual([`tollgate-customer-${tenantId}`, `tollgate-customer-${tenantId}`]);
+    expect(creates.map((r) => r.idempotencyKey)).toEqual([
+      `tollgate-customer-${tenantId}`,
+      `tollgate-customer-${tenantId}`,
+    ]);
     expect(creates[0]!.form.get("metadata[tenantId]")).toBe(tenantId);
     expect(creates[0]!.authorization).toBe("Bearer sk_test_local");
     expect(customersByKey.size).toBe(1);
-    expect((await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).stripeCustomerId).toBe("cus_local_1");
+    expect((await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).stripeCustomerId).toBe(
+      "cus_local_1",
+    );
 
     const session = stripe.requests.find((r) => r.path === "/v1/checkout/sessions")!;
     expect(Object.fromEntries(session.form)).toMatchObject({
-      mode: "payment", customer: "cus_local_1", client_reference_id: tenantId,
-      "metadata[tenantId]": tenantId, "metadata[kind]": "top_up", "metadata[credits]": "10000000",
-      "payment_intent_data[metadata][credits]": "10000000", "payment_intent_data[metadata][tenantId]": tenantId,
-      "line_items[0][price_data][unit_amount]": "1000", "line_items[0][price_data][currency]": "usd", "line_items[0][quantity]": "1",
-      success_url: "https://tollgate.test/app/billing?checkout=success#top-up", cancel_url: "https://tollgate.test/app/billing#top-up",
+      mode: "payment",
+      customer: "cus_local_1",
+      client_reference_id: tenantId,
+      "metadata[tenantId]": tenantId,
+      "metadata[kind]": "top_up",
+      "metadata[credits]": "10000000",
+      "payment_intent_data[metadata][credits]": "10000000",
+      "payment_intent_data[metadata][tenantId]": tenantId,
+      "line_items[0][price_data][unit_amount]": "1000",
+      "line_items[0][price_data][currency]": "usd",
+      "line_items[0][quantity]": "1",
+      success_url: "https://tollgate.test/app/billing?checkout=success#top-up",
+      cancel_url: "https://tollgate.test/app/billing#top-up",
     });
     // Linked now: the next checkout creates no customer.
     await post("/api/billing/checkout", { kind: "top_up", amount: "50000000" });
@@ -81,8 +150,12 @@ describe("POST /api/billing/checkout", () => {
     expect(res.status).toBe(200);
     const session = stripe.requests.find((r) => r.path === "/v1/checkout/sessions")!;
     expect(Object.fromEntries(session.form)).toMatchObject({
-      mode: "subscription", customer: "cus_local_1", "line_items[0][price]": "price_pro", "metadata[planKey]": "pro",
-      "subscription_data[metadata][tenantId]": tenantId, success_url: "https://tollgate.test/app/billing?checkout=success#plans",
+      mode: "subscription",
+      customer: "cus_local_1",
+      "line_items[0][price]": "price_pro",
+      "metadata[planKey]": "pro",
+      "subscription_data[metadata][tenantId]": tenantId,
+      success_url: "https://tollgate.test/app/billing?checkout=success#plans",
     });
   });
 
@@ -111,25 +184,60 @@ describe("POST /api/billing/portal", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ url: "https://billing.stripe.test/p/session/bps_local_1" });
     expect(stripe.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/billing_portal/sessions"]);
-    expect(Object.fromEntries(stripe.requests[0]!.form)).toEqual({ customer: "cus_local_1", return_url: "https://tollgate.test/app/billing" });
+    expect(Object.fromEntries(stripe.requests[0]!.form)).toEqual({
+      customer: "cus_local_1",
+      return_url: "https://tollgate.test/app/billing",
+    });
   });
 
   it("creates (under the tenant's idempotency key) and links the customer of a tenant that has none, then opens the portal for it", async () => {
-    const { tenant } = await createTenantWithKey(db.prisma, { slug: "portal-first", available: 0n, planKey: "starter" });
-    current.user = { id: "u_portal_owner", email: "owner@portal.test", name: "Owner", role: "TENANT_OWNER", tenantId: tenant.id };
+    const { tenant } = await createTenantWithKey(db.prisma, {
+      slug: "portal-first",
+      available: 0n,
+      planKey: "starter",
+    });
+    current.user = {
+      id: "u_portal_owner",
+      email: "owner@portal.test",
+      name: "Owner",
+      role: "TENANT_OWNER",
+      tenantId: tenant.id,
+    };
     const res = await post("/api/billing/portal");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ url: "https://billing.stripe.test/p/session/bps_local_1" });
-    expect(stripe.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/customers", "POST /v1/billing_portal/sessions"]);
+    expect(stripe.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /v1/customers",
+      "POST /v1/billing_portal/sessions",
+    ]);
     const [create, portal] = stripe.requests;
     expect(create!.idempotencyKey).toBe(`tollgate-customer-${tenant.id}`);
-    expect(Object.fromEntries(create!.form)).toEqual({ name: "portal-first", email: "owner@portal.test", "metadata[tenantId]": tenant.id });
+    expect(Object.fromEntries(create!.form)).toEqual({
+      name: "portal-first",
+      email: "owner@portal.test",
+      "metadata[tenantId]": tenant.id,
+    });
     const customerId = customersByKey.get(`tollgate-customer-${tenant.id}`);
     expect(customerId).toMatch(/^cus_local_\d+$/);
-    expect(Object.fromEntries(portal!.form)).toEqual({ customer: customerId, return_url: "https://tollgate.test/app/billing" });
-    expect(await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ stripeCustomerId: customerId });
-    expect(await db.prisma.auditLog.findMany({ where: { tenantId: tenant.id }, select: { action: true, actorKind: true, actorId: true, after: true } })).toEqual([
-      { action: "tenant.stripe_link", actorKind: "USER", actorId: "u_portal_owner", after: { stripeCustomerId: customerId } },
+    expect(Object.fromEntries(portal!.form)).toEqual({
+      customer: customerId,
+      return_url: "https://tollgate.test/app/billing",
+    });
+    expect(await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({
+      stripeCustomerId: customerId,
+    });
+    expect(
+      await db.prisma.auditLog.findMany({
+        where: { tenantId: tenant.id },
+        select: { action: true, actorKind: true, actorId: true, after: true },
+      }),
+    ).toEqual([
+      {
+        action: "tenant.stripe_link",
+        actorKind: "USER",
+        actorId: "u_portal_owner",
+        after: { stripeCustomerId: customerId },
+      },
     ]);
   });
 });

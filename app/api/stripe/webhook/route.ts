@@ -9,7 +9,16 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async (req) => {
   // The raw text, never req.json(): the signature covers the exact bytes Stripe sent.
-  const answer = await receiveStripeWebhook(prisma, await req.text(), req.headers.get("stripe-signature"), webhookSecrets(), stripeClient());
+  const answer = await receiveStripeWebhook(
+    prisma,
+    await req.text(),
+    req.headers.get("stripe-signature"),
+    webhookSecrets(),
+    stripeClient(),
+  );
   const type = answer.status === 200 ? "application/json" : "application/problem+json";
-  return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "Content-Type": type, "Cache-Control": "no-store" } });
+  return new Response(JSON.stringify(answer.body), {
+    status: answer.status,
+    headers: { "Content-Type": type, "Cache-Control": "no-store" },
+  });
 });

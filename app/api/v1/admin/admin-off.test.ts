@@ -1,6 +1,7 @@
 // With TOLLGATE_ADMIN_TOKEN unset the admin API does not exist: every route answers 404
 // problem+json, whatever token is sent, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { ADMIN_TOKEN, rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 
@@ -23,9 +24,19 @@ describe("admin API with TOLLGATE_ADMIN_TOKEN unset", () => {
     ["POST", "/tenants", () => "/api/v1/admin/tenants", { name: "Acme", planKey: "test-plan" }],
     ["GET", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, undefined],
     ["PATCH", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, { status: "SUSPENDED" }],
-    ["PUT", "/tenants/{id}/billing", () => `/api/v1/admin/tenants/${ids.tenant}/billing`, { mode: "manual", status: "active", currentPeriodEnd: "2030-01-01T00:00:00Z" }],
+    [
+      "PUT",
+      "/tenants/{id}/billing",
+      () => `/api/v1/admin/tenants/${ids.tenant}/billing`,
+      { mode: "manual", status: "active", currentPeriodEnd: "2030-01-01T00:00:00Z" },
+    ],
     ["POST", "/tenants/{id}/keys", () => `/api/v1/admin/tenants/${ids.tenant}/keys`, { name: "k" }],
-    ["POST", "/tenants/{id}/credits", () => `/api/v1/admin/tenants/${ids.tenant}/credits`, { amount: "1", reason: "r", idempotencyKey: "i" }],
+    [
+      "POST",
+      "/tenants/{id}/credits",
+      () => `/api/v1/admin/tenants/${ids.tenant}/credits`,
+      { amount: "1", reason: "r", idempotencyKey: "i" },
+    ],
     ["POST", "/keys/{id}/approve", () => `/api/v1/admin/keys/${ids.key}/approve`, undefined],
     ["POST", "/keys/{id}/revoke", () => `/api/v1/admin/keys/${ids.key}/revoke`, undefined],
   ];
@@ -36,7 +47,12 @@ describe("admin API with TOLLGATE_ADMIN_TOKEN unset", () => {
       const res = await s.call(method, path(), body, { Authorization: auth });
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
-      expect(await res.json()).toEqual({ type: "https://tollgate.dev/problems/not_found", title: "Not found", status: 404, code: "not_found" });
+      expect(await res.json()).toEqual({
+        type: "https://tollgate.dev/problems/not_found",
+        title: "Not found",
+        status: 404,
+        code: "not_found",
+      });
     }
     expect(await rowCounts(s.db)).toEqual(before);
   });

@@ -1,6 +1,7 @@
 // Every admin route's answer to bad input and bad tokens, over real HTTP: the status, the
 // problem+json shape, and no row changed. And an unknown error: 500 with nothing internal in it.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
 import { createTenantWithKey } from "@/lib/testing/fixtures";
 
@@ -22,9 +23,19 @@ const withBody: Array<[string, string, () => string, Record<string, unknown>]> =
   ["PUT", "/plans/{key}", () => "/api/v1/admin/plans/gold", { name: "Gold", requestsPerMinute: 60 }],
   ["POST", "/tenants", () => "/api/v1/admin/tenants", { name: "New Co", planKey: "test-plan" }],
   ["PATCH", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, { status: "SUSPENDED" }],
-  ["PUT", "/tenants/{id}/billing", () => `/api/v1/admin/tenants/${ids.tenant}/billing`, { mode: "manual", status: "active", currentPeriodEnd: "2030-01-01T00:00:00Z" }],
+  [
+    "PUT",
+    "/tenants/{id}/billing",
+    () => `/api/v1/admin/tenants/${ids.tenant}/billing`,
+    { mode: "manual", status: "active", currentPeriodEnd: "2030-01-01T00:00:00Z" },
+  ],
   ["POST", "/tenants/{id}/keys", () => `/api/v1/admin/tenants/${ids.tenant}/keys`, { name: "k" }],
-  ["POST", "/tenants/{id}/credits", () => `/api/v1/admin/tenants/${ids.tenant}/credits`, { amount: "1", reason: "r", idempotencyKey: "i" }],
+  [
+    "POST",
+    "/tenants/{id}/credits",
+    () => `/api/v1/admin/tenants/${ids.tenant}/credits`,
+    { amount: "1", reason: "r", idempotencyKey: "i" },
+  ],
 ];
 const withoutBody: Array<[string, string, () => string, undefined]> = [
   ["GET", "/plans", () => "/api/v1/admin/plans", undefined],
@@ -37,34 +48,72 @@ async function expectProblem(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toBe("application/problem+json");
   const body = await res.json();
-  expect(body).toMatchObject({ type: `https://tollgate.dev/problems/${code}`, title: expect.any(String), status });
+  expect(body).toMatchObject({
+    type: `https://tollgate.dev/problems/${code}`,
+    title: expect.any(String),
+    status,
+  });
   return body;
 }
 
-const badBodies: Array<[string, number, string, (valid: Record<string, unknown>) => { body: string; headers?: Record<string, string> }]> = [
+const badBodies: Array<
+  [
+    string,
+    number,
+    string,
+    (valid: Record<string, unknown>) => { body: string; headers?: Record<string, string> },
+  ]
+> = [
   ["unparsable JSON", 400, "bad_json", () => ({ body: '{"name": "x",' })],
-  ["a wrong content type", 415, "unsupported_media_type", (valid) => ({ body: JSON.stringify(valid), headers: { "Content-Type": "text/plain" } })],
-  ["a body over 1 MB", 413, "payload_too_large", (valid) => ({ body: JSON.stringify({ ...valid, pad: "x".repeat(1_100_000) }) })],
-  ["schema violations", 422, "validation_failed", () => ({ body: JSON.stringify({ surprise: true, amount: "lots", name: 42 }) })],
+  [
+    "a wrong content type",
+    415,
+    "unsupported_media_type",
+    (valid) => ({ body: JSON.stringify(valid), headers: { "Content-Type": "text/plain" } }),
+  ],
+  [
+    "a body over 1 MB",
+    413,
+    "payload_too_large",
+    (valid) => ({ body: JSON.stringify({ ...valid, pad: "x".repeat(1_100_000) }) }),
+  ],
+  [
+    "schema violations",
+    422,
+    "validation_failed",
+    () => ({ body: JSON.stringify({ surprise: true, amount: "lots", name: 42 }) }),
+  ],
 ];
 
 describe.each(withBody)("%s %s", (method, _route, path, valid) => {
-  it.each(badBodies)("answers %s with %i problem+json, writing nothing", async (_name, status, code, make) => {
-    const before = await rowCounts(s.db);
-    const { body, headers } = make(valid);
-    const problem = await expectProblem(await s.call(method, path(), body, headers), status, code);
-    if (status === 422) {
-      expect(problem.errors.length).toBeGreaterThan(0);
-      for (const e of problem.errors) expect(e).toEqual({ path: expect.any(String), message: expect.any(String) });
-    }
-    expect(await rowCounts(s.db)).toEqual(before);
-  });
+  it.each(badBodies)(
+    "answers %s with %i problem+json, writing nothing",
+    async (_name, status, code, make) => {
+      const before = await rowCounts(s.db);
+      const { body, headers } = make(valid);
+      const problem = await expectProblem(await s.call(method, path(), body, headers), status, code);
+      if (status === 422) {
+        expect(problem.errors.length).toBeGreaterThan(0);
+        for (const e of problem.errors)
+          expect(e).toEqual({ path: expect.any(String), message: expect.any(String) });
+      }
+      expect(await rowCounts(s.db)).toEqual(before);
+    },
+  );
 });
 
 describe.each([...withBody, ...withoutBody])("%s %s with a bad token", (method, _route, path, valid) => {
-  it.each([["a wrong token", "Bearer this-is-not-the-admin-token"], ["no token", ""], ["another scheme", "Basic dGVzdA=="]])("answers %s with 401, writing nothing", async (_name, auth) => {
+  it.each([
+    ["a wrong token", "Bearer this-is-not-the-admin-token"],
+    ["no token", ""],
+    ["another scheme", "Basic dGVzdA=="],
+  ])("answers %s with 401, writing nothing", async (_name, auth) => {
     const before = await rowCounts(s.db);
-    const problem = await expectProblem(await s.call(method, path(), valid, { Authorization: auth }), 401, "unauthorized");
+    const problem = await expectProblem(
+      await s.call(method, path(), valid, { Authorization: auth }),
+      401,
+      "unauthorized",
+    );
     expect(problem.code).toBe("admin_token_invalid");
     expect(await rowCounts(s.db)).toEqual(before);
   });
@@ -79,7 +128,11 @@ describe("an unknown error", () => {
       const res = await s.call("POST", "/api/v1/admin/tenants", { name: "Doomed", planKey: "test-plan" });
       const text = await res.clone().text();
       expect(await expectProblem(res, 500, "internal")).toEqual({
-        type: "https://tollgate.dev/problems/internal", title: "Internal server error", status: 500, code: "internal", detail: "Something went wrong on our side. It has been logged.",
+        type: "https://tollgate.dev/problems/internal",
+        title: "Internal server error",
+        status: 500,
+        code: "internal",
+        detail: "Something went wrong on our side. It has been logged.",
       });
       expect(text).not.toMatch(/AuditLog|relation|INSERT|prisma|\.ts:|at /i);
       expect(logged).toHaveBeenCalled(); // the server's log has the details

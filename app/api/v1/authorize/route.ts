@@ -1,6 +1,6 @@
 // POST /api/v1/authorize – decide whether a call may proceed, and reserve its credits if so
-import { apiRoute } from "@/lib/api/handler";
 import { bearerToken } from "@/lib/api/bearer";
+import { apiRoute } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/read-json";
 import { authorize } from "@/lib/decisions/authorize";
 import { authorizeRequestSchema } from "@/lib/decisions/authorize-request";

@@ -5,8 +5,8 @@ import { readJson } from "@/lib/api/read-json";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { ingestUsage } from "@/lib/usage/ingest-usage";
-import { usageBodySchema, usageEventSchema } from "@/lib/usage/usage-request";
 import { usageResponse } from "@/lib/usage/to-http";
+import { usageBodySchema, usageEventSchema } from "@/lib/usage/usage-request";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +15,15 @@ export const POST = apiRoute(async (req) => {
   const body = await readJson(req, usageBodySchema);
   // A lone event that is invalid is a 422 with its fields' problems; in a batch each event is judged alone.
   const events = Array.isArray(body) ? body : [usageEventSchema.parse(body)];
-  const outcome = await ingestUsage({ prisma, pool: pool() }, { tenantId: ctx.tenant.id, apiKeyId: ctx.key.id, timeZone: ctx.tenant.timeZone, keyRevoked: ctx.key.status === "REVOKED" }, events);
+  const outcome = await ingestUsage(
+    { prisma, pool: pool() },
+    {
+      tenantId: ctx.tenant.id,
+      apiKeyId: ctx.key.id,
+      timeZone: ctx.tenant.timeZone,
+      keyRevoked: ctx.key.status === "REVOKED",
+    },
+    events,
+  );
   return usageResponse(outcome);
 });

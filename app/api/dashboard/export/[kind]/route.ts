@@ -2,11 +2,12 @@
 // (admin: any tenant or all; a tenant user: their own tenant only — another tenant's id is a 404);
 // from/to are days in the tenant's own zone, as its charts show them (UTC across all tenants)
 import { z } from "zod";
+
 import { AppError, problemResponse } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
+import { EXPORT_KINDS, exportCsv, exportFilterSchema } from "@/lib/dashboard/csv-export";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import { EXPORT_KINDS, exportCsv, exportFilterSchema } from "@/lib/dashboard/csv-export";
 import { tenantScope } from "@/lib/tenancy/scope";
 import { getSessionUser } from "@/lib/web/session";
 import { sessionProblem } from "@/lib/web/session-route";
@@ -27,7 +28,12 @@ export const GET = apiRoute<{ params: Promise<{ kind: string }> }>(async (req, c
     if (filter.tenantId && filter.tenantId !== own) throw new AppError("not_found");
     filter.tenantId = own;
   }
-  const tenant = filter.tenantId ? await prisma.tenant.findUnique({ where: { id: tenantScope(filter.tenantId).tenantId }, select: { timeZone: true } }) : null;
+  const tenant = filter.tenantId
+    ? await prisma.tenant.findUnique({
+        where: { id: tenantScope(filter.tenantId).tenantId },
+        select: { timeZone: true },
+      })
+    : null;
   if (filter.tenantId && !tenant) throw new AppError("not_found");
   const chunks = exportCsv(pool(), kind, filter, { timeZone: tenant?.timeZone });
   const encoder = new TextEncoder();

@@ -1,11 +1,13 @@
+import { ChevronRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChevronRight } from "lucide-react";
-import { PageHeader } from "@/components/page-header";
+
 import { AlertsManager } from "@/components/alerts/alerts-manager";
+import { PageHeader } from "@/components/page-header";
 import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/web/session";
+
 import * as a from "./actions";
 
 export const metadata: Metadata = { title: "Tenant alerts" };
@@ -16,23 +18,40 @@ type Props = { params: Promise<{ id: string }> };
 export default async function TenantAlertsPage({ params }: Props) {
   await requireUser({ area: "admin" });
   const { id } = await params;
-  const tenant = await prisma.tenant.findUnique({ where: { id }, select: { id: true, name: true, timeZone: true } });
+  const tenant = await prisma.tenant.findUnique({
+    where: { id },
+    select: { id: true, name: true, timeZone: true },
+  });
   if (!tenant) notFound();
   const actions = {
-    saveRule: a.saveRuleAction.bind(null, tenant.id), toggleRule: a.toggleRuleAction.bind(null, tenant.id), deleteRule: a.deleteRuleAction.bind(null, tenant.id),
-    createChannel: a.createChannelAction.bind(null, tenant.id), deleteChannel: a.deleteChannelAction.bind(null, tenant.id),
-    sendTest: a.sendTestAction.bind(null, tenant.id), retryDelivery: a.retryDeliveryAction.bind(null, tenant.id),
+    saveRule: a.saveRuleAction.bind(null, tenant.id),
+    toggleRule: a.toggleRuleAction.bind(null, tenant.id),
+    deleteRule: a.deleteRuleAction.bind(null, tenant.id),
+    createChannel: a.createChannelAction.bind(null, tenant.id),
+    deleteChannel: a.deleteChannelAction.bind(null, tenant.id),
+    sendTest: a.sendTestAction.bind(null, tenant.id),
+    retryDelivery: a.retryDeliveryAction.bind(null, tenant.id),
   };
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap items-center gap-1 text-sm text-muted-foreground">
-        <Link href="/admin/tenants" className="hover:underline">Tenants</Link>
+      <nav
+        aria-label="Breadcrumb"
+        className="mb-2 flex flex-wrap items-center gap-1 text-sm text-muted-foreground"
+      >
+        <Link href="/admin/tenants" className="hover:underline">
+          Tenants
+        </Link>
         <ChevronRight aria-hidden className="size-3.5" />
-        <Link href={`/admin/tenants/${tenant.id}`} className="hover:underline">{tenant.name}</Link>
+        <Link href={`/admin/tenants/${tenant.id}`} className="hover:underline">
+          {tenant.name}
+        </Link>
         <ChevronRight aria-hidden className="size-3.5" />
         <span aria-current="page">Alerts</span>
       </nav>
-      <PageHeader title={`${tenant.name}: alerts`} description={`Rules, channels, alert history and deliveries of this tenant. Times in ${tenant.timeZone}.`} />
+      <PageHeader
+        title={`${tenant.name}: alerts`}
+        description={`Rules, channels, alert history and deliveries of this tenant. Times in ${tenant.timeZone}.`}
+      />
       <AlertsManager tenantId={tenant.id} timeZone={tenant.timeZone} actions={actions} />
     </>
   );

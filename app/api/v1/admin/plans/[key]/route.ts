@@ -1,5 +1,6 @@
 // PUT /api/v1/admin/plans/{key} – create or replace a plan (201 created, 200 replaced)
 import { z } from "zod";
+
 import { adminJson, adminRoute } from "@/lib/admin/admin-route";
 import { planBodySchema, planKeySchema, upsertPlan } from "@/lib/admin/plans";
 import { readJson } from "@/lib/api/read-json";

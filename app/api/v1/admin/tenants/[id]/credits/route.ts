@@ -12,5 +12,8 @@ export const POST = adminRoute(async (req: Request, ctx: { params: Promise<{ id:
   const body = await readJson(req, grantCreditsSchema);
   const { replayed, body: entry } = await grantTenantCredits(prisma, actor, id, body);
   // A repeat answers exactly what the first call did; the header tells the two apart (as Stripe's does).
-  return Response.json(entry, { status: 201, headers: { "Cache-Control": "no-store", "Idempotent-Replayed": String(replayed) } });
+  return Response.json(entry, {
+    status: 201,
+    headers: { "Cache-Control": "no-store", "Idempotent-Replayed": String(replayed) },
+  });
 });
