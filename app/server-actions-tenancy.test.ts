@@ -12,8 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { ActionState } from "@/lib/dashboard/forms";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("server-only", () => ({}));

@@ -1,5 +1,5 @@
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
-import { card, customer, event } from "@/lib/billing/testing/events";
+import { card, customer, event } from "@/test/stripe/events";
 import { DEMO_WEBHOOK_SECRET } from "@/lib/billing/webhook-secrets";
 import { tenantIdOf } from "@/lib/demo/ids";
 

@@ -1,6 +1,6 @@
 // A tenants-table row from a tenant's state and health (plain data for the client table).
 import type { TenantTableRow } from "@/components/admin/tenants-data-table";
-import type { TenantListItem } from "@/lib/dashboard/tenants-query";
+import type { TenantListItem } from "@/lib/tenants/tenants-query";
 
 export function tenantTableRow({ state: s, health: h }: TenantListItem): TenantTableRow {
   return {

@@ -19,7 +19,7 @@ import { SubscriptionBadge } from "@/components/subscription-badge";
 import { TenantStatusBadge } from "@/components/tenant-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDaysLeft } from "@/lib/dashboard/format";
-import type { HealthLevel } from "@/lib/dashboard/tenant-health";
+import type { HealthLevel } from "@/lib/tenants/tenant-health";
 
 export type TenantTableRow = {
   id: string;
@@ -38,7 +38,7 @@ export type TenantTableRow = {
 };
 
 const col = createColumnHelper<TenantTableRow>();
-// Column ids are the server's sort keys (lib/dashboard/tenants-query.ts SORTS); others do not sort.
+// Column ids are the server's sort keys (lib/tenants/tenants-query.ts SORTS); others do not sort.
 const columns = [
   col.accessor("name", {
     id: "name",

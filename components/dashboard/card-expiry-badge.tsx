@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { cardStatus } from "@/lib/dashboard/card-status";
+import { cardStatus } from "@/lib/billing/card-status";
 
 /** A card's expiry in the one status vocabulary: valid (green), expiring (amber), expired (red). */
 export function CardExpiryBadge({

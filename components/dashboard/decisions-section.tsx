@@ -8,7 +8,7 @@ import { decisionFilterSchema, listDecisions } from "@/lib/dashboard/decision-lo
 import { decisionView } from "@/lib/dashboard/decision-view";
 import { prisma } from "@/lib/db";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 
 /** A tenant's decisions with outcome and code filters (a GET form: the filter is in the URL). */
 export async function DecisionsSection({

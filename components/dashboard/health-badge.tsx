@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { HealthLevel } from "@/lib/dashboard/tenant-health";
+import type { HealthLevel } from "@/lib/tenants/tenant-health";
 
 const LABEL: Record<HealthLevel, { tone: "ok" | "warn" | "bad"; text: string }> = {
   ok: { tone: "ok", text: "Calls go through" },

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { Banner } from "@/lib/dashboard/tenant-health";
+import type { Banner } from "@/lib/tenants/tenant-health";
 
 const STYLE = {
   ok: { box: "border-emerald-200 bg-emerald-50 text-emerald-900", Icon: CheckCircle2 },

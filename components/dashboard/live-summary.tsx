@@ -9,7 +9,7 @@ import { QuotaBar } from "@/components/dashboard/quota-bar";
 import { Money } from "@/components/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDaysLeft } from "@/lib/dashboard/format";
-import type { TenantSummary } from "@/lib/dashboard/tenant-summary";
+import type { TenantSummary } from "@/lib/tenants/tenant-summary";
 
 async function fetchSummary(): Promise<TenantSummary> {
   const res = await fetch("/api/dashboard/summary", { cache: "no-store" });

@@ -7,7 +7,7 @@ import { HealthBanner } from "@/components/dashboard/health-banner";
 import { Money } from "@/components/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDaysLeft } from "@/lib/dashboard/format";
-import type { TenantSummary } from "@/lib/dashboard/tenant-summary";
+import type { TenantSummary } from "@/lib/tenants/tenant-summary";
 
 /**
  * An administrator's view of a tenant's standing, refreshed every 15 s and on focus: whether its

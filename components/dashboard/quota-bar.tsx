@@ -1,6 +1,6 @@
 import { cn } from "@/components/ui/cn";
 import { formatCount } from "@/lib/dashboard/format";
-import { QUOTA_WARN_PCT } from "@/lib/dashboard/tenant-health";
+import { QUOTA_WARN_PCT } from "@/lib/tenants/tenant-health";
 
 /** Tokens used of the monthly quota: a bar with the exact numbers beside it (never colour alone). */
 export function QuotaBar({

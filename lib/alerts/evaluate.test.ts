@@ -4,14 +4,14 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { runMinutely } from "@/lib/alerts/periodic";
+import { runMinutely } from "@/lib/worker/periodic";
 import { createPool } from "@/lib/db/pool";
-import { DecisionRecorder } from "@/lib/decisions/recorder";
+import { DecisionRecorder } from "@/lib/authorize/recorder";
 import { QUEUES } from "@/lib/jobs/queues";
 import { grantCredits } from "@/lib/ledger/grant-credits";
-import { createChannel, createRule, eventsOf } from "@/lib/testing/alert-fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { createChannel, createRule, eventsOf } from "@/test/alert-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
 import { ingestUsage } from "@/lib/usage/ingest-usage";
 
 const APP = "http://tollgate.test";

@@ -5,9 +5,9 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
-import { startReceiver } from "@/lib/testing/receiver";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
+import { startReceiver } from "@/test/receiver";
 
 let db: TestDatabase;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;

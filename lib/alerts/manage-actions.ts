@@ -18,7 +18,7 @@ import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { appUrl, databaseUrl, env } from "@/lib/env";
-import { workerOptionsFromEnv } from "@/lib/jobs/from-env";
+import { workerOptionsFromEnv } from "@/lib/worker/from-env";
 import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
 import { sendTestNotification } from "@/lib/notify/send-test";
 

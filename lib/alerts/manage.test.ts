@@ -19,8 +19,8 @@ import { prismaRunner } from "@/lib/db/sql-runner";
 import { PAGERDUTY_EVENTS_URL } from "@/lib/notify/channels/pagerduty";
 import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
 import { sendTestNotification } from "@/lib/notify/send-test";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
 
 const APP = { appUrl: "http://tollgate.test" };
 const actor = { kind: "USER" as const, id: null, ip: "127.0.0.1" };

@@ -10,7 +10,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { PAGERDUTY_EVENTS_URL } from "@/lib/notify/channels/pagerduty";
 import { newWebhookSecret } from "@/lib/notify/channels/webhook";
 import { checkUrl, UnsafeUrlError } from "@/lib/notify/safe-post";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 
 export type ManageResult<T> =
   | { ok: true; value: T }

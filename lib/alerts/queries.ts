@@ -2,7 +2,7 @@
 // admin-wide reads (delivery log across tenants, firing alerts) take null for "every tenant".
 // A channel's secret is never selected here: it is shown once, in the answer to its creation.
 import type { DeliveryStatus, PrismaClient } from "@/lib/generated/prisma/client";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 
 export async function listRules(prisma: PrismaClient, tenantId: string) {
   return prisma.alertRule.findMany({

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { auditJson, recordAudit, type AuditActor } from "@/lib/audit/record";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
 
 const actor: AuditActor = { kind: "ADMIN_TOKEN", id: null, ip: "203.0.113.9" };
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkSignIn, TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-throttle";
 import { prisma } from "@/lib/db";
-import { decisionDeps } from "@/lib/decisions/runtime";
+import { decisionDeps } from "@/lib/authorize/runtime";
 import type { RateLimiter } from "@/lib/ratelimit/sliding-window";
 
 const credentials = z.object({

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { AdminCaller } from "@/lib/billing/admin-actions";
-import { card, checkoutSession, event, postEvent, subscription } from "@/lib/billing/testing/events";
-import { startWebhookServer, type WebhookServer } from "@/lib/billing/testing/webhook-server";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { card, checkoutSession, event, postEvent, subscription } from "@/test/stripe/events";
+import { startWebhookServer, type WebhookServer } from "@/test/stripe/webhook-server";
+import { createTenantWithKey } from "@/test/fixtures";
 
 let s: WebhookServer;
 let body: typeof import("@/lib/billing/admin-actions");

@@ -14,9 +14,9 @@ import {
   postEvent,
   subscription,
   type TestEvent,
-} from "@/lib/billing/testing/events";
-import { startWebhookServer, type WebhookServer } from "@/lib/billing/testing/webhook-server";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+} from "@/test/stripe/events";
+import { startWebhookServer, type WebhookServer } from "@/test/stripe/webhook-server";
+import { createTenantWithKey } from "@/test/fixtures";
 
 let s: WebhookServer;
 const T0 = 1_780_000_000;

@@ -30,7 +30,7 @@ import { isHandled, runHandler } from "@/lib/billing/webhooks";
 import { handlerContext, STRIPE_ACTOR, type StoredEvent } from "@/lib/billing/webhooks/context";
 import { utc } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
-import { clearContextCache } from "@/lib/decisions/load-context";
+import { clearContextCache } from "@/lib/authorize/load-context";
 import { appUrl } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 

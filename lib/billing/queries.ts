@@ -4,7 +4,7 @@ import "server-only";
 import { webhookSecrets } from "@/lib/billing/webhook-secrets";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 
 export type BillingMode = "stripe" | "demo" | "off";
 

@@ -5,10 +5,10 @@
 import type Stripe from "stripe";
 import { z } from "zod";
 
-import { PROBLEM_TYPE_BASE, type Problem } from "@/lib/api/errors";
 import { processStripeEvent } from "@/lib/billing/process-event";
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
 import type { StoredEvent } from "@/lib/billing/webhooks/context";
+import { PROBLEM_TYPE_BASE, type Problem } from "@/lib/errors/problem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;

@@ -1,16 +1,16 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cardStatus } from "@/lib/dashboard/card-status";
+import { cardStatus } from "@/lib/billing/card-status";
 import { decisionFilterSchema, listDecisions } from "@/lib/dashboard/decision-log";
 import { simulateCall } from "@/lib/dashboard/simulate";
-import { daysOfCredit, healthBanner, tenantHealth } from "@/lib/dashboard/tenant-health";
-import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import { daysOfCredit, healthBanner, tenantHealth } from "@/lib/tenants/tenant-health";
+import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 import { dayRange, pivotSeries, usageSeries } from "@/lib/dashboard/usage-series";
 import { createPool } from "@/lib/db/pool";
 import { grantCredits } from "@/lib/ledger/grant-credits";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey, TEST_MODEL } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
 
 const NOW = new Date("2026-03-08T12:00:00Z"); // the day US clocks go forward
 let db: TestDatabase;
@@ -286,7 +286,7 @@ describe("listDecisions", () => {
 
 describe("queryTenants", () => {
   it("searches, filters by risk and plan, sorts by balance and pages on the server", async () => {
-    const { queryTenants, tenantsQuerySchema } = await import("@/lib/dashboard/tenants-query");
+    const { queryTenants, tenantsQuerySchema } = await import("@/lib/tenants/tenants-query");
     for (const slug of ["page-1", "page-2", "page-3"])
       await createTenantWithKey(db.prisma, { slug, available: 1n });
     const models = await loadModelPrices(pool);

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { viewScope } from "@/lib/tenancy/scope";
+import { viewScope } from "@/lib/tenants/scope";
 
 export const decisionFilterSchema = z.object({
   outcome: z.enum(["all", "allowed", "refused"]).catch("all"),

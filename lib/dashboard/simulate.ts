@@ -5,13 +5,13 @@
 import type pg from "pg";
 
 import type { SimulateInput } from "@/lib/dashboard/forms";
-import type { AuthorizeOutcome } from "@/lib/decisions/authorize";
+import type { AuthorizeOutcome } from "@/lib/authorize/authorize";
 import { decide } from "@/lib/decisions/decide";
-import { loadLiveState } from "@/lib/decisions/live-state";
-import { authorizeResponse } from "@/lib/decisions/to-http";
+import { loadLiveState } from "@/lib/authorize/live-state";
+import { authorizeResponse } from "@/lib/http/authorize-response";
 import type { Decision, DecisionSnapshot, KeySnapshot } from "@/lib/decisions/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 
 export { simulateSchema, type SimulateInput } from "@/lib/dashboard/forms";
 

@@ -3,7 +3,7 @@
 // with no usage are present with zeros, so the chart's axis is continuous.
 import type pg from "pg";
 
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 import { localDate } from "@/lib/time/tenant-calendar";
 
 export const RANGES = [7, 30, 90] as const;

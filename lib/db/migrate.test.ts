@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { migrate, MIGRATION_LOCK_KEY, MigrationError, migrationStatus } from "@/lib/db/migrate";
 import { readMigrationFiles } from "@/lib/db/migration-files";
-import { createTestDatabase, MIGRATIONS_DIR } from "@/lib/testing/db";
+import { createTestDatabase, MIGRATIONS_DIR } from "@/test/db";
 
 const LATER = "29991231000000_later";
 
@@ -16,7 +16,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-// Databases are dropped after the file by lib/testing/setup-databases.ts.
+// Databases are dropped after the file by test/setup-databases.ts.
 const emptyDb = (label: string) => createTestDatabase(label, { migrated: false });
 
 async function query<T extends pg.QueryResultRow>(

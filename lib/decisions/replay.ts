@@ -1,8 +1,8 @@
 // A retried requestId gets the answer it already got. Allows are replayed from their reservation
-// (lib/decisions/authorize.ts); refusals from the Decision log, rebuilt here. A retryable refusal
+// (lib/authorize/authorize.ts); refusals from the Decision log, rebuilt here. A retryable refusal
 // (a window that resets) stops being replayed once its window has reset: the very same request
 // may then go through, as its `retryable: true` promised.
-import type { PriorRefusal } from "@/lib/decisions/live-state";
+import type { PriorRefusal } from "@/lib/authorize/live-state";
 import type { Refused } from "@/lib/decisions/types";
 
 const big = (v: unknown) => (v === undefined || v === null ? undefined : BigInt(v as string));

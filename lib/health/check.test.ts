@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { checkHealth } from "@/lib/health/check";
-import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from "@/test/db";
 
 describe("checkHealth", () => {
   let db: TestDatabase;

@@ -3,8 +3,7 @@
 // (a usage batch that crosses an alert enqueues inside its own transaction).
 import { PgBoss } from "pg-boss";
 
-import { retryPolicy } from "@/lib/jobs/queues";
-import { ensureJobQueues } from "@/lib/jobs/worker";
+import { EXPIRE_SECONDS, QUEUES, retryPolicy, type RetryPolicy } from "@/lib/jobs/queues";
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
@@ -16,5 +15,21 @@ export async function installJobQueues(connectionString: string): Promise<void> 
     await ensureJobQueues(boss, retryPolicy(DEFAULT_MAX_ATTEMPTS));
   } finally {
     await boss.stop({ graceful: false });
+  }
+}
+
+/** Installs or upgrades pg-boss's schema and this app's queues (also run at start-up, before serving). */
+export async function ensureJobQueues(
+  boss: PgBoss,
+  policy: RetryPolicy,
+  expireInSeconds = EXPIRE_SECONDS,
+): Promise<void> {
+  const queues: Array<[string, Parameters<PgBoss["createQueue"]>[1]]> = [
+    [QUEUES.notify, { ...policy, retryBackoff: true, expireInSeconds }],
+    [QUEUES.minutely, { retryLimit: 0, expireInSeconds: 300 }],
+  ];
+  for (const [name, options] of queues) {
+    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+    else await boss.createQueue(name, options);
   }
 }

@@ -7,8 +7,8 @@ import { createPool } from "@/lib/db/pool";
 import { expireGrants } from "@/lib/ledger/expire-grants";
 import { grantCredits } from "@/lib/ledger/grant-credits";
 import { reserveCredits } from "@/lib/ledger/reserve-credits";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
 import { ingestUsage } from "@/lib/usage/ingest-usage";
 
 const admin = { kind: "SYSTEM" as const, id: null, ip: null };

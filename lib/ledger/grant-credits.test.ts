@@ -5,8 +5,8 @@ import type { AuditActor } from "@/lib/audit/record";
 import { createPool } from "@/lib/db/pool";
 import { grantCredits, type GrantInput } from "@/lib/ledger/grant-credits";
 import { reserveCredits } from "@/lib/ledger/reserve-credits";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
 
 const actor: AuditActor = { kind: "ADMIN_TOKEN", id: null, ip: null };
 let db: TestDatabase;

@@ -14,7 +14,7 @@ import { prismaRunner } from "@/lib/db/sql-runner";
 import { appUrl } from "@/lib/env";
 import type { CreditGrant, CreditLedgerEntry, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { consumeGrants } from "@/lib/ledger/consume-grants";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 
 export type GrantInput = {
   tenantId: string;

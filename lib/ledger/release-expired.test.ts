@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "@/lib/db/pool";
 import { releaseExpiredReservations } from "@/lib/ledger/release-expired";
 import { reserveCredits } from "@/lib/ledger/reserve-credits";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
 
 describe("releaseExpiredReservations", () => {
   let db: TestDatabase;

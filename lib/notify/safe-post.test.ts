@@ -3,7 +3,7 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { isPublicAddress, MAX_RESPONSE_BYTES, safePost } from "@/lib/notify/safe-post";
-import { startReceiver } from "@/lib/testing/receiver";
+import { startReceiver } from "@/test/receiver";
 
 describe("isPublicAddress", () => {
   it.each([

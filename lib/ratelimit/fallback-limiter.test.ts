@@ -5,7 +5,7 @@ import Redis from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { freePort } from "@/lib/db/embedded";
-import { redisLimiter } from "@/lib/decisions/runtime";
+import { redisLimiter } from "@/lib/authorize/runtime";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { RedisRateLimiter } from "@/lib/ratelimit/redis-limiter";
 import { InProcessRateLimiter, type RateLimiter } from "@/lib/ratelimit/sliding-window";
-import { redisUrl } from "@/lib/testing/db";
+import { redisUrl } from "@/test/db";
 
 const T0 = new Date("2026-11-25T12:00:00.000Z"); // the start of a window
 const at = (ms: number) => new Date(T0.getTime() + ms);

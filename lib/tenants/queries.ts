@@ -1,7 +1,7 @@
 import "server-only";
 
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
 const currentSubscription = {

@@ -4,9 +4,9 @@ import type pg from "pg";
 
 import { utc } from "@/lib/db/pool";
 import { cardExpiresAt } from "@/lib/decisions/decide";
-import type { KeyContext } from "@/lib/decisions/load-context";
+import type { KeyContext } from "@/lib/authorize/load-context";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
-import { burnPerDay, burnWindowStart, daysOfCreditLeft } from "@/lib/usage/burn-rate";
+import { burnPerDay, burnWindowStart, daysOfCreditLeft } from "@/lib/money/burn-rate";
 
 export async function balanceReport(db: pg.Pool, ctx: KeyContext, now = new Date()) {
   const period = quotaPeriod(now, ctx.tenant.timeZone);

@@ -5,9 +5,9 @@
 // for before it was revoked (usage is never dropped), and nothing else.
 import type pg from "pg";
 
-import { zodFieldErrors } from "@/lib/api/errors";
+import { loadModelPrice } from "@/lib/authorize/load-context";
 import { callCost } from "@/lib/decisions/cost";
-import { loadModelPrice } from "@/lib/decisions/load-context";
+import { zodFieldErrors } from "@/lib/errors/problem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { settleBatch, type PricedEvent } from "@/lib/usage/settle-batch";
 import { usageEventSchema } from "@/lib/usage/usage-request";

@@ -1,8 +1,8 @@
 // Route handlers behind the dashboard session (the screens' own fetches; the public API uses API
 // keys instead): the same area rule as the pages, answered as problem+json — 401 signed out,
-// 403 wrong role — in the API's one error vocabulary (lib/api/errors.ts).
-import { PROBLEM_TYPE_BASE, problemResponse, type Problem } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/handler";
+// 403 wrong role — in the API's one error vocabulary (lib/errors/problem.ts).
+import { PROBLEM_TYPE_BASE, problemResponse, type Problem } from "@/lib/errors/problem";
+import { apiRoute } from "@/lib/http/handler";
 import { areaAccess, type AdminUser, type AreaRequirement, type TenantUser } from "@/lib/web/area-access";
 import { getSessionUser } from "@/lib/web/session";
 

@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { monthMoney, refusalsByCode, stripeProblems, summarizeTenants } from "@/lib/dashboard/overview";
-import { loadModelPrices, loadTenantStates } from "@/lib/dashboard/tenant-states";
+import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 import { pool } from "@/lib/db/pool";
 import { listTenantsForAdmin } from "@/lib/tenants/queries";
 import { requireUser } from "@/lib/web/session";

@@ -5,7 +5,7 @@ import { LiveSummary } from "@/components/dashboard/live-summary";
 import { UsageSection } from "@/components/dashboard/usage-section";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
-import { tenantSummary } from "@/lib/dashboard/tenant-summary";
+import { tenantSummary } from "@/lib/tenants/tenant-summary";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { requireUser } from "@/lib/web/session";

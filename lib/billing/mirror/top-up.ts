@@ -5,7 +5,7 @@
 import { WebhookDataError } from "@/lib/billing/webhook-data-error";
 import type { HandlerContext } from "@/lib/billing/webhooks/context";
 import { grantCredits, grantLedgerKey, type GrantInput } from "@/lib/ledger/grant-credits";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 
 export const MICRO_PER_CENT = 10_000n;
 export const topUpKey = (paymentIntentId: string) => `stripe-topup:${paymentIntentId}`;

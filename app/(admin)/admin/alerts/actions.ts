@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 
 import { retryDeliveryAction as retry } from "@/lib/alerts/manage-actions";
-import { userActor } from "@/lib/dashboard/actor";
+import { userActor } from "@/lib/audit/actor";
 import type { ActionState } from "@/lib/dashboard/forms";
 import { requireUser } from "@/lib/web/session";
 

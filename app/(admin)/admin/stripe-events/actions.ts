@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 
 import { linkCustomerBody, replayEventBody, type AdminCaller } from "@/lib/billing/admin-actions";
 import { stripeClient } from "@/lib/billing/stripe-client";
-import { userActor } from "@/lib/dashboard/actor";
+import { userActor } from "@/lib/audit/actor";
 import type { ActionState } from "@/lib/dashboard/forms";
 import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/web/session";

@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 
 import * as body from "@/lib/alerts/manage-actions";
-import { userActor } from "@/lib/dashboard/actor";
+import { userActor } from "@/lib/audit/actor";
 import type { ActionState } from "@/lib/dashboard/forms";
 import { requireUser } from "@/lib/web/session";
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { AlertsManager } from "@/components/alerts/alerts-manager";
 import { PageHeader } from "@/components/page-header";
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 import { requireUser } from "@/lib/web/session";
 
 import * as a from "./actions";

@@ -4,7 +4,7 @@ import { DecisionsSection } from "@/components/dashboard/decisions-section";
 import { ExportLinks } from "@/components/dashboard/export-links";
 import { PageHeader } from "@/components/page-header";
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Decisions" };

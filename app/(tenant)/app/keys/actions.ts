@@ -6,12 +6,12 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 
-import { createApiKey, revokeApiKey } from "@/lib/admin/api-keys";
-import { AppError } from "@/lib/api/errors";
-import { userActor } from "@/lib/dashboard/actor";
+import { userActor } from "@/lib/audit/actor";
 import { createKeyForm, fieldErrors, formObject, keyIdForm, type ActionState } from "@/lib/dashboard/forms";
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { AppError } from "@/lib/errors/app-error";
+import { createApiKey, revokeApiKey } from "@/lib/keys/key-lifecycle";
+import { tenantScope } from "@/lib/tenants/scope";
 import { requireUser } from "@/lib/web/session";
 
 async function owner() {

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { KeysTable } from "@/components/dashboard/keys-table";
 import { PageHeader } from "@/components/page-header";
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 import { requireUser } from "@/lib/web/session";
 
 import { createOwnKeyAction, revokeOwnKeyAction } from "./actions";

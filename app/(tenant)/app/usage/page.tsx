@@ -5,7 +5,7 @@ import { UsageSection } from "@/components/dashboard/usage-section";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { tenantScope } from "@/lib/tenants/scope";
 import { localDate } from "@/lib/time/tenant-calendar";
 import { requireUser } from "@/lib/web/session";
 

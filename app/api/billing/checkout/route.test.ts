@@ -2,10 +2,10 @@
 // pointed at a local server (STRIPE_API_BASE) whose received requests are asserted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { startLocalStripe, type LocalStripe } from "@/lib/billing/testing/local-stripe";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
-import { serveRoutes } from "@/lib/testing/serve-route";
+import { startLocalStripe, type LocalStripe } from "@/test/stripe/local-stripe";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
+import { serveRoutes } from "@/test/serve-route";
 import type { SessionUser } from "@/lib/web/area-access";
 
 // The real next-auth session needs a browser's cookie; the e2e spec signs in for real.

@@ -1,6 +1,6 @@
 // POST /api/billing/checkout – a Stripe Checkout Session (credit top-up or plan) for the signed-in tenant owner
-import { readJson } from "@/lib/api/read-json";
-import { billingNotConfigured, checkoutRequestSchema, outboundResponse } from "@/lib/billing/billing-route";
+import { readJson } from "@/lib/http/read-json";
+import { billingNotConfigured, checkoutRequestSchema, outboundResponse } from "@/lib/http/billing-route";
 import { createCheckout } from "@/lib/billing/outbound";
 import { stripeClient } from "@/lib/billing/stripe-client";
 import { prisma } from "@/lib/db";

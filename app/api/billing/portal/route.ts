@@ -1,5 +1,5 @@
 // POST /api/billing/portal – a Stripe Billing Portal session (cards, invoices, cancel) for the signed-in tenant owner
-import { billingNotConfigured, outboundResponse } from "@/lib/billing/billing-route";
+import { billingNotConfigured, outboundResponse } from "@/lib/http/billing-route";
 import { createPortal } from "@/lib/billing/outbound";
 import { stripeClient } from "@/lib/billing/stripe-client";
 import { prisma } from "@/lib/db";

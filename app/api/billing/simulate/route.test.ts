@@ -2,9 +2,9 @@
 // own webhook with a signed event (the real path), and Checkout answers 503 billing_not_configured.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
-import { serveRoutes } from "@/lib/testing/serve-route";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
+import { serveRoutes } from "@/test/serve-route";
 import type { SessionUser } from "@/lib/web/area-access";
 
 const current = vi.hoisted(() => ({ user: null as SessionUser | null }));

@@ -1,13 +1,13 @@
 // POST /api/billing/simulate – demo only: a signed checkout.session.completed for a top-up, sent to the app's own webhook
 import { z } from "zod";
 
-import { AppError } from "@/lib/api/errors";
-import { readJson } from "@/lib/api/read-json";
-import { outboundResponse } from "@/lib/billing/billing-route";
 import { simulateTopUp } from "@/lib/billing/simulate-payment";
 import { webhookSecrets } from "@/lib/billing/webhook-secrets";
 import { prisma } from "@/lib/db";
 import { appUrl, env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { outboundResponse } from "@/lib/http/billing-route";
+import { readJson } from "@/lib/http/read-json";
 import { sessionRoute } from "@/lib/web/session-route";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 // GET /api/dashboard/summary – the signed-in tenant's balance, banner and recent refusals (live refresh)
-import { AppError } from "@/lib/api/errors";
-import { tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
+import { AppError } from "@/lib/errors/app-error";
+import { tenantSummary } from "@/lib/tenants/tenant-summary";
 import { sessionRoute } from "@/lib/web/session-route";
 
 export const dynamic = "force-dynamic";

@@ -12,9 +12,9 @@ import {
   postEvent,
   subscription,
   TEST_WEBHOOK_SECRET,
-} from "@/lib/billing/testing/events";
-import { PERIOD, T0, webhookTestServer } from "@/lib/billing/testing/webhook-harness";
-import { ROTATED_WEBHOOK_SECRET } from "@/lib/billing/testing/webhook-server";
+} from "@/test/stripe/events";
+import { PERIOD, T0, webhookTestServer } from "@/test/stripe/webhook-harness";
+import { ROTATED_WEBHOOK_SECRET } from "@/test/stripe/webhook-server";
 
 const { s, tenant, send, stored, audits } = webhookTestServer("stripe_webhook_refusals");
 

@@ -12,8 +12,8 @@ import {
   event,
   invoice,
   subscription,
-} from "@/lib/billing/testing/events";
-import { PERIOD, sec, T0, webhookTestServer } from "@/lib/billing/testing/webhook-harness";
+} from "@/test/stripe/events";
+import { PERIOD, sec, T0, webhookTestServer } from "@/test/stripe/webhook-harness";
 
 const { s, tenant, send, stored, audits } = webhookTestServer("stripe_webhook");
 

@@ -1,5 +1,5 @@
 // POST /api/stripe/webhook – verify a Stripe event's signature and apply it to the billing mirror once
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/http/handler";
 import { receiveStripeWebhook } from "@/lib/billing/receive-webhook";
 import { stripeClient } from "@/lib/billing/stripe-client";
 import { webhookSecrets } from "@/lib/billing/webhook-secrets";

@@ -2,8 +2,8 @@
 // problem+json, whatever token is sent, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ADMIN_TOKEN, rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { ADMIN_TOKEN, rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
+import { createTenantWithKey } from "@/test/fixtures";
 
 let s: AdminServer;
 let ids: { tenant: string; key: string };

@@ -2,8 +2,8 @@
 // problem+json shape, and no row changed. And an unknown error: 500 with nothing internal in it.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
+import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
+import { createTenantWithKey } from "@/test/fixtures";
 
 let s: AdminServer;
 let ids: { tenant: string; key: string };

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { generateApiKey } from "@/lib/keys/api-key";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
-import { serveRoutes } from "@/lib/testing/serve-route";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
+import { serveRoutes } from "@/test/serve-route";
 
 const COST = 450n; // 1,000 input + 500 output tokens of gpt-4o-mini
 const TOKENS = 1_500n;
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  await (await import("@/lib/decisions/runtime")).decisionDeps().recorder.flush();
+  await (await import("@/lib/authorize/runtime")).decisionDeps().recorder.flush();
   const [{ pool }, { prisma }] = await Promise.all([import("@/lib/db/pool"), import("@/lib/db")]);
   await Promise.all([pool().end(), prisma.$disconnect()]);
   await db?.drop();

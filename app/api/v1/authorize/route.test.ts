@@ -1,10 +1,10 @@
 // POST /api/v1/authorize over real HTTP against real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
-import { startRouteServer } from "@/lib/testing/route-server";
-import { serveRoutes } from "@/lib/testing/serve-route";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
+import { startRouteServer } from "@/test/route-server";
+import { serveRoutes } from "@/test/serve-route";
 
 const COST = 450n; // 1,000 input + 500 output tokens of gpt-4o-mini
 const call = { model: "gpt-4o-mini", inputTokens: 1000, maxOutputTokens: 500 };
@@ -18,7 +18,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.TOLLGATE_PG_POOL = "20";
   const route = await import("@/app/api/v1/authorize/route");
-  const { decisionDeps } = await import("@/lib/decisions/runtime");
+  const { decisionDeps } = await import("@/lib/authorize/runtime");
   flushDecisions = () => decisionDeps().recorder.flush();
   server = await serveRoutes({ "/api/v1/authorize": { POST: route.POST } });
 });

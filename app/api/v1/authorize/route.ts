@@ -1,11 +1,11 @@
 // POST /api/v1/authorize – decide whether a call may proceed, and reserve its credits if so
-import { bearerToken } from "@/lib/api/bearer";
-import { apiRoute } from "@/lib/api/handler";
-import { readJson } from "@/lib/api/read-json";
-import { authorize } from "@/lib/decisions/authorize";
+import { bearerToken } from "@/lib/http/bearer";
+import { apiRoute } from "@/lib/http/handler";
+import { readJson } from "@/lib/http/read-json";
+import { authorize } from "@/lib/authorize/authorize";
 import { authorizeRequestSchema } from "@/lib/decisions/authorize-request";
-import { decisionDeps } from "@/lib/decisions/runtime";
-import { authorizeResponse } from "@/lib/decisions/to-http";
+import { decisionDeps } from "@/lib/authorize/runtime";
+import { authorizeResponse } from "@/lib/http/authorize-response";
 
 export const dynamic = "force-dynamic";
 

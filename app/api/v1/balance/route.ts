@@ -1,6 +1,6 @@
 // GET /api/v1/balance – the key's tenant: balance, quota, plan, billing state, days of credit left
-import { apiRoute } from "@/lib/api/handler";
-import { authenticateKey } from "@/lib/api/key-auth";
+import { apiRoute } from "@/lib/http/handler";
+import { authenticateKey } from "@/lib/http/key-auth";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { balanceReport } from "@/lib/usage/balance-report";

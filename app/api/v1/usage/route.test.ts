@@ -1,10 +1,10 @@
 // POST /api/v1/usage and GET /api/v1/balance over real HTTP against real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createTenantWithKey } from "@/lib/testing/fixtures";
-import { startRouteServer } from "@/lib/testing/route-server";
-import { serveRoutes } from "@/lib/testing/serve-route";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { createTenantWithKey } from "@/test/fixtures";
+import { startRouteServer } from "@/test/route-server";
+import { serveRoutes } from "@/test/serve-route";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
 let db: TestDatabase;
@@ -308,7 +308,7 @@ describe("POST /api/v1/usage", () => {
       where: { id: apiKey.id },
       data: { status: "REVOKED", revokedAt: new Date() },
     });
-    const { clearContextCache } = await import("@/lib/decisions/load-context");
+    const { clearContextCache } = await import("@/lib/authorize/load-context");
     clearContextCache();
 
     const body = await (

@@ -1,11 +1,11 @@
 // POST /api/v1/usage – report what calls actually used; settles their reservations
-import { apiRoute } from "@/lib/api/handler";
-import { authenticateKey } from "@/lib/api/key-auth";
-import { readJson } from "@/lib/api/read-json";
+import { apiRoute } from "@/lib/http/handler";
+import { authenticateKey } from "@/lib/http/key-auth";
+import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { ingestUsage } from "@/lib/usage/ingest-usage";
-import { usageResponse } from "@/lib/usage/to-http";
+import { usageResponse } from "@/lib/http/usage-response";
 import { usageBodySchema, usageEventSchema } from "@/lib/usage/usage-request";
 
 export const dynamic = "force-dynamic";

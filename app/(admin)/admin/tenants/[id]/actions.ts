@@ -8,11 +8,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 
-import { approveApiKey, createApiKey, revokeApiKey } from "@/lib/admin/api-keys";
-import { grantTenantCredits } from "@/lib/admin/credits";
-import { updateTenant } from "@/lib/admin/update-tenant";
-import { AppError } from "@/lib/api/errors";
-import { userActor } from "@/lib/dashboard/actor";
+import { userActor } from "@/lib/audit/actor";
 import {
   createKeyForm,
   creditsForm,
@@ -28,7 +24,11 @@ import { simulateCall, type SimulationResult } from "@/lib/dashboard/simulate";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { appUrl, env } from "@/lib/env";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { AppError } from "@/lib/errors/app-error";
+import { approveApiKey, createApiKey, revokeApiKey } from "@/lib/keys/key-lifecycle";
+import { grantTenantCredits } from "@/lib/ledger/operator-grant";
+import { tenantScope } from "@/lib/tenants/scope";
+import { updateTenant } from "@/lib/tenants/update-tenant";
 import { requireUser } from "@/lib/web/session";
 
 const tenantIdSchema = z.string().min(1).max(100);

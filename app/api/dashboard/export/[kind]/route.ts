@@ -3,12 +3,13 @@
 // from/to are days in the tenant's own zone, as its charts show them (UTC across all tenants)
 import { z } from "zod";
 
-import { AppError, problemResponse } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/handler";
 import { EXPORT_KINDS, exportCsv, exportFilterSchema } from "@/lib/dashboard/csv-export";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import { tenantScope } from "@/lib/tenancy/scope";
+import { AppError } from "@/lib/errors/app-error";
+import { problemResponse } from "@/lib/errors/problem";
+import { apiRoute } from "@/lib/http/handler";
+import { tenantScope } from "@/lib/tenants/scope";
 import { getSessionUser } from "@/lib/web/session";
 import { sessionProblem } from "@/lib/web/session-route";
 

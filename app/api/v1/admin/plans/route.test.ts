@@ -1,8 +1,8 @@
 // GET /api/v1/admin/plans and PUT /api/v1/admin/plans/{key} over real HTTP against real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
-import { TEST_MODEL } from "@/lib/testing/fixtures";
+import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
+import { TEST_MODEL } from "@/test/fixtures";
 
 let s: AdminServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // POST /api/v1/admin/tenants, GET and PATCH /api/v1/admin/tenants/{id} over real HTTP against real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
+import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
 
 let s: AdminServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // POST /api/v1/admin/tenants – create a tenant (with a zero credit balance)
-import { adminJson, adminRoute } from "@/lib/admin/admin-route";
-import { createTenant, createTenantSchema } from "@/lib/admin/create-tenant";
-import { readJson } from "@/lib/api/read-json";
+import { adminJson, adminRoute } from "@/lib/http/admin-route";
+import { createTenant, createTenantSchema } from "@/lib/tenants/create-tenant";
+import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { z } from "zod";
 
 import * as body from "@/lib/alerts/manage-actions";
 import type { AuditActor } from "@/lib/audit/record";
-import { userActor } from "@/lib/dashboard/actor";
+import { userActor } from "@/lib/audit/actor";
 import type { ActionState } from "@/lib/dashboard/forms";
 import { requireUser } from "@/lib/web/session";
 

@@ -1,8 +1,8 @@
 // GET /api/dashboard/tenants/{id}/summary – an administrator's live view of one tenant's standing (balance, banner, remedy)
-import { AppError } from "@/lib/api/errors";
-import { tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
+import { AppError } from "@/lib/errors/app-error";
+import { tenantSummary } from "@/lib/tenants/tenant-summary";
 import { sessionRoute } from "@/lib/web/session-route";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 // PUT /api/v1/admin/plans/{key} – create or replace a plan (201 created, 200 replaced)
 import { z } from "zod";
 
-import { adminJson, adminRoute } from "@/lib/admin/admin-route";
-import { planBodySchema, planKeySchema, upsertPlan } from "@/lib/admin/plans";
-import { readJson } from "@/lib/api/read-json";
+import { adminJson, adminRoute } from "@/lib/http/admin-route";
+import { planBodySchema, planKeySchema, upsertPlan } from "@/lib/plans/manage-plans";
+import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 // GET /api/v1/admin/tenants/{id} – a tenant with its plan, balance, billing and keys
 // PATCH /api/v1/admin/tenants/{id} – change its plan, time zone, status or spending caps
-import { adminJson, adminRoute } from "@/lib/admin/admin-route";
-import { idParams } from "@/lib/admin/inputs";
-import { loadTenant, tenantJson } from "@/lib/admin/tenant-view";
-import { updateTenant, updateTenantSchema } from "@/lib/admin/update-tenant";
-import { readJson } from "@/lib/api/read-json";
+import { adminJson, adminRoute } from "@/lib/http/admin-route";
+import { idParams } from "@/lib/validation/inputs";
+import { loadTenant, tenantJson } from "@/lib/tenants/tenant-view";
+import { updateTenant, updateTenantSchema } from "@/lib/tenants/update-tenant";
+import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // POST /api/v1/admin/keys/{id}/approve – let a key awaiting approval make calls
-import { adminJson, adminRoute } from "@/lib/admin/admin-route";
-import { approveApiKey } from "@/lib/admin/api-keys";
-import { idParams } from "@/lib/admin/inputs";
+import { adminJson, adminRoute } from "@/lib/http/admin-route";
+import { approveApiKey } from "@/lib/keys/key-lifecycle";
+import { idParams } from "@/lib/validation/inputs";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // POST /api/v1/admin/keys/{id}/revoke – stop a key for good (within the 5 s key cache bound)
-import { adminJson, adminRoute } from "@/lib/admin/admin-route";
-import { revokeApiKey } from "@/lib/admin/api-keys";
-import { idParams } from "@/lib/admin/inputs";
+import { adminJson, adminRoute } from "@/lib/http/admin-route";
+import { revokeApiKey } from "@/lib/keys/key-lifecycle";
+import { idParams } from "@/lib/validation/inputs";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

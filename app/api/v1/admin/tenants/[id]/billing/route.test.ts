@@ -2,9 +2,9 @@
 // script end to end: the decision API treats a manual subscription like a Stripe one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
-import { TEST_MODEL } from "@/lib/testing/fixtures";
-import { serveRoutes } from "@/lib/testing/serve-route";
+import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
+import { TEST_MODEL } from "@/test/fixtures";
+import { serveRoutes } from "@/test/serve-route";
 
 let s: AdminServer;
 let api: { url: string; close(): Promise<void> };

@@ -1,8 +1,8 @@
 // PUT /api/v1/admin/tenants/{id}/billing – set the subscription of a tenant invoiced outside Stripe
-import { adminJson, adminRoute } from "@/lib/admin/admin-route";
-import { idParams } from "@/lib/admin/inputs";
-import { manualBillingSchema, setManualBilling } from "@/lib/admin/manual-billing";
-import { readJson } from "@/lib/api/read-json";
+import { adminJson, adminRoute } from "@/lib/http/admin-route";
+import { idParams } from "@/lib/validation/inputs";
+import { manualBillingSchema, setManualBilling } from "@/lib/billing/manual-billing";
+import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 // idempotency key, the ledger equal to the balance, tenants kept apart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
+import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
 
 let s: AdminServer;
 let tenantA: string;

@@ -1,8 +1,8 @@
 // POST /api/v1/admin/tenants/{id}/credits – grant (or deduct) credits, once per idempotencyKey
-import { adminRoute } from "@/lib/admin/admin-route";
-import { grantCreditsSchema, grantTenantCredits } from "@/lib/admin/credits";
-import { idParams } from "@/lib/admin/inputs";
-import { readJson } from "@/lib/api/read-json";
+import { adminRoute } from "@/lib/http/admin-route";
+import { grantCreditsSchema, grantTenantCredits } from "@/lib/ledger/operator-grant";
+import { idParams } from "@/lib/validation/inputs";
+import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 // POST /api/v1/admin/tenants/{id}/keys and POST /api/v1/admin/keys/{id}/approve|revoke over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { rowCounts, startAdminServer, type AdminServer } from "@/lib/admin/admin-test-server";
+import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
 import { hashApiKey } from "@/lib/keys/api-key";
-import { TEST_MODEL } from "@/lib/testing/fixtures";
+import { TEST_MODEL } from "@/test/fixtures";
 
 let s: AdminServer;
 let tenantA: string;

@@ -1,8 +1,8 @@
 // POST /api/v1/admin/tenants/{id}/keys – issue an API key; its secret is in this answer only
-import { adminJson, adminRoute } from "@/lib/admin/admin-route";
-import { createApiKey, createApiKeySchema } from "@/lib/admin/api-keys";
-import { idParams } from "@/lib/admin/inputs";
-import { readJson } from "@/lib/api/read-json";
+import { adminJson, adminRoute } from "@/lib/http/admin-route";
+import { createApiKey, createApiKeySchema } from "@/lib/keys/key-lifecycle";
+import { idParams } from "@/lib/validation/inputs";
+import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

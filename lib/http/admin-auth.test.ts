@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+
+import { AppError } from "@/lib/errors/app-error";
+import { authenticateAdmin, clientIp } from "@/lib/http/admin-auth";
+
+const TOKEN = "a".repeat(32);
+const req = (headers: Record<string, string>) => new Request("http://x/api/v1/admin/plans", { headers });
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof AppError ? `${e.code}/${String(e.extensions.code ?? "")}` : "not an AppError";
+  }
+  return undefined;
+}
+
+describe("authenticateAdmin", () => {
+  it.each([
+    [
+      "no token configured, even with a bearer sent",
+      undefined,
+      { Authorization: `Bearer ${TOKEN}` },
+      "not_found/",
+    ],
+    ["no Authorization header", TOKEN, {}, "unauthorized/admin_token_invalid"],
+    ["another scheme", TOKEN, { Authorization: `Basic ${TOKEN}` }, "unauthorized/admin_token_invalid"],
+    [
+      "a wrong token of the same length",
+      TOKEN,
+      { Authorization: `Bearer ${"b".repeat(32)}` },
+      "unauthorized/admin_token_invalid",
+    ],
+    [
+      "a prefix of the token",
+      TOKEN,
+      { Authorization: `Bearer ${TOKEN.slice(0, 31)}` },
+      "unauthorized/admin_token_invalid",
+    ],
+    [
+      "the token plus a character",
+      TOKEN,
+      { Authorization: `Bearer ${TOKEN}a` },
+      "unauthorized/admin_token_invalid",
+    ],
+  ])("refuses %s", (_name, configured, headers, expected) => {
+    expect(codeOf(() => authenticateAdmin(req(headers), configured))).toBe(expected);
+  });
+
+  it("accepts the token and names the actor for the audit trail", () => {
+    expect(
+      authenticateAdmin(
+        req({ Authorization: `Bearer ${TOKEN}`, "X-Forwarded-For": "203.0.113.9, 10.0.0.1" }),
+        TOKEN,
+      ),
+    ).toEqual({ kind: "ADMIN_TOKEN", id: null, ip: "203.0.113.9" });
+  });
+});
+
+describe("clientIp", () => {
+  it.each([
+    [{ "x-forwarded-for": " 198.51.100.4 , 10.0.0.2" }, "198.51.100.4"],
+    [{ "x-real-ip": "2001:db8::1" }, "2001:db8::1"],
+    [{ "x-forwarded-for": "", "x-real-ip": "192.0.2.1" }, "192.0.2.1"],
+    [{}, null],
+  ])("%j → %s", (headers, ip) => {
+    expect(clientIp(req(headers))).toBe(ip);
+  });
+});

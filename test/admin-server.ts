@@ -1,0 +1,104 @@
+// Tests only: every /api/v1/admin route served over real HTTP on a fresh migrated database, with
+// TOLLGATE_ADMIN_TOKEN set (or unset, to prove the API is then absent). The env is read once per
+// process, and Vitest gives each test file its own module registry, so one file = one setting.
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { serveRoutes } from "@/test/serve-route";
+
+export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+
+export type AdminServer = {
+  db: TestDatabase;
+  url: string;
+  /** A request with the admin token (override or drop it with `headers.Authorization`). */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+};
+
+type Route = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const route = (handler: unknown) => handler as Route;
+
+export async function startAdminServer(
+  label: string,
+  opts: { token?: string | null } = {},
+): Promise<AdminServer> {
+  const db = await createTestDatabase(label);
+  process.env.DATABASE_URL = db.url;
+  if (opts.token === null) delete process.env.TOLLGATE_ADMIN_TOKEN;
+  else process.env.TOLLGATE_ADMIN_TOKEN = opts.token ?? ADMIN_TOKEN;
+  const [plans, plan, tenants, tenant, billing, keys, credits, approve, revoke] = await Promise.all([
+    import("@/app/api/v1/admin/plans/route"),
+    import("@/app/api/v1/admin/plans/[key]/route"),
+    import("@/app/api/v1/admin/tenants/route"),
+    import("@/app/api/v1/admin/tenants/[id]/route"),
+    import("@/app/api/v1/admin/tenants/[id]/billing/route"),
+    import("@/app/api/v1/admin/tenants/[id]/keys/route"),
+    import("@/app/api/v1/admin/tenants/[id]/credits/route"),
+    import("@/app/api/v1/admin/keys/[id]/approve/route"),
+    import("@/app/api/v1/admin/keys/[id]/revoke/route"),
+  ]);
+  const server = await serveRoutes({
+    "/api/v1/admin/plans": { GET: route(plans.GET) },
+    "/api/v1/admin/plans/:key": { PUT: route(plan.PUT) },
+    "/api/v1/admin/tenants": { POST: route(tenants.POST) },
+    "/api/v1/admin/tenants/:id": { GET: route(tenant.GET), PATCH: route(tenant.PATCH) },
+    "/api/v1/admin/tenants/:id/billing": { PUT: route(billing.PUT) },
+    "/api/v1/admin/tenants/:id/keys": { POST: route(keys.POST) },
+    "/api/v1/admin/tenants/:id/credits": { POST: route(credits.POST) },
+    "/api/v1/admin/keys/:id/approve": { POST: route(approve.POST) },
+    "/api/v1/admin/keys/:id/revoke": { POST: route(revoke.POST) },
+  });
+  return {
+    db,
+    url: server.url,
+    call: (method, path, body, headers = {}) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${ADMIN_TOKEN}`,
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      }),
+    close: async () => {
+      await server.close();
+      const { prisma } = await import("@/lib/db");
+      await prisma.$disconnect();
+      await db.drop();
+    },
+  };
+}
+
+/** Row counts of every table an admin call may write: equal before and after = nothing written. */
+export async function rowCounts(db: TestDatabase) {
+  const p = db.prisma;
+  const [plans, tenants, balances, keys, subscriptions, ledger, grants, rollups, quotas, audit] =
+    await Promise.all([
+      p.plan.count(),
+      p.tenant.count(),
+      p.creditBalance.count(),
+      p.apiKey.count(),
+      p.subscription.count(),
+      p.creditLedgerEntry.count(),
+      p.creditGrant.count(),
+      p.usageRollup.count(),
+      p.quotaUsage.count(),
+      p.auditLog.count(),
+    ]);
+  const updated = await p.$queryRaw<Array<{ t: Date | null }>>`
+    SELECT max(m) AS t FROM (SELECT max("updatedAt") AS m FROM "Tenant" UNION ALL SELECT max("updatedAt") FROM "Plan"
+      UNION ALL SELECT max("updatedAt") FROM "ApiKey" UNION ALL SELECT max("updatedAt") FROM "CreditBalance" UNION ALL SELECT max("updatedAt") FROM "Subscription") x`;
+  return {
+    plans,
+    tenants,
+    balances,
+    keys,
+    subscriptions,
+    ledger,
+    grants,
+    rollups,
+    quotas,
+    audit,
+    lastUpdate: updated[0]?.t?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,35 @@
+// Serves Next.js route handlers over real HTTP for integration tests, through the same bridge the
+// production server's decision fast path uses, so tests exercise the handlers through sockets
+// without a Next build.
+import http from "node:http";
+
+import { runRouteHandler } from "@/lib/web/server/node-fetch-bridge";
+import { matchRoute, type Routes } from "@/lib/web/server/route-table";
+
+export async function serveRoutes(routes: Routes): Promise<{ url: string; close(): Promise<void> }> {
+  let origin = "http://127.0.0.1";
+  const server = http.createServer((req, res) => {
+    const match = matchRoute(routes, req.method ?? "GET", new URL(req.url ?? "/", origin).pathname);
+    if (!match) {
+      res.writeHead(404).end();
+      return;
+    }
+    runRouteHandler(match.handler, match.params, req, res, origin).catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 1_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
