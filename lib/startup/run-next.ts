@@ -27,7 +27,7 @@ export function spawnNextServer(
   const args = [
     "--import",
     "tsx",
-    path.join(root, "lib", "server", "main.ts"),
+    path.join(root, "lib", "web", "server", "main.ts"),
     "--port",
     String(opts.port),
     "--hostname",
