@@ -11,7 +11,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 
-import { CardExpiryBadge } from "@/components/dashboard/card-expiry-badge";
+import { CardExpiryBadge } from "@/components/billing/card-expiry-badge";
 import { HealthBadge } from "@/components/dashboard/health-badge";
 import { QuotaBar } from "@/components/dashboard/quota-bar";
 import { Money } from "@/components/money";

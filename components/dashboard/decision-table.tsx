@@ -3,7 +3,7 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { Fragment, useState } from "react";
 
-import { Badge } from "@/components/ui/badge";
+import { OutcomeBadge } from "@/components/dashboard/outcome-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatTokens } from "@/lib/format/numbers";
@@ -130,13 +130,9 @@ export function DecisionTable({
                   </TableCell>
                 ) : null}
                 <TableCell label="Outcome">
-                  {d.allowed ? (
-                    <Badge tone="ok">Allowed</Badge>
-                  ) : (
-                    <Badge tone={d.httpStatus === 429 ? "warn" : "bad"}>
-                      {d.httpStatus} {d.code}
-                    </Badge>
-                  )}
+                  <OutcomeBadge allowed={d.allowed} httpStatus={d.httpStatus}>
+                    {d.allowed ? "Allowed" : `${d.httpStatus} ${d.code}`}
+                  </OutcomeBadge>
                 </TableCell>
                 <TableCell hideBelow="md" className="text-muted-foreground">
                   {d.key ?? "—"} · {d.model ?? "—"}
