@@ -11,14 +11,23 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 
-import { CardExpiryBadge } from "@/components/dashboard/card-expiry-badge";
+import { CardExpiryBadge } from "@/components/billing/card-expiry-badge";
 import { HealthBadge } from "@/components/dashboard/health-badge";
 import { QuotaBar } from "@/components/dashboard/quota-bar";
 import { Money } from "@/components/money";
 import { SubscriptionBadge } from "@/components/subscription-badge";
 import { TenantStatusBadge } from "@/components/tenant-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDaysLeft } from "@/lib/dashboard/format";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  type HideBelow,
+} from "@/components/ui/table";
+import { formatDaysLeft } from "@/lib/format/time";
 import type { HealthLevel } from "@/lib/tenants/tenant-health";
 
 export type TenantTableRow = {
@@ -70,38 +79,38 @@ const columns = [
   col.accessor("available", {
     id: "balance",
     header: "Balance",
-    meta: { num: true },
+    meta: { numeric: true },
     cell: (c) => <Money micros={c.getValue()} />,
   }),
   col.accessor("daysLeft", {
     id: "daysLeft",
     header: "Days left",
-    meta: { num: true, hide: "hidden sm:table-cell" },
+    meta: { numeric: true, hideBelow: "sm" },
     cell: (c) => <span className="tabular-nums">{formatDaysLeft(c.getValue())}</span>,
   }),
   col.accessor("quotaUsed", {
     id: "quota",
     header: "Quota",
-    meta: { hide: "hidden md:table-cell" },
+    meta: { hideBelow: "md" },
     cell: ({ row: { original: t } }) => <QuotaBar used={t.quotaUsed} limit={t.quotaLimit} compact />,
   }),
   col.accessor("subStatus", {
     id: "subscription",
     header: "Subscription",
     enableSorting: false,
-    meta: { hide: "hidden md:table-cell" },
+    meta: { hideBelow: "md" },
     cell: (c) => <SubscriptionBadge status={c.getValue()} />,
   }),
   col.accessor("card", {
     id: "card",
     header: "Card",
     enableSorting: false,
-    meta: { hide: "hidden lg:table-cell" },
+    meta: { hideBelow: "lg" },
     cell: (c) => <CardExpiryBadge card={c.getValue()} now={new Date()} />,
   }),
 ];
 
-type Meta = { num?: boolean; hide?: string };
+type Meta = { numeric?: boolean; hideBelow?: HideBelow };
 
 /** The admin tenants table: sorting and paging happen on the server; this renders one page and edits the URL. */
 export function TenantsDataTable({
@@ -143,62 +152,59 @@ export function TenantsDataTable({
       <EmptyState>No tenant matches these filters. Clear the search or a filter to see more.</EmptyState>
     );
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm" data-testid="tenants-table">
-        <thead className="bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase">
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id}>
-              {hg.headers.map((h) => {
-                const meta = (h.column.columnDef.meta ?? {}) as Meta;
-                const sorted = h.column.getIsSorted();
-                return (
-                  <th
-                    key={h.id}
-                    scope="col"
-                    aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
-                    className={`px-3 py-2 font-medium whitespace-nowrap ${meta.num ? "text-right" : ""} ${meta.hide ?? ""}`}
-                  >
-                    {h.column.getCanSort() ? (
-                      <Link
-                        href={sortHref(h.column.id)}
-                        className="inline-flex items-center gap-1 uppercase hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-                      >
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        {sorted === "asc" ? (
-                          <ArrowUp aria-hidden className="size-3" />
-                        ) : sorted === "desc" ? (
-                          <ArrowDown aria-hidden className="size-3" />
-                        ) : (
-                          <ArrowUpDown aria-hidden className="size-3 opacity-50" />
-                        )}
-                      </Link>
-                    ) : (
-                      flexRender(h.column.columnDef.header, h.getContext())
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((r) => (
-            <tr key={r.id} className="border-t border-border">
-              {r.getVisibleCells().map((c) => {
-                const meta = (c.column.columnDef.meta ?? {}) as Meta;
-                return (
-                  <td
-                    key={c.id}
-                    className={`px-3 py-2 align-top ${meta.num ? "text-right whitespace-nowrap" : ""} ${meta.hide ?? ""}`}
-                  >
-                    {flexRender(c.column.columnDef.cell, c.getContext())}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    // A scrolling table, not cards: its sort links live in the header row. Below 640 px only the
+    // tenant, its state and its balance remain, which fit a phone without scrolling.
+    <Table label="Tenants" data-testid="tenants-table">
+      <TableHeader>
+        {table.getHeaderGroups().map((hg) => (
+          <TableRow key={hg.id}>
+            {hg.headers.map((h) => {
+              const meta = (h.column.columnDef.meta ?? {}) as Meta;
+              const sorted = h.column.getIsSorted();
+              return (
+                <TableHead
+                  key={h.id}
+                  numeric={meta.numeric}
+                  hideBelow={meta.hideBelow}
+                  aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
+                >
+                  {h.column.getCanSort() ? (
+                    <Link
+                      href={sortHref(h.column.id)}
+                      className="inline-flex items-center gap-1 uppercase hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                    >
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                      {sorted === "asc" ? (
+                        <ArrowUp aria-hidden className="size-3" />
+                      ) : sorted === "desc" ? (
+                        <ArrowDown aria-hidden className="size-3" />
+                      ) : (
+                        <ArrowUpDown aria-hidden className="size-3 opacity-50" />
+                      )}
+                    </Link>
+                  ) : (
+                    flexRender(h.column.columnDef.header, h.getContext())
+                  )}
+                </TableHead>
+              );
+            })}
+          </TableRow>
+        ))}
+      </TableHeader>
+      <TableBody>
+        {table.getRowModel().rows.map((r) => (
+          <TableRow key={r.id}>
+            {r.getVisibleCells().map((c) => {
+              const meta = (c.column.columnDef.meta ?? {}) as Meta;
+              return (
+                <TableCell key={c.id} numeric={meta.numeric} hideBelow={meta.hideBelow}>
+                  {flexRender(c.column.columnDef.cell, c.getContext())}
+                </TableCell>
+              );
+            })}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Money } from "@/components/money";
 import { SubscriptionBadge } from "@/components/subscription-badge";
 import { TenantStatusBadge } from "@/components/tenant-status-badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 type Row = {
   id: string;
@@ -24,71 +25,59 @@ export function TenantsTable({ tenants }: { tenants: Row[] }) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm" data-testid="tenants-table">
-        <thead className="bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Tenant
-            </th>
-            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
-              Plan
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Status
-            </th>
-            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
-              Subscription
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
-              Balance
-            </th>
-            <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">
-              Time zone
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tenants.map((t) => (
-            <tr key={t.id} className="border-t border-border">
-              <td className="px-3 py-2">
-                <Link
-                  href={`/admin/tenants/${t.id}`}
-                  className="font-medium underline-offset-2 hover:underline"
-                >
-                  {t.name}
-                </Link>
-                <div className="text-xs text-muted-foreground">
-                  {t.slug}
-                  <span className="sm:hidden"> · {t.plan.name}</span>
-                </div>
-              </td>
-              <td className="hidden px-3 py-2 sm:table-cell">{t.plan.name}</td>
-              <td className="px-3 py-2">
-                <span className="hidden md:inline">
+    <Table variant="cards" label="Tenants" data-testid="tenants-table">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Tenant</TableHead>
+          <TableHead hideBelow="sm">Plan</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead hideBelow="md">Subscription</TableHead>
+          <TableHead numeric>Balance</TableHead>
+          <TableHead hideBelow="lg">Time zone</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {tenants.map((t) => (
+          <TableRow key={t.id}>
+            <TableCell>
+              <Link
+                href={`/admin/tenants/${t.id}`}
+                className="font-medium underline-offset-2 hover:underline"
+              >
+                {t.name}
+              </Link>
+              <div className="text-xs text-muted-foreground">
+                {t.slug}
+                <span className="sm:hidden"> · {t.plan.name}</span>
+              </div>
+            </TableCell>
+            <TableCell hideBelow="sm">{t.plan.name}</TableCell>
+            <TableCell>
+              <span className="hidden md:inline">
+                <TenantStatusBadge status={t.status} />
+              </span>
+              {/* Narrow screens have no Subscription column (the balance stays in view): one
+                  state here, a suspension first since it refuses calls whatever the subscription. */}
+              <span className="md:hidden">
+                {t.status === "SUSPENDED" ? (
                   <TenantStatusBadge status={t.status} />
-                </span>
-                {/* Narrow screens have no Subscription column (the balance stays in view): one
-                    state here, a suspension first since it refuses calls whatever the subscription. */}
-                <span className="md:hidden">
-                  {t.status === "SUSPENDED" ? (
-                    <TenantStatusBadge status={t.status} />
-                  ) : (
-                    <SubscriptionBadge status={t.subscriptions[0]?.status} />
-                  )}
-                </span>
-              </td>
-              <td className="hidden px-3 py-2 md:table-cell">
-                <SubscriptionBadge status={t.subscriptions[0]?.status} />
-              </td>
-              <td className="px-3 py-2 text-right whitespace-nowrap">
-                <Money micros={t.creditBalance?.available ?? 0n} />
-              </td>
-              <td className="hidden px-3 py-2 text-muted-foreground lg:table-cell">{t.timeZone}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                ) : (
+                  <SubscriptionBadge status={t.subscriptions[0]?.status} />
+                )}
+              </span>
+            </TableCell>
+            <TableCell hideBelow="md">
+              <SubscriptionBadge status={t.subscriptions[0]?.status} />
+            </TableCell>
+            <TableCell numeric label="Balance">
+              <Money micros={t.creditBalance?.available ?? 0n} />
+            </TableCell>
+            <TableCell hideBelow="lg" className="text-muted-foreground">
+              {t.timeZone}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

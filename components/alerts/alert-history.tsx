@@ -1,7 +1,7 @@
-import { T } from "@/components/alerts/table-classes";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
 import type { AlertEventRow } from "@/lib/alerts/queries";
 
@@ -14,49 +14,43 @@ export function AlertHistory({ events, timeZone }: { events: AlertEventRow[]; ti
       </EmptyState>
     );
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className={T.table} data-testid="alert-history">
-        <thead className={T.head}>
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Time ({timeZone})
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Event
-            </th>
-            <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
-              Value
-            </th>
-            <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
-              Threshold
-            </th>
-          </tr>
-        </thead>
-        <tbody className={T.body}>
-          {events.map((e) => (
-            <tr key={e.id} className={T.row}>
-              <td className="px-3 text-xs sm:py-2">
-                <LocalTime at={e.createdAt} timeZone={timeZone} />
-              </td>
-              <td className="px-3 sm:py-2">
-                <div className="flex flex-wrap items-center gap-2">
-                  {e.kind === "FIRING" ? <Badge tone="bad">Fired</Badge> : <Badge tone="ok">Resolved</Badge>}
-                  <span className="font-medium">{e.rule.name}</span>
-                </div>
-                <div className="text-xs text-muted-foreground">
-                  {e.message} · {e._count.deliveries} notification{e._count.deliveries === 1 ? "" : "s"}
-                </div>
-              </td>
-              <td className="hidden px-3 text-right whitespace-nowrap tabular-nums sm:table-cell sm:py-2">
-                {describeValue(e.rule.kind, e.value === null ? null : Number(e.value))}
-              </td>
-              <td className="hidden px-3 text-right whitespace-nowrap tabular-nums sm:table-cell sm:py-2">
-                {describeThreshold(e.rule.kind, Number(e.threshold))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table variant="cards" label="Alert history" data-testid="alert-history">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Time ({timeZone})</TableHead>
+          <TableHead>Event</TableHead>
+          <TableHead numeric hideBelow="sm">
+            Value
+          </TableHead>
+          <TableHead numeric hideBelow="sm">
+            Threshold
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {events.map((e) => (
+          <TableRow key={e.id}>
+            <TableCell className="text-xs">
+              <LocalTime at={e.createdAt} timeZone={timeZone} />
+            </TableCell>
+            <TableCell>
+              <div className="flex flex-wrap items-center gap-2">
+                {e.kind === "FIRING" ? <Badge tone="bad">Fired</Badge> : <Badge tone="ok">Resolved</Badge>}
+                <span className="font-medium">{e.rule.name}</span>
+              </div>
+              <div className="text-xs text-muted-foreground">
+                {e.message} · {e._count.deliveries} notification{e._count.deliveries === 1 ? "" : "s"}
+              </div>
+            </TableCell>
+            <TableCell numeric hideBelow="sm">
+              {describeValue(e.rule.kind, e.value === null ? null : Number(e.value))}
+            </TableCell>
+            <TableCell numeric hideBelow="sm">
+              {describeThreshold(e.rule.kind, Number(e.threshold))}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -1,11 +1,11 @@
 import { ChannelFormDialog } from "@/components/alerts/channel-form-dialog";
 import { ConfirmButton } from "@/components/alerts/confirm-button";
 import { SendTestButton } from "@/components/alerts/send-test-button";
-import { T } from "@/components/alerts/table-classes";
 import type { AlertActions } from "@/components/alerts/types";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CHANNEL_LABELS } from "@/lib/alerts/manage-forms";
 import type { ChannelRow } from "@/lib/alerts/queries";
 
@@ -32,63 +32,59 @@ export function ChannelsTable({
           {actions ? "Add a webhook, Slack, email or PagerDuty channel." : "The account owner can add one."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border">
-          <table className={T.table} data-testid="channels-table">
-            <thead className={T.head}>
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Channel
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
-                  Target
-                </th>
-                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
-                  Rules
-                </th>
+        <Table variant="cards" label="Alert channels" data-testid="channels-table">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Channel</TableHead>
+              <TableHead hideBelow="md">Target</TableHead>
+              <TableHead numeric hideBelow="sm">
+                Rules
+              </TableHead>
+              {actions ? (
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              ) : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {channels.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>
+                  <div className="flex flex-wrap items-center gap-2 font-medium">
+                    {c.name} <Badge>{CHANNEL_LABELS[c.kind]}</Badge>
+                    {c.enabled ? null : <Badge tone="muted">Off</Badge>}
+                  </div>
+                  <div className="text-xs text-muted-foreground">
+                    added <LocalTime at={c.createdAt} timeZone={timeZone} />
+                  </div>
+                  <div className="text-xs break-all text-muted-foreground md:hidden">{c.target}</div>
+                </TableCell>
+                <TableCell hideBelow="md" className="max-w-xs text-xs break-all">
+                  <code>{c.target}</code>
+                </TableCell>
+                <TableCell numeric hideBelow="sm">
+                  {c.ruleCount}
+                </TableCell>
                 {actions ? (
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
+                  <TableCell>
+                    <div className="flex flex-wrap items-center gap-2 sm:justify-end">
+                      <SendTestButton action={actions.sendTest} id={c.id} name={c.name} />
+                      <ConfirmButton
+                        action={actions.deleteChannel}
+                        id={c.id}
+                        label="Delete"
+                        destructive
+                        title={`Delete ${c.name}?`}
+                        description="Its rules stop notifying it, and its delivery log is removed with it."
+                      />
+                    </div>
+                  </TableCell>
                 ) : null}
-              </tr>
-            </thead>
-            <tbody className={T.body}>
-              {channels.map((c) => (
-                <tr key={c.id} className={T.row}>
-                  <td className="px-3 sm:py-2">
-                    <div className="flex flex-wrap items-center gap-2 font-medium">
-                      {c.name} <Badge>{CHANNEL_LABELS[c.kind]}</Badge>
-                      {c.enabled ? null : <Badge tone="muted">Off</Badge>}
-                    </div>
-                    <div className="text-xs text-muted-foreground">
-                      added <LocalTime at={c.createdAt} timeZone={timeZone} />
-                    </div>
-                    <div className="text-xs break-all text-muted-foreground md:hidden">{c.target}</div>
-                  </td>
-                  <td className="hidden max-w-xs px-3 text-xs break-all sm:py-2 md:table-cell">
-                    <code>{c.target}</code>
-                  </td>
-                  <td className="hidden px-3 text-right tabular-nums sm:table-cell sm:py-2">{c.ruleCount}</td>
-                  {actions ? (
-                    <td className="px-3 sm:py-2">
-                      <div className="flex flex-wrap items-center gap-2 sm:justify-end">
-                        <SendTestButton action={actions.sendTest} id={c.id} name={c.name} />
-                        <ConfirmButton
-                          action={actions.deleteChannel}
-                          id={c.id}
-                          label="Delete"
-                          destructive
-                          title={`Delete ${c.name}?`}
-                          description="Its rules stop notifying it, and its delivery log is removed with it."
-                        />
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </div>
   );

@@ -1,10 +1,10 @@
 import Link from "next/link";
 
-import { T } from "@/components/alerts/table-classes";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
 import { firingAlerts, type FiringAlertRow } from "@/lib/alerts/queries";
 import { prisma } from "@/lib/db";
@@ -18,56 +18,48 @@ export function FiringAlertsTable({ alerts }: { alerts: FiringAlertRow[] }) {
       </EmptyState>
     );
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className={T.table} data-testid="firing-alerts">
-        <thead className={T.head}>
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Tenant
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Rule
-            </th>
-            <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
-              Value
-            </th>
-            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
-              Firing since
-            </th>
-          </tr>
-        </thead>
-        <tbody className={T.body}>
-          {alerts.map((a) => (
-            <tr key={a.id} className={T.row}>
-              <td className="px-3 sm:py-2">
-                <Link
-                  className="font-medium underline-offset-2 hover:underline"
-                  href={`/admin/tenants/${a.tenant.id}/alerts`}
-                >
-                  {a.tenant.name}
-                </Link>
-              </td>
-              <td className="px-3 sm:py-2">
-                <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone="bad">Firing</Badge> {a.name}
+    <Table variant="cards" label="Firing alerts" data-testid="firing-alerts">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Tenant</TableHead>
+          <TableHead>Rule</TableHead>
+          <TableHead numeric hideBelow="sm">
+            Value
+          </TableHead>
+          <TableHead hideBelow="md">Firing since</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {alerts.map((a) => (
+          <TableRow key={a.id}>
+            <TableCell>
+              <Link
+                className="font-medium underline-offset-2 hover:underline"
+                href={`/admin/tenants/${a.tenant.id}/alerts`}
+              >
+                {a.tenant.name}
+              </Link>
+            </TableCell>
+            <TableCell>
+              <div className="flex flex-wrap items-center gap-2">
+                <Badge tone="bad">Firing</Badge> {a.name}
+              </div>
+              {a.kind === "CARD_EXPIRED" || a.kind === "SUBSCRIPTION_PAST_DUE" ? null : (
+                <div className="text-xs text-muted-foreground">
+                  threshold {describeThreshold(a.kind, Number(a.threshold))}
                 </div>
-                {a.kind === "CARD_EXPIRED" || a.kind === "SUBSCRIPTION_PAST_DUE" ? null : (
-                  <div className="text-xs text-muted-foreground">
-                    threshold {describeThreshold(a.kind, Number(a.threshold))}
-                  </div>
-                )}
-              </td>
-              <td className="hidden px-3 text-right whitespace-nowrap tabular-nums sm:table-cell sm:py-2">
-                {describeValue(a.kind, a.lastValue === null ? null : Number(a.lastValue))}
-              </td>
-              <td className="hidden px-3 text-xs sm:py-2 md:table-cell">
-                {a.stateChangedAt ? <LocalTime at={a.stateChangedAt} timeZone={a.tenant.timeZone} /> : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              )}
+            </TableCell>
+            <TableCell numeric hideBelow="sm">
+              {describeValue(a.kind, a.lastValue === null ? null : Number(a.lastValue))}
+            </TableCell>
+            <TableCell hideBelow="md" className="text-xs">
+              {a.stateChangedAt ? <LocalTime at={a.stateChangedAt} timeZone={a.tenant.timeZone} /> : "—"}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 

@@ -1,12 +1,12 @@
 import { ConfirmButton } from "@/components/alerts/confirm-button";
 import { RuleFormDialog } from "@/components/alerts/rule-form-dialog";
 import { RuleStateBadge } from "@/components/alerts/rule-state-badge";
-import { T } from "@/components/alerts/table-classes";
 import { ToggleRuleButton } from "@/components/alerts/toggle-rule-button";
 import type { AlertActions } from "@/components/alerts/types";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ALERT_KINDS } from "@/lib/alerts/kinds";
 import { kindTakesThreshold, thresholdInput } from "@/lib/alerts/manage-forms";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
@@ -49,113 +49,105 @@ export function RulesTable({ rules, channels, timeZone, refusalCodes, actions }:
             : "The account owner can add them."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border">
-          <table className={T.table} data-testid="rules-table">
-            <thead className={T.head}>
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  State
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Rule
-                </th>
-                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
-                  At last change
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
-                  Channels
-                </th>
-                {actions ? (
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className={T.body}>
-              {rules.map((r) => (
-                <tr key={r.id} className={T.row}>
-                  <td className="px-3 sm:py-2">
-                    <RuleStateBadge state={r.state} enabled={r.enabled} />
-                    {r.stateChangedAt ? (
-                      <div className="mt-1 text-xs text-muted-foreground">
-                        since <LocalTime at={r.stateChangedAt} timeZone={timeZone} />
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="px-3 sm:py-2">
-                    <div className="flex flex-wrap items-center gap-2 font-medium">
-                      {r.name}
-                      {r.isDefault ? (
-                        <Badge title="Every new tenant starts with this rule">Default</Badge>
-                      ) : null}
+        <Table variant="cards" label="Alert rules" data-testid="rules-table">
+          <TableHeader>
+            <TableRow>
+              <TableHead>State</TableHead>
+              <TableHead>Rule</TableHead>
+              <TableHead numeric hideBelow="sm">
+                At last change
+              </TableHead>
+              <TableHead hideBelow="md">Channels</TableHead>
+              {actions ? (
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              ) : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rules.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell>
+                  <RuleStateBadge state={r.state} enabled={r.enabled} />
+                  {r.stateChangedAt ? (
+                    <div className="mt-1 text-xs text-muted-foreground">
+                      since <LocalTime at={r.stateChangedAt} timeZone={timeZone} />
                     </div>
-                    <div className="text-xs text-muted-foreground">{condition(r)}</div>
-                    {r.lastValue !== null ? (
-                      <div className="text-xs text-muted-foreground sm:hidden">
-                        {describeValue(r.kind, Number(r.lastValue))} at its last change
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="hidden px-3 text-right whitespace-nowrap tabular-nums sm:table-cell sm:py-2">
-                    {r.lastValue === null ? (
-                      <span
-                        className="text-muted-foreground"
-                        title="The value is recorded when the rule fires or resolves"
-                      >
-                        —<span className="sr-only">no change yet</span>
-                      </span>
-                    ) : (
-                      describeValue(r.kind, Number(r.lastValue))
-                    )}
-                  </td>
-                  <td className="hidden px-3 text-xs sm:py-2 md:table-cell">
-                    {r.channels.length ? (
-                      r.channels.map((c) => c.channel.name).join(", ")
-                    ) : (
-                      <span className="text-muted-foreground">none (shown here only)</span>
-                    )}
-                  </td>
-                  {actions ? (
-                    <td className="px-3 sm:py-2">
-                      <div className="flex flex-wrap gap-2 sm:justify-end lg:flex-nowrap">
-                        <RuleFormDialog
-                          action={actions.saveRule}
-                          channels={channelOptions}
-                          refusalCodes={refusalCodes}
-                          rule={{
-                            id: r.id,
-                            kind: r.kind,
-                            name: r.name,
-                            threshold: thresholdInput(r.kind, r.threshold),
-                            resolveMarginPct: r.resolveMarginPct,
-                            windowMinutes: r.windowMinutes,
-                            refusalCode: r.refusalCode,
-                            channelIds: r.channels.map((c) => c.channel.id),
-                          }}
-                        />
-                        <ToggleRuleButton
-                          action={actions.toggleRule}
-                          id={r.id}
-                          enabled={r.enabled}
-                          name={r.name}
-                        />
-                        <ConfirmButton
-                          action={actions.deleteRule}
-                          id={r.id}
-                          label="Delete"
-                          destructive
-                          title={`Delete ${r.name}?`}
-                          description="The rule and its alert history are removed. Deliveries already sent stay in the log."
-                        />
-                      </div>
-                    </td>
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </TableCell>
+                <TableCell>
+                  <div className="flex flex-wrap items-center gap-2 font-medium">
+                    {r.name}
+                    {r.isDefault ? (
+                      <Badge title="Every new tenant starts with this rule">Default</Badge>
+                    ) : null}
+                  </div>
+                  <div className="text-xs text-muted-foreground">{condition(r)}</div>
+                  {r.lastValue !== null ? (
+                    <div className="text-xs text-muted-foreground sm:hidden">
+                      {describeValue(r.kind, Number(r.lastValue))} at its last change
+                    </div>
+                  ) : null}
+                </TableCell>
+                <TableCell numeric hideBelow="sm">
+                  {r.lastValue === null ? (
+                    <span
+                      className="text-muted-foreground"
+                      title="The value is recorded when the rule fires or resolves"
+                    >
+                      —<span className="sr-only">no change yet</span>
+                    </span>
+                  ) : (
+                    describeValue(r.kind, Number(r.lastValue))
+                  )}
+                </TableCell>
+                <TableCell hideBelow="md" className="text-xs">
+                  {r.channels.length ? (
+                    r.channels.map((c) => c.channel.name).join(", ")
+                  ) : (
+                    <span className="text-muted-foreground">none (shown here only)</span>
+                  )}
+                </TableCell>
+                {actions ? (
+                  <TableCell>
+                    <div className="flex flex-wrap gap-2 sm:justify-end lg:flex-nowrap">
+                      <RuleFormDialog
+                        action={actions.saveRule}
+                        channels={channelOptions}
+                        refusalCodes={refusalCodes}
+                        rule={{
+                          id: r.id,
+                          kind: r.kind,
+                          name: r.name,
+                          threshold: thresholdInput(r.kind, r.threshold),
+                          resolveMarginPct: r.resolveMarginPct,
+                          windowMinutes: r.windowMinutes,
+                          refusalCode: r.refusalCode,
+                          channelIds: r.channels.map((c) => c.channel.id),
+                        }}
+                      />
+                      <ToggleRuleButton
+                        action={actions.toggleRule}
+                        id={r.id}
+                        enabled={r.enabled}
+                        name={r.name}
+                      />
+                      <ConfirmButton
+                        action={actions.deleteRule}
+                        id={r.id}
+                        label="Delete"
+                        destructive
+                        title={`Delete ${r.name}?`}
+                        description="The rule and its alert history are removed. Deliveries already sent stay in the log."
+                      />
+                    </div>
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </div>
   );

@@ -1,18 +1,22 @@
 import { Badge } from "@/components/ui/badge";
+import { cardStatus } from "@/lib/billing/card-status";
 
-/** Cards are valid through the last day of their expiry month (UTC); amber within 30 days of it. */
+/**
+ * A card's expiry in the one status vocabulary, on the rule decide() applies (cardStatus): valid
+ * (green), expiring within 30 days (amber), expired (red); no card is grey. "MM/YY" as the card
+ * prints it.
+ */
 export function CardExpiryBadge({
-  expMonth,
-  expYear,
+  card,
   now,
 }: {
-  expMonth: number;
-  expYear: number;
+  card: { expMonth: number; expYear: number } | null;
   now: Date;
 }) {
-  const endsAt = Date.UTC(expYear, expMonth, 1);
-  const mm = `${String(expMonth).padStart(2, "0")}/${expYear}`;
-  if (endsAt <= now.getTime()) return <Badge tone="bad">Expired {mm}</Badge>;
-  if (endsAt - now.getTime() < 30 * 86_400_000) return <Badge tone="warn">Expires {mm}</Badge>;
+  if (!card) return <Badge tone="muted">No card</Badge>;
+  const mm = `${String(card.expMonth).padStart(2, "0")}/${String(card.expYear).slice(-2)}`;
+  const { status } = cardStatus(card, now);
+  if (status === "expired") return <Badge tone="bad">Expired {mm}</Badge>;
+  if (status === "expiring") return <Badge tone="warn">Expires {mm}</Badge>;
   return <Badge tone="ok">Valid to {mm}</Badge>;
 }

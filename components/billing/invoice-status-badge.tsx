@@ -1,20 +1,17 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const TONES: Record<string, BadgeTone> = {
-  paid: "ok",
-  open: "warn",
-  uncollectible: "bad",
-  void: "muted",
-  draft: "muted",
+// Every view of an invoice's status reads this table. Uncollectible is red, not grey: the
+// invoice is money owed that Stripe gave up collecting (the subscription behind it is unpaid or
+// canceled, which refuses calls), not an inactive document like a void invoice or a draft.
+const STATUS: Record<string, { word: string; tone: BadgeTone }> = {
+  paid: { word: "Paid", tone: "ok" },
+  open: { word: "Open", tone: "warn" },
+  uncollectible: { word: "Uncollectible", tone: "bad" },
+  void: { word: "Void", tone: "muted" },
+  draft: { word: "Draft", tone: "muted" },
 };
 
 export function InvoiceStatusBadge({ status }: { status: string }) {
-  return <Badge tone={TONES[status] ?? "muted"}>{status.charAt(0).toUpperCase() + status.slice(1)}</Badge>;
-}
-
-/** Stripe minor units (cents for USD) as money; Stripe amounts are never credits. */
-export function formatMinor(amount: bigint, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(
-    Number(amount) / 100,
-  );
+  const s = STATUS[status] ?? { word: status.charAt(0).toUpperCase() + status.slice(1), tone: "muted" };
+  return <Badge tone={s.tone}>{s.word}</Badge>;
 }

@@ -3,8 +3,11 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { Fragment, useState } from "react";
 
-import { Badge } from "@/components/ui/badge";
+import { OutcomeBadge } from "@/components/dashboard/outcome-badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatTokens } from "@/lib/format/numbers";
+import { formatMicros } from "@/lib/money/format";
 
 /** A decision as it crosses to the browser: money as decimal strings, times preformatted. */
 export type DecisionView = {
@@ -31,23 +34,23 @@ export type DecisionView = {
   };
 };
 
-const money = (v?: string) =>
-  v === undefined
-    ? null
-    : `$${(Number(v) / 1_000_000).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`;
+// Stored numbers are integer decimal strings; anything else is shown as stored rather than guessed at.
+const integer = (v: string) => (/^-?\d+$/.test(v) ? BigInt(v) : null);
+const money = (v: string) => {
+  const n = integer(v);
+  return n === null ? v : formatMicros(n);
+};
 
 /** Numbers behind a refusal, in the unit of its scope (tokens for quota/context, µUSD money otherwise). */
 function numbers(d: DecisionView): Array<[string, string]> {
   const tokenish = d.code === "quota_exceeded" || d.code === "context_too_long";
   const rate = d.code === "rate_limited";
-  const fmt = (v?: string) =>
-    v === undefined
-      ? null
-      : tokenish
-        ? `${Number(v).toLocaleString("en-US")} tokens`
-        : rate
-          ? `${v} requests/min`
-          : money(v);
+  const fmt = (v?: string) => {
+    if (v === undefined) return null;
+    if (rate) return `${v} requests/min`;
+    const n = integer(v);
+    return tokenish && n !== null ? formatTokens(n) : money(v);
+  };
   const out: Array<[string, string | null]> = [
     ["Limit", fmt(d.details.limit)],
     ["Used", fmt(d.details.used)],
@@ -76,136 +79,113 @@ export function DecisionTable({
       else n.add(id);
       return n;
     });
-  const cols = showTenant ? 6 : 5;
+  const cols = showTenant ? 5 : 4;
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm" data-testid="decision-table">
-        <thead className="bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase">
-          <tr>
-            <th scope="col" className="w-8 px-2 py-2">
-              <span className="sr-only">Expand</span>
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Time
-            </th>
-            {showTenant ? (
-              <th scope="col" className="px-3 py-2 font-medium">
-                Tenant
-              </th>
-            ) : null}
-            <th scope="col" className="px-3 py-2 font-medium">
-              Outcome
-            </th>
-            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
-              Key · model
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Cost
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((d) => {
-            const isOpen = open.has(d.id);
-            return (
-              <Fragment key={d.id}>
-                <tr className="border-t border-border">
-                  <td className="px-2 py-2">
-                    <button
-                      type="button"
-                      aria-expanded={isOpen}
-                      aria-controls={`dec-${d.id}`}
-                      aria-label={`Details of ${d.allowed ? "allowed call" : d.code}`}
-                      onClick={() => toggle(d.id)}
-                      className="rounded p-0.5 hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-                    >
-                      {isOpen ? (
-                        <ChevronDown aria-hidden className="size-4" />
-                      ) : (
-                        <ChevronRight aria-hidden className="size-4" />
-                      )}
-                    </button>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums" title={d.whenUtc}>
-                    {d.when}
-                  </td>
-                  {showTenant ? (
-                    <td className="px-3 py-2">
-                      {d.tenant ? (
-                        <a
-                          className="underline-offset-2 hover:underline"
-                          href={`/admin/tenants/${d.tenant.id}`}
-                        >
-                          {d.tenant.name}
-                        </a>
-                      ) : (
-                        <span className="text-muted-foreground">unknown key</span>
-                      )}
-                    </td>
-                  ) : null}
-                  <td className="px-3 py-2">
-                    {d.allowed ? (
-                      <Badge tone="ok">Allowed</Badge>
+    <Table variant="cards" label="Decision log" data-testid="decision-table">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Time</TableHead>
+          {showTenant ? <TableHead>Tenant</TableHead> : null}
+          <TableHead>Outcome</TableHead>
+          <TableHead hideBelow="md">Key · model</TableHead>
+          <TableHead numeric>Cost</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((d) => {
+          const isOpen = open.has(d.id);
+          return (
+            <Fragment key={d.id}>
+              <TableRow>
+                {/* The toggle sits in the time cell, so a card (below 640 px) opens from its first line. */}
+                <TableCell className="whitespace-nowrap tabular-nums" title={d.whenUtc}>
+                  <button
+                    type="button"
+                    aria-expanded={isOpen}
+                    aria-controls={`dec-${d.id}`}
+                    aria-label={`Details of ${d.allowed ? "allowed call" : d.code}`}
+                    onClick={() => toggle(d.id)}
+                    className="mr-1 inline-flex rounded p-0.5 align-text-bottom hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                  >
+                    {isOpen ? (
+                      <ChevronDown aria-hidden className="size-4" />
                     ) : (
-                      <Badge tone={d.httpStatus === 429 ? "warn" : "bad"}>
-                        {d.httpStatus} {d.code}
-                      </Badge>
+                      <ChevronRight aria-hidden className="size-4" />
                     )}
-                  </td>
-                  <td className="hidden px-3 py-2 text-muted-foreground md:table-cell">
-                    {d.key ?? "—"} · {d.model ?? "—"}
-                    {d.feature ? ` · ${d.feature}` : ""}
-                  </td>
-                  <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
-                    {d.cost ? money(d.cost) : "—"}
-                  </td>
-                </tr>
-                {isOpen ? (
-                  <tr id={`dec-${d.id}`} className="bg-muted/30">
-                    <td />
-                    <td colSpan={cols - 1} className="px-3 py-2 text-sm">
-                      {d.allowed ? (
-                        <p>
-                          Allowed
-                          {d.details.limits?.warnings?.length
-                            ? ` with warnings: ${d.details.limits.warnings.map((w) => w.code).join(", ")}`
-                            : ""}
-                          . Decision {d.id}.
-                        </p>
-                      ) : (
-                        <div className="grid gap-1">
-                          <p>
-                            <span className="font-medium">{d.details.title}.</span> {d.details.detail}
-                          </p>
-                          {numbers(d).length ? (
-                            <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
-                              {numbers(d).map(([k, v]) => (
-                                <div key={k} className="flex gap-1">
-                                  <dt className="text-muted-foreground">{k}</dt>
-                                  <dd className="tabular-nums">{v}</dd>
-                                </div>
-                              ))}
-                            </dl>
-                          ) : null}
-                          {d.details.remedy ? (
-                            <p className="text-xs">
-                              Remedy shown: <code>{d.details.remedy.action}</code> →{" "}
-                              <span className="break-all">{d.details.remedy.url}</span>
-                            </p>
-                          ) : null}
-                          <p className="text-xs text-muted-foreground md:hidden">
-                            {d.key ?? "—"} · {d.model ?? "—"}
-                          </p>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
+                  </button>
+                  {d.when}
+                </TableCell>
+                {showTenant ? (
+                  <TableCell label="Tenant">
+                    {d.tenant ? (
+                      <a
+                        className="underline-offset-2 hover:underline"
+                        href={`/admin/tenants/${d.tenant.id}`}
+                      >
+                        {d.tenant.name}
+                      </a>
+                    ) : (
+                      <span className="text-muted-foreground">unknown key</span>
+                    )}
+                  </TableCell>
                 ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                <TableCell label="Outcome">
+                  <OutcomeBadge allowed={d.allowed} httpStatus={d.httpStatus}>
+                    {d.allowed ? "Allowed" : `${d.httpStatus} ${d.code}`}
+                  </OutcomeBadge>
+                </TableCell>
+                <TableCell hideBelow="md" className="text-muted-foreground">
+                  {d.key ?? "—"} · {d.model ?? "—"}
+                  {d.feature ? ` · ${d.feature}` : ""}
+                </TableCell>
+                <TableCell numeric label="Cost">
+                  {d.cost ? money(d.cost) : "—"}
+                </TableCell>
+              </TableRow>
+              {isOpen ? (
+                <TableRow id={`dec-${d.id}`} className="bg-muted/30">
+                  <TableCell colSpan={cols} className="text-sm">
+                    {d.allowed ? (
+                      <p>
+                        Allowed
+                        {d.details.limits?.warnings?.length
+                          ? ` with warnings: ${d.details.limits.warnings.map((w) => w.code).join(", ")}`
+                          : ""}
+                        . Decision {d.id}.
+                      </p>
+                    ) : (
+                      <div className="grid gap-1">
+                        <p>
+                          <span className="font-medium">{d.details.title}.</span> {d.details.detail}
+                        </p>
+                        {numbers(d).length ? (
+                          <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
+                            {numbers(d).map(([k, v]) => (
+                              <div key={k} className="flex gap-1">
+                                <dt className="text-muted-foreground">{k}</dt>
+                                <dd className="tabular-nums">{v}</dd>
+                              </div>
+                            ))}
+                          </dl>
+                        ) : null}
+                        {d.details.remedy ? (
+                          <p className="text-xs">
+                            Remedy shown: <code>{d.details.remedy.action}</code> →{" "}
+                            <span className="break-all">{d.details.remedy.url}</span>
+                          </p>
+                        ) : null}
+                        <p className="text-xs text-muted-foreground md:hidden">
+                          {d.key ?? "—"} · {d.model ?? "—"}
+                        </p>
+                      </div>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </TableBody>
+    </Table>
   );
 }

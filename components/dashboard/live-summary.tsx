@@ -8,7 +8,7 @@ import { HealthBanner } from "@/components/dashboard/health-banner";
 import { QuotaBar } from "@/components/dashboard/quota-bar";
 import { Money } from "@/components/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDaysLeft } from "@/lib/dashboard/format";
+import { formatDaysLeft } from "@/lib/format/time";
 import type { TenantSummary } from "@/lib/tenants/tenant-summary";
 
 async function fetchSummary(): Promise<TenantSummary> {

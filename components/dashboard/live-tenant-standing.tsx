@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { HealthBanner } from "@/components/dashboard/health-banner";
 import { Money } from "@/components/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDaysLeft } from "@/lib/dashboard/format";
+import { formatDaysLeft } from "@/lib/format/time";
 import type { TenantSummary } from "@/lib/tenants/tenant-summary";
 
 /**

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/format/time";
 
 /** A time in the tenant's zone, zone named; the UTC instant on hover and in the markup. */
 export function LocalTime({ at, timeZone }: { at: Date; timeZone: string }) {

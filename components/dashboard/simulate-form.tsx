@@ -3,7 +3,7 @@
 import { Play } from "lucide-react";
 import { useActionState, useState } from "react";
 
-import { Badge } from "@/components/ui/badge";
+import { OutcomeBadge } from "@/components/dashboard/outcome-badge";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
@@ -114,9 +114,9 @@ export function SimulateForm({ action, keys, models, defaultModel }: Props) {
           className="grid gap-2 rounded-lg border border-border p-3"
         >
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <Badge tone={r.allowed ? "ok" : r.httpStatus === 429 ? "warn" : "bad"}>
+            <OutcomeBadge allowed={r.allowed} httpStatus={r.httpStatus}>
               HTTP {r.httpStatus} · {r.allowed ? "allowed" : body?.code}
-            </Badge>
+            </OutcomeBadge>
             <span className="text-muted-foreground">via {r.keyLabel}</span>
           </div>
           {!r.allowed && body ? (

@@ -7,9 +7,19 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { CHART_RANGES, chartRangeOf } from "@/components/dashboard/export-links";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { formatDay } from "@/lib/dashboard/format";
-import { formatMicros } from "@/lib/money/format";
+import { formatTokens } from "@/lib/format/numbers";
+import { formatDay } from "@/lib/format/time";
+import { formatMicros, formatUsdTick, microsToChartValue } from "@/lib/money/format";
 
 /** BigInts as decimal strings: they cross from the server component as plain JSON. */
 export type ChartPoint = { day: string; model: string; tokens: string; cost: string };
@@ -32,10 +42,7 @@ export function modelColor(model: string): string {
   return PALETTE[h % PALETTE.length]!;
 }
 
-const fmtValue = (metric: Metric, v: number | bigint) =>
-  metric === "tokens"
-    ? `${v.toLocaleString("en-US")} tokens`
-    : formatMicros(typeof v === "bigint" ? v : BigInt(Math.round(v * 1_000_000)));
+const fmtValue = (metric: Metric, v: bigint) => (metric === "tokens" ? formatTokens(v) : formatMicros(v));
 
 export function UsageChart({
   days,
@@ -69,11 +76,12 @@ export function UsageChart({
     );
     for (const p of points) {
       const row = byDay.get(p.day);
-      if (row) row[p.model] = metric === "tokens" ? Number(p.tokens) : Number(p.cost) / 1_000_000;
+      if (row) row[p.model] = metric === "tokens" ? Number(p.tokens) : microsToChartValue(BigInt(p.cost));
     }
     return [...byDay.values()];
   }, [shown, models, points, metric]);
-  // Exact figures for the table: BigInt sums per day and model.
+  // Exact figures for the table and the tooltip: BigInt sums per day and model (the bars' numbers
+  // are only heights).
   const exact = useMemo(() => {
     const m = new Map<string, bigint>();
     for (const p of points) m.set(`${p.day}|${p.model}`, BigInt(metric === "tokens" ? p.tokens : p.cost));
@@ -138,7 +146,7 @@ export function UsageChart({
                 tickFormatter={(v: number) =>
                   metric === "tokens"
                     ? Intl.NumberFormat("en-US", { notation: "compact" }).format(v)
-                    : `$${v.toLocaleString("en-US")}`
+                    : formatUsdTick(v)
                 }
                 label={{
                   value: metric === "tokens" ? "tokens" : "USD",
@@ -149,7 +157,10 @@ export function UsageChart({
               />
               <Tooltip
                 labelFormatter={(d) => `${formatDay(String(d))} (${timeZone})`}
-                formatter={(v, name) => [fmtValue(metric, Number(v)), String(name)]}
+                formatter={(_v, name, item) => [
+                  fmtValue(metric, exact.get(`${String(item.payload?.day)}|${String(name)}`) ?? 0n),
+                  String(name),
+                ]}
               />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {models.map((m) => (
@@ -160,39 +171,35 @@ export function UsageChart({
         </div>
       )}
       {showTable && models.length > 0 ? (
-        <div id="usage-table" className="overflow-x-auto rounded-lg border border-border">
-          <table className="w-full text-sm">
-            <caption className="sr-only">
-              Usage by day ({timeZone}) and model, in {metric}
-            </caption>
-            <thead className="bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Day
-                </th>
-                {models.map((m) => (
-                  <th key={m} scope="col" className="px-3 py-2 text-right font-medium">
-                    {m}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((d) => (
-                <tr key={d} className="border-t border-border">
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal whitespace-nowrap">
-                    {d}
-                  </th>
-                  {models.map((m) => (
-                    <td key={m} className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">
-                      {fmtValue(metric, exact.get(`${d}|${m}`) ?? 0n)}
-                    </td>
-                  ))}
-                </tr>
+        <Table id="usage-table" label="Usage table">
+          <TableCaption>
+            Usage by day ({timeZone}) and model, in {metric}
+          </TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Day</TableHead>
+              {models.map((m) => (
+                <TableHead key={m} numeric>
+                  {m}
+                </TableHead>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((d) => (
+              <TableRow key={d}>
+                <TableHead scope="row" className="py-1.5">
+                  {d}
+                </TableHead>
+                {models.map((m) => (
+                  <TableCell key={m} numeric className="py-1.5">
+                    {fmtValue(metric, exact.get(`${d}|${m}`) ?? 0n)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       ) : null}
     </section>
   );

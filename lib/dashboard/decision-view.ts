@@ -1,7 +1,7 @@
 // A decision row as the browser gets it: BigInt as decimal strings, the time in the viewer's
 // tenant zone (the zone named), the details JSON passed through as stored.
 import type { DecisionRow } from "@/lib/dashboard/decision-log";
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/format/time";
 
 export function decisionView(d: DecisionRow, timeZone?: string) {
   const zone = timeZone ?? d.tenant?.timeZone ?? "UTC";

@@ -3,6 +3,7 @@
 // with no usage are present with zeros, so the chart's axis is continuous.
 import type pg from "pg";
 
+import { microsToChartValue } from "@/lib/money/format";
 import { tenantScope } from "@/lib/tenants/scope";
 import { localDate } from "@/lib/time/tenant-calendar";
 
@@ -65,8 +66,8 @@ export function pivotSeries(s: UsageSeries, metric: Metric): Array<Record<string
   );
   for (const p of s.points) {
     const row = byDay.get(p.day);
-    // Cost as US dollars (a number is exact enough for a chart; the table shows exact money).
-    if (row) row[p.model] = metric === "tokens" ? Number(p.tokens) : Number(p.cost) / 1_000_000;
+    // Cost as a chart height in dollars; text about money always comes from the exact BigInt.
+    if (row) row[p.model] = metric === "tokens" ? Number(p.tokens) : microsToChartValue(p.cost);
   }
   return [...byDay.values()];
 }

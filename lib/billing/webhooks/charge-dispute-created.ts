@@ -1,9 +1,10 @@
 // charge.dispute.created – flag the tenant for an administrator's review
 import { idOf, type DisputeShape } from "@/lib/billing/stripe-shapes";
 import type { HandlerContext } from "@/lib/billing/webhooks/context";
+import { formatMinorCode } from "@/lib/money/format";
 
 export async function handle(ctx: HandlerContext, dispute: DisputeShape): Promise<void> {
-  const reason = `Stripe dispute ${dispute.id} on charge ${idOf(dispute.charge)}: ${dispute.reason}, ${(dispute.amount / 100).toFixed(2)} ${dispute.currency.toUpperCase()}`;
+  const reason = `Stripe dispute ${dispute.id} on charge ${idOf(dispute.charge)}: ${dispute.reason}, ${formatMinorCode(dispute.amount, dispute.currency)}`;
   const tenant = await ctx.tx.tenant.findUniqueOrThrow({
     where: { id: ctx.tenantId },
     select: { flaggedForReview: true, flagReason: true },

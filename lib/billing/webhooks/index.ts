@@ -1,85 +1,74 @@
-// The allow-list of Stripe event types Tollgate applies, one handler file per type. The mapped
-// type checks every handler against the event's real payload type: a handler's narrow shape must
-// accept the full Stripe object of its event. Anything else is recorded as IGNORED.
+// The Stripe event types Tollgate applies: this registry is the allow-list (anything else is
+// recorded as IGNORED). Most types converge on one sync path per Stripe object (documenso's
+// one-sync-for-many-events): the handler re-reads the event's snapshot and writes the mirror, so
+// a type is handled by naming its sync here. Only handlers with logic of their own have a file.
+// `satisfies` checks every handler against the event's real payload type: a handler's narrow
+// shape must accept the full Stripe object of its event.
 import type Stripe from "stripe";
 
+import { syncInvoice } from "@/lib/billing/mirror/invoice";
+import { syncPaymentMethod } from "@/lib/billing/mirror/payment-method";
+import { syncSubscription } from "@/lib/billing/mirror/subscription";
 import { handle as chargeDisputeCreated } from "@/lib/billing/webhooks/charge-dispute-created";
 import { handle as chargeRefunded } from "@/lib/billing/webhooks/charge-refunded";
 import { handle as checkoutSessionCompleted } from "@/lib/billing/webhooks/checkout-session-completed";
 import type { HandlerContext } from "@/lib/billing/webhooks/context";
-import { handle as customerCreated } from "@/lib/billing/webhooks/customer-created";
 import { handle as customerDeleted } from "@/lib/billing/webhooks/customer-deleted";
-import { handle as customerSubscriptionCreated } from "@/lib/billing/webhooks/customer-subscription-created";
-import { handle as customerSubscriptionDeleted } from "@/lib/billing/webhooks/customer-subscription-deleted";
-import { handle as customerSubscriptionPaused } from "@/lib/billing/webhooks/customer-subscription-paused";
-import { handle as customerSubscriptionResumed } from "@/lib/billing/webhooks/customer-subscription-resumed";
-import { handle as customerSubscriptionTrialWillEnd } from "@/lib/billing/webhooks/customer-subscription-trial-will-end";
-import { handle as customerSubscriptionUpdated } from "@/lib/billing/webhooks/customer-subscription-updated";
-import { handle as customerUpdated } from "@/lib/billing/webhooks/customer-updated";
-import { handle as invoiceFinalized } from "@/lib/billing/webhooks/invoice-finalized";
-import { handle as invoiceMarkedUncollectible } from "@/lib/billing/webhooks/invoice-marked-uncollectible";
+import { syncCustomer } from "@/lib/billing/webhooks/customer-sync";
 import { handle as invoicePaid } from "@/lib/billing/webhooks/invoice-paid";
-import { handle as invoicePaymentActionRequired } from "@/lib/billing/webhooks/invoice-payment-action-required";
-import { handle as invoicePaymentFailed } from "@/lib/billing/webhooks/invoice-payment-failed";
-import { handle as invoiceVoided } from "@/lib/billing/webhooks/invoice-voided";
-import { handle as paymentMethodAttached } from "@/lib/billing/webhooks/payment-method-attached";
-import { handle as paymentMethodAutomaticallyUpdated } from "@/lib/billing/webhooks/payment-method-automatically-updated";
-import { handle as paymentMethodDetached } from "@/lib/billing/webhooks/payment-method-detached";
-import { handle as paymentMethodUpdated } from "@/lib/billing/webhooks/payment-method-updated";
 
-export const HANDLED_EVENT_TYPES = [
-  "checkout.session.completed",
-  "customer.created",
-  "customer.updated",
-  "customer.deleted",
-  "customer.subscription.created",
-  "customer.subscription.updated",
-  "customer.subscription.deleted",
-  "customer.subscription.paused",
-  "customer.subscription.resumed",
-  "customer.subscription.trial_will_end",
-  "invoice.paid",
-  "invoice.payment_failed",
-  "invoice.finalized",
-  "invoice.marked_uncollectible",
-  "invoice.voided",
-  "invoice.payment_action_required",
-  "payment_method.attached",
-  "payment_method.detached",
-  "payment_method.updated",
-  "payment_method.automatically_updated",
-  "charge.refunded",
-  "charge.dispute.created",
-] as const satisfies readonly Stripe.Event.Type[];
-
-export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];
 type EventObject<T extends Stripe.Event.Type> = Extract<Stripe.Event, { type: T }>["data"]["object"];
-type Registry = { [T in HandledEventType]: (ctx: HandlerContext, object: EventObject<T>) => Promise<void> };
+type Registry = { [T in Stripe.Event.Type]?: (ctx: HandlerContext, object: EventObject<T>) => Promise<void> };
 
-const HANDLERS: Registry = {
+const HANDLERS = {
+  // a paid top-up grants its credits once; a subscription checkout links the customer
   "checkout.session.completed": checkoutSessionCompleted,
-  "customer.created": customerCreated,
-  "customer.updated": customerUpdated,
+  // the customer's default card (linking by metadata.tenantId happens before the handler)
+  "customer.created": syncCustomer,
+  // the default card (invoice_settings.default_payment_method)
+  "customer.updated": syncCustomer,
+  // the customer's cards are gone; the link is kept so late events still find the tenant
   "customer.deleted": customerDeleted,
-  "customer.subscription.created": customerSubscriptionCreated,
-  "customer.subscription.updated": customerSubscriptionUpdated,
-  "customer.subscription.deleted": customerSubscriptionDeleted,
-  "customer.subscription.paused": customerSubscriptionPaused,
-  "customer.subscription.resumed": customerSubscriptionResumed,
-  "customer.subscription.trial_will_end": customerSubscriptionTrialWillEnd,
+  // mirror the new subscription (plan from its price)
+  "customer.subscription.created": syncSubscription,
+  // mirror the subscription's new state
+  "customer.subscription.updated": syncSubscription,
+  // mirror the end of the subscription (terminal: later snapshots never revive it)
+  "customer.subscription.deleted": syncSubscription,
+  // mirror the subscription's new state
+  "customer.subscription.paused": syncSubscription,
+  // mirror the subscription's new state
+  "customer.subscription.resumed": syncSubscription,
+  // refresh the mirror from the snapshot (trial end, status)
+  "customer.subscription.trial_will_end": syncSubscription,
+  // mirror the paid invoice and recover its subscription if it was overdue
   "invoice.paid": invoicePaid,
-  "invoice.payment_failed": invoicePaymentFailed,
-  "invoice.finalized": invoiceFinalized,
-  "invoice.marked_uncollectible": invoiceMarkedUncollectible,
-  "invoice.voided": invoiceVoided,
-  "invoice.payment_action_required": invoicePaymentActionRequired,
-  "payment_method.attached": paymentMethodAttached,
-  "payment_method.detached": paymentMethodDetached,
-  "payment_method.updated": paymentMethodUpdated,
-  "payment_method.automatically_updated": paymentMethodAutomaticallyUpdated,
+  // mirror the failed attempt (the subscription's past_due comes in its own event)
+  "invoice.payment_failed": syncInvoice,
+  // mirror the invoice (now open, with its hosted URL)
+  "invoice.finalized": syncInvoice,
+  // mirror the invoice as uncollectible
+  "invoice.marked_uncollectible": syncInvoice,
+  // mirror the invoice as void (terminal)
+  "invoice.voided": syncInvoice,
+  // mirror the invoice awaiting customer action (3-D Secure)
+  "invoice.payment_action_required": syncInvoice,
+  // mirror the card on the tenant
+  "payment_method.attached": (ctx, pm) => syncPaymentMethod(ctx, pm, "attached"),
+  // mark the card detached (terminal), no longer the default
+  "payment_method.detached": (ctx, pm) => syncPaymentMethod(ctx, pm, "detached"),
+  // mirror the card's new details (expiry)
+  "payment_method.updated": (ctx, pm) => syncPaymentMethod(ctx, pm, "attached"),
+  // mirror the card the network updated (new expiry or number)
+  "payment_method.automatically_updated": (ctx, pm) => syncPaymentMethod(ctx, pm, "attached"),
+  // claw back the refunded part of a top-up (never below zero; the rest is a recorded shortfall)
   "charge.refunded": chargeRefunded,
+  // flag the tenant for an administrator's review
   "charge.dispute.created": chargeDisputeCreated,
-};
+} satisfies Registry;
+
+export type HandledEventType = keyof typeof HANDLERS;
+export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS) as HandledEventType[];
 
 const HANDLED: ReadonlySet<string> = new Set(HANDLED_EVENT_TYPES);
 

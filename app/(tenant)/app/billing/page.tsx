@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { SimulateButton, StripeButton } from "@/components/billing/billing-actions";
 import { CardExpiryBadge } from "@/components/billing/card-expiry-badge";
-import { formatMinor, InvoiceStatusBadge } from "@/components/billing/invoice-status-badge";
+import { InvoiceStatusBadge } from "@/components/billing/invoice-status-badge";
 import { Money } from "@/components/money";
 import { PageHeader } from "@/components/page-header";
 import { SubscriptionBadge } from "@/components/subscription-badge";
@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, TdNum, Th, THead, Tr } from "@/components/ui/table";
 import { billingMode, getBillingPage } from "@/lib/billing/queries";
-import { formatMicros } from "@/lib/money/format";
+import { formatMicros, formatMinor } from "@/lib/money/format";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Billing" };
@@ -170,7 +170,7 @@ export default async function BillingPage() {
                     {c.brand} •••• {c.last4}
                   </Td>
                   <Td>
-                    <CardExpiryBadge expMonth={c.expMonth} expYear={c.expYear} now={now} />
+                    <CardExpiryBadge card={c} now={now} />
                   </Td>
                   <Td>
                     {c.isDefault ? (

@@ -1,5 +1,5 @@
 // The lower sections of the admin tenant page: plain server components over loaded rows.
-import { CardExpiryBadge } from "@/components/dashboard/card-expiry-badge";
+import { CardExpiryBadge } from "@/components/billing/card-expiry-badge";
 import { KeysTable } from "@/components/dashboard/keys-table";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { Money } from "@/components/money";

@@ -1,13 +1,5 @@
-// Numbers and times as every dashboard page shows them: tokens with separators, times in the
-// tenant's zone with the zone named. Money goes through lib/money/format.ts.
-export function formatTokens(n: bigint | number): string {
-  return `${n.toLocaleString("en-US")} tokens`;
-}
-
-export function formatCount(n: bigint | number): string {
-  return n.toLocaleString("en-US");
-}
-
+// Times as every page shows them: in the tenant's zone with the zone named, days as the tenant's
+// calendar has them. Counts are in ./numbers.ts, money in lib/money/format.ts.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** "Nov 25, 2026, 10:31 AM EST" in the given zone (the zone is always named). */
@@ -28,20 +20,15 @@ export function formatDateTime(at: Date, timeZone: string): string {
   return f.format(at);
 }
 
+const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
 /** "Nov 25" for a tenant-local "YYYY-MM-DD" day (no zone shift: the day is already local). */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
-  );
+  return dayFormat.format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
-export function formatPercent(used: bigint, limit: bigint): string {
-  if (limit <= 0n) return "100%";
-  return `${(Number((used * 1000n) / limit) / 10).toFixed(1)}%`;
-}
-
-/** "1.5 days", "more than 365 days", or "no recent usage" when there is no burn to measure. */
+/** "1.5 days", "more than a year", or "no recent usage" when there is no burn to measure. */
 export function formatDaysLeft(days: number | null): string {
   if (days === null) return "no recent usage";
   if (days > 365) return "more than a year";

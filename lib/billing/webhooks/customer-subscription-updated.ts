@@ -1,6 +1,0 @@
-// customer.subscription.updated – mirror the subscription's new state
-import { syncSubscription } from "@/lib/billing/mirror/subscription";
-import type { SubscriptionShape } from "@/lib/billing/stripe-shapes";
-import type { HandlerContext } from "@/lib/billing/webhooks/context";
-
-export const handle = (ctx: HandlerContext, sub: SubscriptionShape) => syncSubscription(ctx, sub);

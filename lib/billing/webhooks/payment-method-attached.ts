@@ -1,6 +1,0 @@
-// payment_method.attached – mirror the card on the tenant
-import { syncPaymentMethod } from "@/lib/billing/mirror/payment-method";
-import type { PaymentMethodShape } from "@/lib/billing/stripe-shapes";
-import type { HandlerContext } from "@/lib/billing/webhooks/context";
-
-export const handle = (ctx: HandlerContext, pm: PaymentMethodShape) => syncPaymentMethod(ctx, pm, "attached");
