@@ -4,7 +4,7 @@ import { LocalTime } from "@/components/dashboard/local-time";
 import { Money } from "@/components/money";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ActionState } from "@/lib/dashboard/forms";
+import type { ActionState } from "@/lib/forms/action-state";
 
 type Action = (p: ActionState, fd: FormData) => Promise<ActionState>;
 type Key = {
