@@ -53,3 +53,16 @@ export async function getTenantHome(tenantId: string, now = new Date()) {
     quota: { used: quota?.tokensUsed ?? 0n, limit: tenant.plan.monthlyTokenQuota, resetsAt: period.end },
   };
 }
+
+/** The tenant fields a tenant-area page's header and shell show: always the signed-in user's tenant. */
+export async function tenantProfile(tenantId: string) {
+  return prisma.tenant.findUniqueOrThrow({
+    where: { id: tenantScope(tenantId).tenantId },
+    select: { id: true, name: true, timeZone: true },
+  });
+}
+
+/** Admin only: the same fields for any tenant, or null when the id names none. */
+export async function findTenantProfile(id: string) {
+  return prisma.tenant.findUnique({ where: { id }, select: { id: true, name: true, timeZone: true } });
+}
