@@ -12,7 +12,7 @@ import type { eventIdForm, linkCustomerForm } from "@/lib/billing/forms";
 import { replayStripeEvent } from "@/lib/billing/replay-event";
 import type { ActionState, FieldErrors } from "@/lib/forms/action-state";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/web/area-access";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export type AdminCaller = { role: Role; actor: AuditActor };
 
