@@ -11,7 +11,8 @@
 //     events), bound to B's tenant id, is refused with the 403 page before any work.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import type { ActionState } from "@/lib/dashboard/forms";
+import { channelForm, saveRuleForm } from "@/lib/alerts/manage-forms";
+import type { ActionState } from "@/lib/forms/action-state";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 
@@ -101,26 +102,22 @@ beforeAll(async () => {
   const actor = { kind: "USER" as const, id: null, ip: null };
   const setUp = async (slug: string) => {
     const { tenant, apiKey } = await createTenantWithKey(db.prisma, { slug, available: 1_000_000n });
-    await body.createChannelAction(
+    await body.createChannelAction({
       actor,
-      tenant.id,
-      form([
-        ["kind", "WEBHOOK"],
-        ["name", `${slug} hook`],
-        ["target", "https://hooks.example.com/in"],
-      ]),
-    );
+      tenantId: tenant.id,
+      input: channelForm.parse({
+        kind: "WEBHOOK",
+        name: `${slug} hook`,
+        target: "https://hooks.example.com/in",
+      }),
+    });
     const channel = await db.prisma.notificationChannel.findFirstOrThrow({ where: { tenantId: tenant.id } });
     // $1 of credits under a $5 threshold: the rule fires at once and queues a delivery.
-    await body.saveRuleAction(
+    await body.saveRuleAction({
       actor,
-      tenant.id,
-      form([
-        ["kind", "BALANCE_BELOW"],
-        ["threshold", "5"],
-        ["channelIds", channel.id],
-      ]),
-    );
+      tenantId: tenant.id,
+      input: saveRuleForm.parse({ kind: "BALANCE_BELOW", threshold: "5", channelIds: channel.id }),
+    });
     const rule = await db.prisma.alertRule.findFirstOrThrow({ where: { tenantId: tenant.id } });
     return { tenant, apiKey, channel, rule };
   };

@@ -1,17 +1,11 @@
+import type { ComponentProps } from "react";
+
 import { AlertHistory } from "@/components/alerts/alert-history";
 import { ChannelsTable } from "@/components/alerts/channels-table";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
 import { RulesTable } from "@/components/alerts/rules-table";
 import type { AlertActions } from "@/components/alerts/types";
 import { Badge } from "@/components/ui/badge";
-import {
-  alertHistory,
-  countDeadDeliveries,
-  deliveryLog,
-  listChannels,
-  listRules,
-} from "@/lib/alerts/queries";
-import { prisma } from "@/lib/db";
 import { REFUSALS } from "@/lib/decisions/codes";
 
 const REFUSAL_CODES = Object.keys(REFUSALS);
@@ -40,23 +34,19 @@ function Section({
   );
 }
 
-/** One tenant's rules, channels, alert history and delivery log: the tenant page and the admin's. */
-export async function AlertsManager({
-  tenantId,
-  timeZone,
-  actions,
-}: {
-  tenantId: string;
+/** What lib/alerts/load-alerts.ts loadTenantAlerts gives the page, passed through as props. */
+type Props = {
+  rules: ComponentProps<typeof RulesTable>["rules"];
+  channels: ComponentProps<typeof ChannelsTable>["channels"];
+  events: ComponentProps<typeof AlertHistory>["events"];
+  deliveries: ComponentProps<typeof DeliveryLog>["deliveries"];
+  dead: number;
   timeZone: string;
   actions?: AlertActions;
-}) {
-  const [rules, channels, events, deliveries, dead] = await Promise.all([
-    listRules(prisma, tenantId),
-    listChannels(prisma, tenantId),
-    alertHistory(prisma, tenantId, 50),
-    deliveryLog(prisma, tenantId, { limit: 50 }),
-    countDeadDeliveries(prisma, tenantId),
-  ]);
+};
+
+/** One tenant's rules, channels, alert history and delivery log: the tenant page and the admin's. */
+export function AlertsManager({ rules, channels, events, deliveries, dead, timeZone, actions }: Props) {
   const firing = rules.filter((r) => r.enabled && r.state === "FIRING").length;
   return (
     <div className="grid gap-8">

@@ -6,8 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
-import { firingAlerts, type FiringAlertRow } from "@/lib/alerts/queries";
-import { prisma } from "@/lib/db";
+import type { FiringAlertRow } from "@/lib/alerts/queries";
 
 /** The rules firing now across tenants (each time in its tenant's zone, zone named). */
 export function FiringAlertsTable({ alerts }: { alerts: FiringAlertRow[] }) {
@@ -63,9 +62,8 @@ export function FiringAlertsTable({ alerts }: { alerts: FiringAlertRow[] }) {
   );
 }
 
-/** For the admin overview: the firing alerts across tenants, with a link to the full page. */
-export async function FiringAlertsCard({ limit = 10 }: { limit?: number }) {
-  const alerts = await firingAlerts(prisma, limit + 1);
+/** For the admin overview: the firing alerts across tenants (loadFiringAlerts), with a link to the full page. */
+export function FiringAlertsCard({ alerts, more }: { alerts: FiringAlertRow[]; more: boolean }) {
   return (
     <Card data-testid="firing-alerts-card">
       <CardHeader className="flex flex-row items-center justify-between gap-2">
@@ -75,8 +73,8 @@ export async function FiringAlertsCard({ limit = 10 }: { limit?: number }) {
         </Link>
       </CardHeader>
       <CardContent>
-        <FiringAlertsTable alerts={alerts.slice(0, limit)} />
-        {alerts.length > limit ? (
+        <FiringAlertsTable alerts={alerts} />
+        {more ? (
           <p className="mt-2 text-xs text-muted-foreground">More are firing: see the alerts page.</p>
         ) : null}
       </CardContent>

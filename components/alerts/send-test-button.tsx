@@ -5,7 +5,7 @@ import { useActionState } from "react";
 
 import type { FormAction } from "@/components/alerts/types";
 import { Button } from "@/components/ui/button";
-import { IDLE, type ActionState } from "@/lib/dashboard/forms";
+import { IDLE, type ActionState } from "@/lib/forms/action-state";
 
 /** Delivers a sample at once and shows the answer beside the button (status, latency, error). */
 export function SendTestButton({ action, id, name }: { action: FormAction; id: string; name: string }) {

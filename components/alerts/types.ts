@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/dashboard/forms";
+import type { ActionState } from "@/lib/forms/action-state";
 
 export type FormAction = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 

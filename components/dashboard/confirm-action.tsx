@@ -6,7 +6,8 @@ import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
 import { useConfirmedSubmit } from "@/components/dashboard/use-confirmed-submit";
 import { useFormAction } from "@/components/dashboard/use-form-action";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { CONFIRM_FORMS, type ActionState, type ConfirmFormName } from "@/lib/dashboard/forms";
+import { CONFIRM_FORMS, type ConfirmFormName } from "@/lib/dashboard/forms";
+import type { ActionState } from "@/lib/forms/action-state";
 
 type Props = {
   action: (p: ActionState, fd: FormData) => Promise<ActionState>;

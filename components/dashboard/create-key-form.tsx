@@ -10,7 +10,8 @@ import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } 
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { createKeyForm, type ActionState } from "@/lib/dashboard/forms";
+import { createKeyForm } from "@/lib/dashboard/forms";
+import type { ActionState } from "@/lib/forms/action-state";
 
 /** Creates a key in a dialog; the secret is shown once, in the answer, and never again. */
 export function CreateKeyForm({

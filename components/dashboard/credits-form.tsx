@@ -10,7 +10,9 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { creditsForm, dollarsToMicros, type ActionState } from "@/lib/dashboard/forms";
+import { creditsForm } from "@/lib/dashboard/forms";
+import type { ActionState } from "@/lib/forms/action-state";
+import { dollarsToMicros } from "@/lib/forms/dollars";
 import { formatMicros } from "@/lib/money/format";
 
 /** Grant or deduct credits with a reason; confirmed in a dialog, idempotent per form instance. */

@@ -1,36 +1,23 @@
 import Link from "next/link";
+import type { ComponentProps } from "react";
 
 import { DecisionTable } from "@/components/dashboard/decision-table";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { decisionFilterSchema, listDecisions } from "@/lib/dashboard/decision-log";
-import { decisionView } from "@/lib/dashboard/decision-view";
-import { prisma } from "@/lib/db";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
-import { tenantScope } from "@/lib/tenants/scope";
+
+/** What lib/dashboard/load-decisions.ts loadTenantDecisions gives the page, passed through as props. */
+type Props = {
+  filter: { outcome: "all" | "allowed" | "refused"; code?: string; keyId?: string };
+  rows: ComponentProps<typeof DecisionTable>["rows"];
+  next: string | null;
+  keys: Array<{ id: string; name: string; prefix: string }>;
+  basePath?: string;
+};
 
 /** A tenant's decisions with outcome and code filters (a GET form: the filter is in the URL). */
-export async function DecisionsSection({
-  tenantId,
-  timeZone,
-  searchParams,
-  basePath,
-}: {
-  tenantId: string;
-  timeZone: string;
-  searchParams: Record<string, string | string[] | undefined>;
-  basePath?: string;
-}) {
-  const filter = decisionFilterSchema.parse(searchParams);
-  const [{ rows, next }, keys] = await Promise.all([
-    listDecisions(prisma, filter, { scopeTenantId: tenantId, pageSize: 20 }),
-    prisma.apiKey.findMany({
-      where: tenantScope(tenantId),
-      orderBy: { createdAt: "asc" },
-      select: { id: true, name: true, prefix: true },
-    }),
-  ]);
+export function DecisionsSection({ filter, rows, next, keys, basePath }: Props) {
   const qs = (extra: Record<string, string>) =>
     new URLSearchParams({
       ...(filter.outcome !== "all" ? { outcome: filter.outcome } : {}),
@@ -80,7 +67,7 @@ export async function DecisionsSection({
         </Button>
       </form>
       <DecisionTable
-        rows={rows.map((d) => decisionView(d, timeZone))}
+        rows={rows}
         emptyText="No decisions match. Calls to POST /api/v1/authorize are logged here, allowed or not."
       />
       {next ? (

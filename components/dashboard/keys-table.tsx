@@ -5,7 +5,7 @@ import { Money } from "@/components/money";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ActionState } from "@/lib/dashboard/forms";
+import type { ActionState } from "@/lib/forms/action-state";
 
 type Action = (p: ActionState, fd: FormData) => Promise<ActionState>;
 type Key = {

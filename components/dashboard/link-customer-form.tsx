@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { linkCustomerForm, type ActionState } from "@/lib/dashboard/forms";
+import { linkCustomerForm } from "@/lib/billing/forms";
+import type { ActionState } from "@/lib/forms/action-state";
 
 type Props = {
   action: (p: ActionState, fd: FormData) => Promise<ActionState>;

@@ -9,15 +9,10 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { fieldErrors, formObject, simulateSchema } from "@/lib/dashboard/forms";
-import type { SimulationResult } from "@/lib/dashboard/simulate";
+import { simulateSchema } from "@/lib/dashboard/forms";
+import type { SimulateState } from "@/lib/dashboard/simulate";
+import { fieldErrors, formObject } from "@/lib/forms/action-state";
 
-export type SimulateState = {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  result?: SimulationResult;
-};
 type Props = {
   action: (p: SimulateState, fd: FormData) => Promise<SimulateState>;
   keys: Array<{ id: string; label: string }>;

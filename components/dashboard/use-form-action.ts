@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { z } from "zod";
 
-import { fieldErrors, formObject, IDLE, type ActionState } from "@/lib/dashboard/forms";
+import { fieldErrors, formObject, IDLE, type ActionState } from "@/lib/forms/action-state";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 

@@ -1,10 +1,13 @@
-// The alert pages' action bodies on real PostgreSQL, with the FormData a browser sends: repeated
-// channel checkboxes, field errors, the webhook secret in the one answer, "Send test" against a
-// local receiver (signature verified), a dead delivery's retry audited, and another tenant's ids
-// answered "not found".
+// The alert pages' actions on real PostgreSQL, with the FormData a browser sends parsed as the
+// action wrapper parses it: repeated channel checkboxes, field errors, the webhook secret in the one
+// answer, "Send test" against a local receiver (signature verified), a dead delivery's retry
+// audited, and another tenant's ids answered "not found".
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 
+import { channelForm, enabledForm, idForm, saveRuleForm } from "@/lib/alerts/manage-forms";
+import { parseForm } from "@/lib/forms/action-state";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 import { startReceiver } from "@/test/receiver";
@@ -36,33 +39,45 @@ const form = (entries: Array<[string, string]>) => {
   for (const [k, v] of entries) fd.append(k, v);
   return fd;
 };
+/** The form parsed as the action wrapper parses it (these cases all parse). */
+function input<S extends z.ZodType>(schema: S, fd: FormData): z.output<S> {
+  const parsed = parseForm(schema, fd);
+  if (!parsed.success) throw new Error(`form does not parse: ${JSON.stringify(parsed.fieldErrors)}`);
+  return parsed.data;
+}
 
 describe("alert action bodies", () => {
   it("create a channel (secret once), send a test to it, attach several channels to a rule, refuse bad fields", async () => {
     const { tenant } = await createTenantWithKey(db.prisma, { slug: "act-a", available: 3_000_000n });
-    const created = await actions.createChannelAction(
+    const created = await actions.createChannelAction({
       actor,
-      tenant.id,
-      form([
-        ["kind", "WEBHOOK"],
-        ["name", "hook"],
-        ["target", `${receiver.url}/in`],
-      ]),
-    );
+      tenantId: tenant.id,
+      input: input(
+        channelForm,
+        form([
+          ["kind", "WEBHOOK"],
+          ["name", "hook"],
+          ["target", `${receiver.url}/in`],
+        ]),
+      ),
+    });
     expect(created).toMatchObject({
       ok: true,
       message: "Channel created",
       secret: expect.stringMatching(/^whsec_/),
     });
-    const email = await actions.createChannelAction(
+    const email = await actions.createChannelAction({
       actor,
-      tenant.id,
-      form([
-        ["kind", "EMAIL"],
-        ["name", "mail"],
-        ["target", "ops@example.com"],
-      ]),
-    );
+      tenantId: tenant.id,
+      input: input(
+        channelForm,
+        form([
+          ["kind", "EMAIL"],
+          ["name", "mail"],
+          ["target", "ops@example.com"],
+        ]),
+      ),
+    });
     expect(email).toMatchObject({ ok: true });
     expect(email.secret).toBeUndefined();
     const [hook, mail] = await db.prisma.notificationChannel.findMany({
@@ -70,7 +85,10 @@ describe("alert action bodies", () => {
       orderBy: { createdAt: "asc" },
     });
 
-    const sent = await actions.sendTestAction(tenant.id, form([["id", hook!.id]]));
+    const sent = await actions.sendTestAction({
+      tenantId: tenant.id,
+      input: input(idForm, form([["id", hook!.id]])),
+    });
     expect(sent).toMatchObject({
       ok: true,
       message: expect.stringMatching(/^Delivered: HTTP 200 in \d+ ms$/),
@@ -78,22 +96,27 @@ describe("alert action bodies", () => {
     const hit = receiver.requests[0]!;
     const payload = new Webhook(created.secret!).verify(hit.body, hit.headers as Record<string, string>);
     expect(payload).toMatchObject({ type: "alert.firing", rule: { name: "Test notification" } });
-    expect(await actions.sendTestAction(tenant.id, form([["id", hook!.id]]))).toMatchObject({
+    expect(
+      await actions.sendTestAction({ tenantId: tenant.id, input: input(idForm, form([["id", hook!.id]])) }),
+    ).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Failed: HTTP 500/),
     });
 
-    const rule = await actions.saveRuleAction(
+    const rule = await actions.saveRuleAction({
       actor,
-      tenant.id,
-      form([
-        ["kind", "BALANCE_BELOW"],
-        ["threshold", "5"],
-        ["resolveMarginPct", "20"],
-        ["channelIds", hook!.id],
-        ["channelIds", mail!.id],
-      ]),
-    );
+      tenantId: tenant.id,
+      input: input(
+        saveRuleForm,
+        form([
+          ["kind", "BALANCE_BELOW"],
+          ["threshold", "5"],
+          ["resolveMarginPct", "20"],
+          ["channelIds", hook!.id],
+          ["channelIds", mail!.id],
+        ]),
+      ),
+    });
     expect(rule).toEqual({ ok: true, message: "Rule created" });
     const saved = await db.prisma.alertRule.findFirstOrThrow({
       where: { tenantId: tenant.id },
@@ -102,63 +125,75 @@ describe("alert action bodies", () => {
     expect(saved).toMatchObject({ name: "Balance below $5.00", threshold: 5_000_000n, state: "FIRING" });
     expect(saved.channels.map((c) => c.channelId).sort()).toEqual([hook!.id, mail!.id].sort());
 
+    // A threshold that is not dollars never reaches the body: the wrapper answers the field error.
     expect(
-      await actions.saveRuleAction(
-        actor,
-        tenant.id,
+      parseForm(
+        saveRuleForm,
         form([
           ["kind", "BALANCE_BELOW"],
           ["threshold", "five"],
         ]),
       ),
-    ).toMatchObject({ ok: false, fieldErrors: { threshold: [expect.any(String)] } });
+    ).toMatchObject({ success: false, fieldErrors: { threshold: [expect.any(String)] } });
     expect(
-      await actions.createChannelAction(
+      await actions.createChannelAction({
         actor,
-        tenant.id,
-        form([
-          ["kind", "SLACK"],
-          ["name", "s"],
-          ["target", "https://user:pw@hooks.slack.com/x"],
-        ]),
-      ),
+        tenantId: tenant.id,
+        input: input(
+          channelForm,
+          form([
+            ["kind", "SLACK"],
+            ["name", "s"],
+            ["target", "https://user:pw@hooks.slack.com/x"],
+          ]),
+        ),
+      }),
     ).toMatchObject({ ok: false, fieldErrors: { target: ["The URL must not carry credentials."] } });
     expect(
-      await actions.toggleRuleAction(
+      await actions.toggleRuleAction({
         actor,
-        tenant.id,
-        form([
-          ["id", saved.id],
-          ["enabled", "false"],
-        ]),
-      ),
+        tenantId: tenant.id,
+        input: input(
+          enabledForm,
+          form([
+            ["id", saved.id],
+            ["enabled", "false"],
+          ]),
+        ),
+      }),
     ).toEqual({ ok: true, message: "Rule disabled" });
   });
 
   it("retries a dead delivery once, audited; another tenant's rule, channel and delivery are not found", async () => {
     const a = await createTenantWithKey(db.prisma, { slug: "act-b", available: 1_000_000n });
     const b = await createTenantWithKey(db.prisma, { slug: "act-c", available: 1_000_000n });
-    await actions.createChannelAction(
+    await actions.createChannelAction({
       actor,
-      b.tenant.id,
-      form([
-        ["kind", "WEBHOOK"],
-        ["name", "b"],
-        ["target", "https://hooks.example.com/b"],
-      ]),
-    );
+      tenantId: b.tenant.id,
+      input: input(
+        channelForm,
+        form([
+          ["kind", "WEBHOOK"],
+          ["name", "b"],
+          ["target", "https://hooks.example.com/b"],
+        ]),
+      ),
+    });
     const bChannel = await db.prisma.notificationChannel.findFirstOrThrow({
       where: { tenantId: b.tenant.id },
     });
-    await actions.saveRuleAction(
+    await actions.saveRuleAction({
       actor,
-      b.tenant.id,
-      form([
-        ["kind", "BALANCE_BELOW"],
-        ["threshold", "5"],
-        ["channelIds", bChannel.id],
-      ]),
-    );
+      tenantId: b.tenant.id,
+      input: input(
+        saveRuleForm,
+        form([
+          ["kind", "BALANCE_BELOW"],
+          ["threshold", "5"],
+          ["channelIds", bChannel.id],
+        ]),
+      ),
+    });
     const bRule = await db.prisma.alertRule.findFirstOrThrow({ where: { tenantId: b.tenant.id } });
     const bDelivery = await db.prisma.notificationDelivery.findFirstOrThrow({
       where: { tenantId: b.tenant.id },
@@ -169,48 +204,81 @@ describe("alert action bodies", () => {
     });
 
     const notFound = { ok: false, message: expect.stringMatching(/^No such/) };
-    expect(await actions.deleteRuleAction(actor, a.tenant.id, form([["id", bRule.id]]))).toMatchObject(
-      notFound,
-    );
     expect(
-      await actions.toggleRuleAction(
+      await actions.deleteRuleAction({
         actor,
-        a.tenant.id,
-        form([
-          ["id", bRule.id],
-          ["enabled", "false"],
-        ]),
-      ),
+        tenantId: a.tenant.id,
+        input: input(idForm, form([["id", bRule.id]])),
+      }),
     ).toMatchObject(notFound);
     expect(
-      await actions.saveRuleAction(
+      await actions.toggleRuleAction({
         actor,
-        a.tenant.id,
-        form([
-          ["id", bRule.id],
-          ["kind", "BALANCE_BELOW"],
-          ["threshold", "1"],
-        ]),
-      ),
+        tenantId: a.tenant.id,
+        input: input(
+          enabledForm,
+          form([
+            ["id", bRule.id],
+            ["enabled", "false"],
+          ]),
+        ),
+      }),
     ).toMatchObject(notFound);
-    expect(await actions.deleteChannelAction(actor, a.tenant.id, form([["id", bChannel.id]]))).toMatchObject(
-      notFound,
-    );
-    expect(await actions.sendTestAction(a.tenant.id, form([["id", bChannel.id]]))).toMatchObject(notFound);
-    expect(await actions.retryDeliveryAction(actor, a.tenant.id, form([["id", bDelivery.id]]))).toMatchObject(
-      notFound,
-    );
+    expect(
+      await actions.saveRuleAction({
+        actor,
+        tenantId: a.tenant.id,
+        input: input(
+          saveRuleForm,
+          form([
+            ["id", bRule.id],
+            ["kind", "BALANCE_BELOW"],
+            ["threshold", "1"],
+          ]),
+        ),
+      }),
+    ).toMatchObject(notFound);
+    expect(
+      await actions.deleteChannelAction({
+        actor,
+        tenantId: a.tenant.id,
+        input: input(idForm, form([["id", bChannel.id]])),
+      }),
+    ).toMatchObject(notFound);
+    expect(
+      await actions.sendTestAction({
+        tenantId: a.tenant.id,
+        input: input(idForm, form([["id", bChannel.id]])),
+      }),
+    ).toMatchObject(notFound);
+    expect(
+      await actions.retryDeliveryAction({
+        actor,
+        tenantId: a.tenant.id,
+        input: input(idForm, form([["id", bDelivery.id]])),
+      }),
+    ).toMatchObject(notFound);
     expect(
       await db.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: bDelivery.id } }),
     ).toMatchObject({ status: "DEAD" });
 
-    expect(await actions.retryDeliveryAction(actor, null, form([["id", bDelivery.id]]))).toEqual({
+    expect(
+      await actions.retryDeliveryAction({
+        actor,
+        tenantId: null,
+        input: input(idForm, form([["id", bDelivery.id]])),
+      }),
+    ).toEqual({
       ok: true,
       message: "Delivery queued again",
     });
-    expect(await actions.retryDeliveryAction(actor, b.tenant.id, form([["id", bDelivery.id]]))).toMatchObject(
-      { ok: false, message: expect.stringMatching(/dead-lettered/) },
-    );
+    expect(
+      await actions.retryDeliveryAction({
+        actor,
+        tenantId: b.tenant.id,
+        input: input(idForm, form([["id", bDelivery.id]])),
+      }),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/dead-lettered/) });
     const audit = await db.prisma.auditLog.findMany({ where: { targetId: bDelivery.id } });
     expect(audit).toEqual([
       expect.objectContaining({ action: "notification_delivery.retry", tenantId: b.tenant.id }),

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { ALERT_KINDS, ALL_ALERT_KINDS } from "@/lib/alerts/kinds";
 import { describeThreshold } from "@/lib/alerts/payload";
-import { dollarsToMicros } from "@/lib/dashboard/forms";
+import { dollarsToMicros } from "@/lib/forms/dollars";
 import type { AlertRuleKind, ChannelKind } from "@/lib/generated/prisma/enums";
 import { MICROS_PER_USD } from "@/lib/money/format";
 
@@ -155,18 +155,15 @@ export const channelForm = z
 export type ChannelInput = z.output<typeof channelForm>;
 
 export const idForm = z.object({ id: z.string().min(1, "Nothing chosen").max(100) });
+
 export const enabledForm = z.object({
   id: z.string().min(1).max(100),
   enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
-/** A form's fields with repeated names (the channel checkboxes) kept as arrays. */
-export function alertFormObject(fd: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  fd.forEach((v, k) => {
-    if (typeof v !== "string" || k.startsWith("$ACTION")) return;
-    if (k === "channelIds") ((out[k] ??= []) as string[]).push(v);
-    else out[k] = v;
-  });
-  return out;
-}
+/** The rule dialog's form: a rule, and the id of the rule being edited ("" or absent: a new one). */
+export const saveRuleForm = z.intersection(
+  z.object({ id: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(100).optional()) }),
+  ruleForm,
+);
+export type SaveRuleInput = z.output<typeof saveRuleForm>;

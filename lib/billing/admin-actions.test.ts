@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { AdminCaller } from "@/lib/billing/admin-actions";
+import { eventIdForm, linkCustomerForm } from "@/lib/billing/forms";
+import { parseForm } from "@/lib/forms/action-state";
+import { createTenantWithKey } from "@/test/fixtures";
 import { card, checkoutSession, event, postEvent, subscription } from "@/test/stripe/events";
 import { startWebhookServer, type WebhookServer } from "@/test/stripe/webhook-server";
-import { createTenantWithKey } from "@/test/fixtures";
 
 let s: WebhookServer;
 let body: typeof import("@/lib/billing/admin-actions");
@@ -48,6 +50,19 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   return fd;
 };
+// The form parsed as the action wrapper parses it (a malformed form is answered there), then the body.
+const link = (caller: AdminCaller, fields: Record<string, string>) => {
+  const parsed = parseForm(linkCustomerForm, form(fields));
+  return parsed.success
+    ? body.linkCustomer(prisma, caller, parsed.data)
+    : { ok: false, fieldErrors: parsed.fieldErrors };
+};
+const replay = (caller: AdminCaller, fields: Record<string, string>) => {
+  const parsed = parseForm(eventIdForm, form(fields));
+  return parsed.success
+    ? body.replayEvent(prisma, null, caller, parsed.data)
+    : body.invalidEventId(parsed.fieldErrors);
+};
 const send = async (e: object) => (await postEvent(s.url, e)).json();
 const newTenant = async (slug: string, customerId: string | null = null) => {
   const { tenant } = await createTenantWithKey(s.db.prisma, { slug, available: 0n, planKey: "free" });
@@ -56,7 +71,7 @@ const newTenant = async (slug: string, customerId: string | null = null) => {
   return tenant;
 };
 
-describe("linkCustomerBody", () => {
+describe("linkCustomer", () => {
   it("lists the unmatched customer, links it to the tenant named by slug and applies its events oldest first, audited", async () => {
     const tenant = await newTenant("link-target");
     const cus = "cus_unmatched_a";
@@ -80,11 +95,7 @@ describe("linkCustomerBody", () => {
       },
     ]);
 
-    const r = await body.linkCustomerBody(
-      prisma,
-      admin,
-      form({ customerId: cus, tenantSlug: " link-target " }),
-    );
+    const r = await link(admin, { customerId: cus, tenantSlug: " link-target " });
     expect(r).toEqual({ ok: true, message: `Linked ${cus} to link-target; 3 stored events applied.` });
     expect(
       await s.db.prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id }, include: { plan: true } }),
@@ -136,23 +147,19 @@ describe("linkCustomerBody", () => {
     expect(await unmatchedCustomers(prisma)).toEqual([]);
 
     // Linking again changes nothing and says so; the same customer for another tenant, or another customer for this one, is refused on its field.
-    expect(
-      await body.linkCustomerBody(prisma, admin, form({ customerId: cus, tenantSlug: "link-target" })),
-    ).toEqual({ ok: true, message: `Already linked: ${cus} to link-target; 0 stored events applied.` });
+    expect(await link(admin, { customerId: cus, tenantSlug: "link-target" })).toEqual({
+      ok: true,
+      message: `Already linked: ${cus} to link-target; 0 stored events applied.`,
+    });
     await newTenant("link-other");
-    expect(
-      await body.linkCustomerBody(prisma, admin, form({ customerId: cus, tenantSlug: "link-other" })),
-    ).toEqual({
+    expect(await link(admin, { customerId: cus, tenantSlug: "link-other" })).toEqual({
       ok: false,
       fieldErrors: { customerId: [`${cus} is already linked to tenant “link-target”.`] },
     });
-    expect(
-      await body.linkCustomerBody(
-        prisma,
-        admin,
-        form({ customerId: "cus_someone_else", tenantSlug: "link-target" }),
-      ),
-    ).toEqual({ ok: false, fieldErrors: { tenantSlug: [`link-target is already linked to ${cus}.`] } });
+    expect(await link(admin, { customerId: "cus_someone_else", tenantSlug: "link-target" })).toEqual({
+      ok: false,
+      fieldErrors: { tenantSlug: [`link-target is already linked to ${cus}.`] },
+    });
     expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { slug: "link-other" } })).toMatchObject({
       stripeCustomerId: null,
     });
@@ -196,7 +203,7 @@ describe("linkCustomerBody", () => {
     );
     expect(await send(e)).toMatchObject({ outcome: "unmatched" });
     const auditsBefore = await s.db.prisma.auditLog.count();
-    expect(await body.linkCustomerBody(prisma, { ...admin, ...who }, form(fields))).toEqual(answer);
+    expect(await link({ ...admin, ...who }, fields)).toEqual(answer);
     expect(await s.db.prisma.tenant.findUniqueOrThrow({ where: { slug: "refuse-target" } })).toMatchObject({
       stripeCustomerId: null,
     });
@@ -208,7 +215,7 @@ describe("linkCustomerBody", () => {
   });
 });
 
-describe("replayEventBody", () => {
+describe("replayEvent", () => {
   it("re-applies a FAILED event once (credits granted once), a repeat changes nothing, each replay audited; a tenant user is refused", async () => {
     const tenant = await newTenant("replay-target", "cus_replay");
     // A real failure inside the event's transaction: the first credit ledger write raises, once.
@@ -244,18 +251,19 @@ describe("replayEventBody", () => {
         .then((b) => b.available);
     expect(await balance()).toBe(0n);
 
-    expect(
-      await body.replayEventBody(prisma, null, { ...admin, role: "TENANT_MEMBER" }, form({ eventId: e.id })),
-    ).toEqual({ ok: false, message: "Only an administrator can do this." });
+    expect(await replay({ ...admin, role: "TENANT_MEMBER" }, { eventId: e.id })).toEqual({
+      ok: false,
+      message: "Only an administrator can do this.",
+    });
     expect(await row()).toMatchObject({ status: "FAILED", attempts: 1 });
 
-    expect(await body.replayEventBody(prisma, null, admin, form({ eventId: e.id }))).toEqual({
+    expect(await replay(admin, { eventId: e.id })).toEqual({
       ok: true,
       message: "Replayed: processed",
     });
     expect(await row()).toMatchObject({ status: "PROCESSED", attempts: 2, error: null, tenantId: tenant.id });
     expect(await balance()).toBe(25_000_000n);
-    expect(await body.replayEventBody(prisma, null, admin, form({ eventId: e.id }))).toEqual({
+    expect(await replay(admin, { eventId: e.id })).toEqual({
       ok: true,
       message: "Replayed: processed",
     });
@@ -295,11 +303,11 @@ describe("replayEventBody", () => {
 
   it("answers an unknown id (no Stripe key to fetch it) and a malformed one without writing an audit row", async () => {
     const before = await s.db.prisma.auditLog.count();
-    expect(await body.replayEventBody(prisma, null, admin, form({ eventId: "evt_never_stored" }))).toEqual({
+    expect(await replay(admin, { eventId: "evt_never_stored" })).toEqual({
       ok: false,
       message: "No such event stored, and Stripe is not configured to fetch it.",
     });
-    expect(await body.replayEventBody(prisma, null, admin, form({ eventId: "cus_123" }))).toEqual({
+    expect(await replay(admin, { eventId: "cus_123" })).toEqual({
       ok: false,
       message: "Not a Stripe event id",
       fieldErrors: { eventId: ["Not a Stripe event id"] },

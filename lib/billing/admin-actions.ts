@@ -1,39 +1,38 @@
-// The Stripe events page's action bodies: an administrator replays one event, or links a Stripe
-// customer to a tenant and applies the customer's stored UNMATCHED events. The "use server" file
-// (app/(admin)/admin/stripe-events/actions.ts) resolves the session; these bodies check the ADMIN
-// role again themselves, so no other caller can reach them without it, and they are tested on
-// real PostgreSQL without Next.
+// The Stripe events page's actions: an administrator replays one event, or links a Stripe customer
+// to a tenant and applies the customer's stored UNMATCHED events. The action wrapper (lib/web/action.ts)
+// resolves the admin session and parses the form; these functions take the parsed input and check
+// the ADMIN role again themselves, so no other caller reaches them without it. Tested on real
+// PostgreSQL without Next.
 import type Stripe from "stripe";
+import type { z } from "zod";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { linkCustomerAndReplay } from "@/lib/billing/admin-link";
+import type { eventIdForm, linkCustomerForm } from "@/lib/billing/forms";
 import { replayStripeEvent } from "@/lib/billing/replay-event";
-import {
-  eventIdForm,
-  fieldErrors,
-  formObject,
-  linkCustomerForm,
-  type ActionState,
-} from "@/lib/dashboard/forms";
+import type { ActionState, FieldErrors } from "@/lib/forms/action-state";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/web/area-access";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export type AdminCaller = { role: Role; actor: AuditActor };
 
 const NOT_ADMIN: ActionState = { ok: false, message: "Only an administrator can do this." };
+/** A malformed event id: the replay button has no field to show it on, so the message says it. */
+export const invalidEventId = (fieldErrors: FieldErrors): ActionState => ({
+  ok: false,
+  message: "Not a Stripe event id",
+  fieldErrors,
+});
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export async function replayEventBody(
+export async function replayEvent(
   prisma: PrismaClient,
   stripe: Stripe | null,
   caller: AdminCaller,
-  fd: FormData,
+  { eventId }: z.output<typeof eventIdForm>,
 ): Promise<ActionState> {
   if (caller.role !== "ADMIN") return NOT_ADMIN;
-  const parsed = eventIdForm.safeParse(formObject(fd));
-  if (!parsed.success)
-    return { ok: false, message: "Not a Stripe event id", fieldErrors: fieldErrors(parsed.error) };
-  const { eventId } = parsed.data;
   const r = await replayStripeEvent(prisma, stripe, eventId);
   if (r.source === "none")
     return { ok: false, message: "No such event stored, and Stripe is not configured to fetch it." };
@@ -53,15 +52,12 @@ export async function replayEventBody(
     : { ok: true, message: `Replayed: ${o.outcome}` };
 }
 
-export async function linkCustomerBody(
+export async function linkCustomer(
   prisma: PrismaClient,
   caller: AdminCaller,
-  fd: FormData,
+  { customerId, tenantSlug }: z.output<typeof linkCustomerForm>,
 ): Promise<ActionState> {
   if (caller.role !== "ADMIN") return NOT_ADMIN;
-  const parsed = linkCustomerForm.safeParse(formObject(fd));
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-  const { customerId, tenantSlug } = parsed.data;
   const tenant = await prisma.tenant.findUnique({
     where: { slug: tenantSlug },
     select: { id: true, name: true },

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardStatus } from "@/lib/billing/card-status";
 import { decisionFilterSchema, listDecisions } from "@/lib/dashboard/decision-log";
 import { simulateCall } from "@/lib/dashboard/simulate";
-import { daysOfCredit, healthBanner, tenantHealth } from "@/lib/tenants/tenant-health";
-import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 import { dayRange, pivotSeries, usageSeries } from "@/lib/dashboard/usage-series";
 import { createPool } from "@/lib/db/pool";
 import { grantCredits } from "@/lib/ledger/grant-credits";
+import { daysOfCredit, healthBanner, tenantHealth } from "@/lib/tenants/tenant-health";
+import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
 

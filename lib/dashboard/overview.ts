@@ -3,10 +3,10 @@
 // from the 1st of the current UTC month), never raw usage events.
 import type pg from "pg";
 
-import { tenantHealth, type TenantHealth } from "@/lib/tenants/tenant-health";
-import type { TenantStateRow } from "@/lib/tenants/tenant-states";
 import { utc } from "@/lib/db/pool";
 import type { ModelPrice } from "@/lib/decisions/cost";
+import { tenantHealth, type TenantHealth } from "@/lib/tenants/tenant-health";
+import type { TenantStateRow } from "@/lib/tenants/tenant-states";
 
 export type AttentionItem = {
   tenantId: string;

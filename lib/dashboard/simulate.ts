@@ -4,16 +4,15 @@
 // rate limiter is not counted (it is assumed not limited), so an admin can probe a tenant freely.
 import type pg from "pg";
 
-import type { SimulateInput } from "@/lib/dashboard/forms";
 import type { AuthorizeOutcome } from "@/lib/authorize/authorize";
-import { decide } from "@/lib/decisions/decide";
 import { loadLiveState } from "@/lib/authorize/live-state";
-import { authorizeResponse } from "@/lib/http/authorize-response";
+import type { SimulateInput } from "@/lib/dashboard/forms";
+import { decide } from "@/lib/decisions/decide";
 import type { Decision, DecisionSnapshot, KeySnapshot } from "@/lib/decisions/types";
+import type { ActionState } from "@/lib/forms/action-state";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { authorizeResponse } from "@/lib/http/authorize-response";
 import { tenantScope } from "@/lib/tenants/scope";
-
-export { simulateSchema, type SimulateInput } from "@/lib/dashboard/forms";
 
 export type SimulationResult = {
   allowed: boolean;
@@ -22,6 +21,9 @@ export type SimulationResult = {
   body: unknown;
   keyLabel: string;
 };
+
+/** The simulate form's answer: an ActionState carrying the result. */
+export type SimulateState = ActionState & { result?: SimulationResult };
 
 /** An unrestricted active key, for "any key of this tenant" (key-level limits then do not apply). */
 const ANY_KEY: KeySnapshot = {

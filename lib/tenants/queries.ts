@@ -1,8 +1,9 @@
+// What the tenant pages read about tenants themselves (the tenant list, a page header). Tenant-area
+// reads take the signed-in user's tenant id and go through tenantScope.
 import "server-only";
 
 import { prisma } from "@/lib/db";
 import { tenantScope } from "@/lib/tenants/scope";
-import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
 const currentSubscription = {
   orderBy: { updatedAt: "desc" as const },
@@ -27,29 +28,15 @@ export async function listTenantsForAdmin() {
   });
 }
 
-/** A tenant's own home: always scoped to the signed-in user's tenant. */
-export async function getTenantHome(tenantId: string, now = new Date()) {
-  const scope = tenantScope(tenantId);
-  const tenant = await prisma.tenant.findUniqueOrThrow({
-    where: { id: scope.tenantId },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      status: true,
-      timeZone: true,
-      plan: { select: { key: true, name: true, monthlyTokenQuota: true } },
-      creditBalance: { select: { available: true, reserved: true } },
-      subscriptions: currentSubscription,
-    },
+/** The tenant fields a tenant-area page's header and shell show: always the signed-in user's tenant. */
+export async function tenantProfile(tenantId: string) {
+  return prisma.tenant.findUniqueOrThrow({
+    where: { id: tenantScope(tenantId).tenantId },
+    select: { id: true, name: true, timeZone: true },
   });
-  const period = quotaPeriod(now, tenant.timeZone);
-  const quota = await prisma.quotaUsage.findUnique({
-    where: { tenantId_periodStart: { ...scope, periodStart: period.start } },
-    select: { tokensUsed: true },
-  });
-  return {
-    tenant,
-    quota: { used: quota?.tokensUsed ?? 0n, limit: tenant.plan.monthlyTokenQuota, resetsAt: period.end },
-  };
+}
+
+/** Admin only: the same fields for any tenant, or null when the id names none. */
+export async function findTenantProfile(id: string) {
+  return prisma.tenant.findUnique({ where: { id }, select: { id: true, name: true, timeZone: true } });
 }

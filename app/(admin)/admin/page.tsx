@@ -9,10 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { monthMoney, refusalsByCode, stripeProblems, summarizeTenants } from "@/lib/dashboard/overview";
-import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
-import { pool } from "@/lib/db/pool";
-import { listTenantsForAdmin } from "@/lib/tenants/queries";
+import { loadOverview } from "@/lib/dashboard/load-overview";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -21,15 +18,7 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function AdminOverview() {
   await requireUser({ area: "admin" });
   const now = new Date();
-  const [states, models, money, refusals, stripe, tenants] = await Promise.all([
-    loadTenantStates(pool(), now),
-    loadModelPrices(pool()),
-    monthMoney(pool(), now),
-    refusalsByCode(pool(), now),
-    stripeProblems(pool()),
-    listTenantsForAdmin(),
-  ]);
-  const { byState, attention } = summarizeTenants(states, models, now);
+  const { byState, attention, money, refusals, stripe, tenants, firing } = await loadOverview(now);
   const month = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(
     now,
   );
@@ -146,7 +135,7 @@ export default async function AdminOverview() {
         </Card>
       </div>
       <div className="mb-6">
-        <FiringAlertsCard />
+        <FiringAlertsCard {...firing} />
       </div>
       <h2 className="mb-3 text-lg font-semibold">All tenants</h2>
       <TenantsTable tenants={tenants} />

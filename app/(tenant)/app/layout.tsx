@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 
 import { AppShell } from "@/components/shell/app-shell";
-import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenants/scope";
+import { tenantProfile } from "@/lib/tenants/queries";
 import { requireUser } from "@/lib/web/session";
 
 const NAV = [
@@ -16,10 +15,7 @@ const NAV = [
 
 export default async function TenantLayout({ children }: { children: ReactNode }) {
   const user = await requireUser({ area: "tenant" });
-  const tenant = await prisma.tenant.findUniqueOrThrow({
-    where: { id: tenantScope(user.tenantId).tenantId },
-    select: { name: true },
-  });
+  const tenant = await tenantProfile(user.tenantId);
   return (
     <AppShell area="Tenant" home="/app" nav={NAV} user={user} context={tenant.name}>
       {children}

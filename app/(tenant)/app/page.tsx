@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { LiveSummary } from "@/components/dashboard/live-summary";
-import { UsageSection } from "@/components/dashboard/usage-section";
+import { UsageChart } from "@/components/dashboard/usage-chart";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
-import { tenantSummary } from "@/lib/tenants/tenant-summary";
-import { prisma } from "@/lib/db";
-import { pool } from "@/lib/db/pool";
+import { loadTenantHome } from "@/lib/dashboard/load-tenant";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Home" };
@@ -16,8 +14,9 @@ export const metadata: Metadata = { title: "Home" };
 export default async function TenantHome() {
   const user = await requireUser({ area: "tenant" });
   const now = new Date();
-  const summary = await tenantSummary(prisma, pool(), user.tenantId, now);
-  if (!summary) notFound();
+  const home = await loadTenantHome(user.tenantId, now);
+  if (!home) notFound();
+  const { summary, usage } = home;
   const { tenant } = summary;
   return (
     <>
@@ -28,7 +27,7 @@ export default async function TenantHome() {
       <LiveSummary initial={summary} />
       <Card>
         <CardContent className="pt-4">
-          <UsageSection tenantId={tenant.id} timeZone={tenant.timeZone} now={now} />
+          <UsageChart {...usage} />
         </CardContent>
       </Card>
     </>

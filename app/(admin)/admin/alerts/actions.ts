@@ -1,17 +1,11 @@
 "use server";
 
 // Admin retry of any dead-lettered delivery (any tenant's, or an operator channel's).
-import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import * as alerts from "@/lib/alerts/manage-actions";
+import { idForm } from "@/lib/alerts/manage-forms";
+import { action } from "@/lib/web/action";
 
-import { retryDeliveryAction as retry } from "@/lib/alerts/manage-actions";
-import { userActor } from "@/lib/audit/actor";
-import type { ActionState } from "@/lib/dashboard/forms";
-import { requireUser } from "@/lib/web/session";
-
-export async function retryAnyDeliveryAction(_p: ActionState, fd: FormData): Promise<ActionState> {
-  const user = await requireUser({ area: "admin" });
-  const result = await retry(userActor(user.id, await headers()), null, fd);
-  if (result.ok) revalidatePath("/admin/alerts");
-  return result;
-}
+export const retryAnyDeliveryAction = action(
+  { area: "admin", input: idForm, invalid: () => alerts.NOTHING_CHOSEN, revalidate: "/admin/alerts" },
+  (c) => alerts.retryDeliveryAction({ ...c, tenantId: null }),
+);

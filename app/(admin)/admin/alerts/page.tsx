@@ -5,8 +5,7 @@ import { z } from "zod";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
 import { FiringAlertsTable } from "@/components/alerts/firing-alerts-card";
 import { PageHeader } from "@/components/page-header";
-import { countDeadDeliveries, deliveryLog, firingAlerts } from "@/lib/alerts/queries";
-import { prisma } from "@/lib/db";
+import { loadOperatorAlerts } from "@/lib/alerts/load-alerts";
 import { requireUser } from "@/lib/web/session";
 
 import { retryAnyDeliveryAction } from "./actions";
@@ -28,11 +27,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AdminAlertsPage({ searchParams }: Props) {
   await requireUser({ area: "admin" });
   const { status } = search.parse(await searchParams);
-  const [firing, deliveries, dead] = await Promise.all([
-    firingAlerts(prisma, 200),
-    deliveryLog(prisma, null, { status, limit: 100 }),
-    countDeadDeliveries(prisma, null),
-  ]);
+  const { firing, deliveries, dead } = await loadOperatorAlerts(status);
   const filter = (s: (typeof STATUSES)[number] | undefined, label: string) => (
     <Link
       key={label}

@@ -5,12 +5,11 @@ import { z } from "zod";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { prisma } from "@/lib/db";
+import { loadAuditLog } from "@/lib/audit/load-audit-log";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const PAGE = 50;
 const query = z.object({
   before: z
     .string()
@@ -26,17 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditPage({ searchParams }: Props) {
   await requireUser({ area: "admin" });
   const q = query.parse(await searchParams);
-  const rows = await prisma.auditLog.findMany({
-    where: {
-      ...(q.before ? { id: { lt: BigInt(q.before) } } : {}),
-      ...(q.action ? { action: q.action } : {}),
-    },
-    orderBy: { id: "desc" },
-    take: PAGE + 1,
-    include: { tenant: { select: { name: true } } },
-  });
-  const page = rows.slice(0, PAGE);
-  const next = rows.length > PAGE ? page[page.length - 1]!.id.toString() : null;
+  const { page, next } = await loadAuditLog(q);
   return (
     <>
       <PageHeader

@@ -7,9 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { decisionFilterSchema, listDecisions } from "@/lib/dashboard/decision-log";
-import { decisionView } from "@/lib/dashboard/decision-view";
-import { prisma } from "@/lib/db";
+import { loadDecisionLog } from "@/lib/dashboard/load-decisions";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import { requireUser } from "@/lib/web/session";
 
@@ -20,11 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // /admin/decisions – "why was this refused?" across tenants: each row expands to the reason, numbers and remedy.
 export default async function DecisionsPage({ searchParams }: Props) {
   await requireUser({ area: "admin" });
-  const filter = decisionFilterSchema.parse(await searchParams);
-  const [{ rows, next }, tenants] = await Promise.all([
-    listDecisions(prisma, filter),
-    prisma.tenant.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
+  const { filter, rows, next, tenants } = await loadDecisionLog(await searchParams);
   const query = (extra: Record<string, string> = {}) => {
     const p = new URLSearchParams();
     if (filter.outcome !== "all") p.set("outcome", filter.outcome);
@@ -83,7 +77,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
         </Button>
       </form>
       <DecisionTable
-        rows={rows.map((d) => decisionView(d))}
+        rows={rows}
         showTenant
         emptyText="No decisions match these filters. Every call to POST /api/v1/authorize is logged here."
       />

@@ -1,30 +1,20 @@
 "use server";
 
 // The Stripe events page's actions: replay one event, or link a customer to a tenant and apply its
-// stored unmatched events (bodies in lib/billing/admin-actions.ts, which check the role again).
-import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
-
-import { linkCustomerBody, replayEventBody, type AdminCaller } from "@/lib/billing/admin-actions";
+// stored unmatched events (lib/billing/admin-actions.ts, which checks the ADMIN role again).
+import { invalidEventId, linkCustomer, replayEvent } from "@/lib/billing/admin-actions";
+import { eventIdForm, linkCustomerForm } from "@/lib/billing/forms";
 import { stripeClient } from "@/lib/billing/stripe-client";
-import { userActor } from "@/lib/audit/actor";
-import type { ActionState } from "@/lib/dashboard/forms";
 import { prisma } from "@/lib/db";
-import { requireUser } from "@/lib/web/session";
+import { action } from "@/lib/web/action";
 
-async function caller(): Promise<AdminCaller> {
-  const user = await requireUser({ area: "admin" });
-  return { role: user.role, actor: userActor(user.id, await headers()) };
-}
+// A replay or a link that answers "failed" has still recorded its attempt: the page must show it.
+const PAGE = { area: "admin", revalidate: "/admin/stripe-events" } as const;
 
-export async function replayEventAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const r = await replayEventBody(prisma, stripeClient(), await caller(), fd);
-  revalidatePath("/admin/stripe-events");
-  return r;
-}
-
-export async function linkCustomerAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const r = await linkCustomerBody(prisma, await caller(), fd);
-  revalidatePath("/admin/stripe-events");
-  return r;
-}
+export const replayEventAction = action(
+  { ...PAGE, input: eventIdForm, invalid: invalidEventId },
+  ({ user, actor, input }) => replayEvent(prisma, stripeClient(), { role: user.role, actor }, input),
+);
+export const linkCustomerAction = action({ ...PAGE, input: linkCustomerForm }, ({ user, actor, input }) =>
+  linkCustomer(prisma, { role: user.role, actor }, input),
+);

@@ -12,8 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, Td, TdNum, Th, THead, Tr } from "@/components/ui/table";
-import { unmatchedCustomers } from "@/lib/billing/unmatched-customers";
-import { prisma } from "@/lib/db";
+import { loadStripeEvents } from "@/lib/billing/load-stripe-events";
 import { requireUser } from "@/lib/web/session";
 
 import { linkCustomerAction, replayEventAction } from "./actions";
@@ -28,7 +27,6 @@ const TONE: Record<(typeof STATUSES)[number], BadgeTone> = {
   IGNORED: "muted",
   UNMATCHED: "warn",
 };
-const PAGE = 50;
 const query = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   before: z.string().max(40).optional().catch(undefined),
@@ -40,38 +38,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function StripeEventsPage({ searchParams }: Props) {
   await requireUser({ area: "admin" });
   const q = query.parse(await searchParams);
-  const before = q.before ? new Date(q.before) : null;
-  const rows = await prisma.stripeEvent.findMany({
-    where: {
-      ...(q.status ? { status: q.status } : {}),
-      ...(before && !Number.isNaN(before.getTime()) ? { receivedAt: { lt: before } } : {}),
-    },
-    orderBy: { receivedAt: "desc" },
-    take: PAGE + 1,
-    select: {
-      id: true,
-      type: true,
-      created: true,
-      status: true,
-      attempts: true,
-      error: true,
-      receivedAt: true,
-      tenantId: true,
-      stripeCustomerId: true,
-      tenant: { select: { name: true } },
-    },
-  });
-  const [unmatched, linkable] = await Promise.all([
-    unmatchedCustomers(prisma),
-    prisma.tenant.findMany({
-      where: { stripeCustomerId: null },
-      orderBy: { name: "asc" },
-      take: 500,
-      select: { slug: true, name: true },
-    }),
-  ]);
-  const page = rows.slice(0, PAGE);
-  const next = rows.length > PAGE ? page[page.length - 1]!.receivedAt.toISOString() : null;
+  const { page, next, unmatched, linkable } = await loadStripeEvents(q);
   return (
     <>
       <PageHeader

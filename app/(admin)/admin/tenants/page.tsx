@@ -8,11 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { listPlans } from "@/lib/tenants/tenant-detail";
-import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
-import { PAGE_SIZES, queryTenants, tenantsQuerySchema } from "@/lib/tenants/tenants-query";
-import { prisma } from "@/lib/db";
-import { pool } from "@/lib/db/pool";
+import { loadTenantList } from "@/lib/tenants/load-tenant-list";
+import { PAGE_SIZES, tenantsQuerySchema } from "@/lib/tenants/tenants-query";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Tenants" };
@@ -27,12 +24,7 @@ export default async function TenantsPage({ searchParams }: Props) {
   const raw = await searchParams;
   const q = tenantsQuerySchema.parse(raw);
   const now = new Date();
-  const [states, models, plans] = await Promise.all([
-    loadTenantStates(pool(), now),
-    loadModelPrices(pool()),
-    listPlans(prisma),
-  ]);
-  const result = queryTenants(states, models, q, now);
+  const { result, tenantCount, plans } = await loadTenantList(q, now);
   const link = (page: number) => {
     const p = new URLSearchParams(
       Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])),
@@ -44,7 +36,7 @@ export default async function TenantsPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Tenants"
-        description={`${result.total.toLocaleString("en-US")} of ${states.length.toLocaleString("en-US")} tenants`}
+        description={`${result.total.toLocaleString("en-US")} of ${tenantCount.toLocaleString("en-US")} tenants`}
       />
       <form
         method="get"

@@ -1,51 +1,22 @@
 "use server";
 
-// The tenant's own alert actions. The tenant is always the session's (never a form field), the
-// owner role is checked here (a member's direct call is refused), and a rule, channel or delivery
-// id from the form must belong to that tenant or it is "not found" (lib/alerts/manage).
-import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+// The tenant's own alert actions, owner only. The tenant is the session's (never a form field), and
+// a rule, channel or delivery id from the form must belong to it or it is "not found".
+import * as alerts from "@/lib/alerts/manage-actions";
+import { channelForm, enabledForm, idForm, saveRuleForm } from "@/lib/alerts/manage-forms";
+import { action } from "@/lib/web/action";
 
-import * as body from "@/lib/alerts/manage-actions";
-import { userActor } from "@/lib/audit/actor";
-import type { ActionState } from "@/lib/dashboard/forms";
-import { requireUser } from "@/lib/web/session";
+const OWNER = {
+  area: "tenant",
+  ownerOnly: "Only the account owner can manage alerts.",
+  revalidate: "/app/alerts",
+} as const;
+const BY_ID = { ...OWNER, input: idForm, invalid: () => alerts.NOTHING_CHOSEN };
 
-const NOT_OWNER: ActionState = { ok: false, message: "Only the account owner can manage alerts." };
-
-async function owner() {
-  const user = await requireUser({ area: "tenant" });
-  if (user.role !== "TENANT_OWNER") return null;
-  return { tenantId: user.tenantId, actor: userActor(user.id, await headers()) };
-}
-
-type Body = (me: NonNullable<Awaited<ReturnType<typeof owner>>>, fd: FormData) => Promise<ActionState>;
-async function run(fd: FormData, fn: Body): Promise<ActionState> {
-  const me = await owner();
-  if (!me) return NOT_OWNER;
-  const result = await fn(me, fd);
-  if (result.ok) revalidatePath("/app/alerts");
-  return result;
-}
-
-export async function saveRuleAction(_p: ActionState, fd: FormData) {
-  return run(fd, (me, f) => body.saveRuleAction(me.actor, me.tenantId, f));
-}
-export async function toggleRuleAction(_p: ActionState, fd: FormData) {
-  return run(fd, (me, f) => body.toggleRuleAction(me.actor, me.tenantId, f));
-}
-export async function deleteRuleAction(_p: ActionState, fd: FormData) {
-  return run(fd, (me, f) => body.deleteRuleAction(me.actor, me.tenantId, f));
-}
-export async function createChannelAction(_p: ActionState, fd: FormData) {
-  return run(fd, (me, f) => body.createChannelAction(me.actor, me.tenantId, f));
-}
-export async function deleteChannelAction(_p: ActionState, fd: FormData) {
-  return run(fd, (me, f) => body.deleteChannelAction(me.actor, me.tenantId, f));
-}
-export async function sendTestAction(_p: ActionState, fd: FormData) {
-  return run(fd, (me, f) => body.sendTestAction(me.tenantId, f));
-}
-export async function retryDeliveryAction(_p: ActionState, fd: FormData) {
-  return run(fd, (me, f) => body.retryDeliveryAction(me.actor, me.tenantId, f));
-}
+export const saveRuleAction = action({ ...OWNER, input: saveRuleForm }, alerts.saveRuleAction);
+export const toggleRuleAction = action({ ...BY_ID, input: enabledForm }, alerts.toggleRuleAction);
+export const deleteRuleAction = action(BY_ID, alerts.deleteRuleAction);
+export const createChannelAction = action({ ...OWNER, input: channelForm }, alerts.createChannelAction);
+export const deleteChannelAction = action(BY_ID, alerts.deleteChannelAction);
+export const sendTestAction = action(BY_ID, alerts.sendTestAction);
+export const retryDeliveryAction = action(BY_ID, alerts.retryDeliveryAction);

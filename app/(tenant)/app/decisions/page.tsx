@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { DecisionsSection } from "@/components/dashboard/decisions-section";
 import { ExportLinks } from "@/components/dashboard/export-links";
 import { PageHeader } from "@/components/page-header";
-import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenants/scope";
+import { loadTenantDecisions } from "@/lib/dashboard/load-decisions";
+import { tenantProfile } from "@/lib/tenants/queries";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Decisions" };
@@ -14,10 +14,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // /app/decisions – the tenant's own decision log: why each call was allowed or refused.
 export default async function DecisionsPage({ searchParams }: Props) {
   const user = await requireUser({ area: "tenant" });
-  const tenant = await prisma.tenant.findUniqueOrThrow({
-    where: { id: tenantScope(user.tenantId).tenantId },
-    select: { timeZone: true },
-  });
+  const tenant = await tenantProfile(user.tenantId);
+  const log = await loadTenantDecisions(tenant.id, tenant.timeZone, await searchParams);
   return (
     <>
       <PageHeader
@@ -25,12 +23,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
         description={`Every authorize answer for your keys, newest first. Expand a row for the reason, the numbers and the fix. Times in ${tenant.timeZone}.`}
         actions={<ExportLinks />}
       />
-      <DecisionsSection
-        tenantId={user.tenantId}
-        timeZone={tenant.timeZone}
-        searchParams={await searchParams}
-        basePath="/app/decisions"
-      />
+      <DecisionsSection {...log} basePath="/app/decisions" />
     </>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 
 import { KeysTable } from "@/components/dashboard/keys-table";
 import { PageHeader } from "@/components/page-header";
-import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenants/scope";
+import { listTenantKeys } from "@/lib/keys/queries";
+import { tenantProfile } from "@/lib/tenants/queries";
 import { requireUser } from "@/lib/web/session";
 
 import { createOwnKeyAction, revokeOwnKeyAction } from "./actions";
@@ -13,11 +13,7 @@ export const metadata: Metadata = { title: "API keys" };
 // /app/keys – the tenant's API keys: the owner creates and revokes, members see them.
 export default async function KeysPage() {
   const user = await requireUser({ area: "tenant" });
-  const scope = tenantScope(user.tenantId);
-  const [tenant, keys] = await Promise.all([
-    prisma.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { timeZone: true } }),
-    prisma.apiKey.findMany({ where: scope, orderBy: [{ status: "asc" }, { createdAt: "desc" }] }),
-  ]);
+  const [tenant, keys] = await Promise.all([tenantProfile(user.tenantId), listTenantKeys(user.tenantId)]);
   const isOwner = user.role === "TENANT_OWNER";
   return (
     <>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 
 import { ExportLinks } from "@/components/dashboard/export-links";
-import { UsageSection } from "@/components/dashboard/usage-section";
+import { UsageChart } from "@/components/dashboard/usage-chart";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
-import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenants/scope";
+import { loadUsageChart } from "@/lib/dashboard/load-usage";
+import { tenantProfile } from "@/lib/tenants/queries";
 import { localDate } from "@/lib/time/tenant-calendar";
 import { requireUser } from "@/lib/web/session";
 
@@ -15,10 +15,8 @@ export const metadata: Metadata = { title: "Usage" };
 export default async function UsagePage() {
   const user = await requireUser({ area: "tenant" });
   const now = new Date();
-  const tenant = await prisma.tenant.findUniqueOrThrow({
-    where: { id: tenantScope(user.tenantId).tenantId },
-    select: { id: true, timeZone: true },
-  });
+  const tenant = await tenantProfile(user.tenantId);
+  const usage = await loadUsageChart(tenant.id, tenant.timeZone, now);
   return (
     <>
       <PageHeader
@@ -28,7 +26,7 @@ export default async function UsagePage() {
       />
       <Card>
         <CardContent className="pt-4">
-          <UsageSection tenantId={tenant.id} timeZone={tenant.timeZone} now={now} />
+          <UsageChart {...usage} />
         </CardContent>
       </Card>
     </>

@@ -11,7 +11,7 @@ import { HealthBadge } from "@/components/dashboard/health-badge";
 import { LiveTenantStanding } from "@/components/dashboard/live-tenant-standing";
 import { QuotaBar } from "@/components/dashboard/quota-bar";
 import { SimulateForm } from "@/components/dashboard/simulate-form";
-import { UsageSection } from "@/components/dashboard/usage-section";
+import { UsageChart } from "@/components/dashboard/usage-chart";
 import { Money } from "@/components/money";
 import { PageHeader } from "@/components/page-header";
 import { SubscriptionBadge } from "@/components/subscription-badge";
@@ -20,10 +20,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { listModels, listPlans, loadTenantDetail } from "@/lib/tenants/tenant-detail";
-import { loadTenantStanding } from "@/lib/tenants/tenant-summary";
-import { prisma } from "@/lib/db";
-import { pool } from "@/lib/db/pool";
+import { loadAdminTenant } from "@/lib/dashboard/load-tenant";
 import { localDate } from "@/lib/time/tenant-calendar";
 import { requireUser } from "@/lib/web/session";
 
@@ -42,15 +39,10 @@ export default async function TenantPage({ params, searchParams }: Props) {
   await requireUser({ area: "admin" });
   const { id } = await params;
   const now = new Date();
-  const detail = await loadTenantDetail(prisma, id);
-  if (!detail) notFound();
+  const page = await loadAdminTenant(id, now, await searchParams);
+  if (!page) notFound();
+  const { detail, standing, plans, models, usage, decisions } = page;
   const { tenant } = detail;
-  const [standing, plans, models] = await Promise.all([
-    loadTenantStanding(prisma, pool(), tenant.id, now),
-    listPlans(prisma),
-    listModels(prisma),
-  ]);
-  if (!standing) notFound();
   const { state, health, summary } = standing;
   const sub = tenant.subscriptions[0];
   const suspended = tenant.status === "SUSPENDED";
@@ -157,7 +149,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
       <Section id="usage" title="Usage">
         <Card>
           <CardContent className="pt-4">
-            <UsageSection tenantId={tenant.id} timeZone={tenant.timeZone} now={now} />
+            <UsageChart {...usage} />
           </CardContent>
         </Card>
       </Section>
@@ -202,7 +194,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
         <BillingSection tenant={tenant} now={now} />
       </Section>
       <Section id="decisions" title="Decision log">
-        <DecisionsSection tenantId={tenant.id} timeZone={tenant.timeZone} searchParams={await searchParams} />
+        <DecisionsSection {...decisions} />
       </Section>
       <Section id="alerts" title="Alert rules and events">
         <AlertsSection rules={detail.alertRules} events={detail.alertEvents} timeZone={tenant.timeZone} />

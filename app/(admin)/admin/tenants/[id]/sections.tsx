@@ -7,8 +7,8 @@ import { SubscriptionBadge } from "@/components/subscription-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { TenantDetail } from "@/lib/tenants/tenant-detail";
 import { formatMicros } from "@/lib/money/format";
+import type { TenantDetail } from "@/lib/tenants/tenant-detail";
 
 import { approveKeyAction, createKeyAction, revokeKeyAction } from "./actions";
 

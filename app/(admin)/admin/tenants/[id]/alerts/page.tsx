@@ -5,7 +5,8 @@ import { notFound } from "next/navigation";
 
 import { AlertsManager } from "@/components/alerts/alerts-manager";
 import { PageHeader } from "@/components/page-header";
-import { prisma } from "@/lib/db";
+import { loadTenantAlerts } from "@/lib/alerts/load-alerts";
+import { findTenantProfile } from "@/lib/tenants/queries";
 import { requireUser } from "@/lib/web/session";
 
 import * as a from "./actions";
@@ -18,11 +19,9 @@ type Props = { params: Promise<{ id: string }> };
 export default async function TenantAlertsPage({ params }: Props) {
   await requireUser({ area: "admin" });
   const { id } = await params;
-  const tenant = await prisma.tenant.findUnique({
-    where: { id },
-    select: { id: true, name: true, timeZone: true },
-  });
+  const tenant = await findTenantProfile(id);
   if (!tenant) notFound();
+  const alerts = await loadTenantAlerts(tenant.id);
   const actions = {
     saveRule: a.saveRuleAction.bind(null, tenant.id),
     toggleRule: a.toggleRuleAction.bind(null, tenant.id),
@@ -52,7 +51,7 @@ export default async function TenantAlertsPage({ params }: Props) {
         title={`${tenant.name}: alerts`}
         description={`Rules, channels, alert history and deliveries of this tenant. Times in ${tenant.timeZone}.`}
       />
-      <AlertsManager tenantId={tenant.id} timeZone={tenant.timeZone} actions={actions} />
+      <AlertsManager {...alerts} timeZone={tenant.timeZone} actions={actions} />
     </>
   );
 }
