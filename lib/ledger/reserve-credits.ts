@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 
 import { Batcher, batcherFor } from "@/lib/db/batcher";
+import { inTransaction } from "@/lib/db/transaction";
 import { reserveBatch } from "@/lib/ledger/reserve-batch";
 
 export type ReserveInput = {
@@ -60,14 +61,13 @@ const DEADLOCK = "40P01";
 type Item = ReserveInput & { id: string };
 
 async function commit(db: pg.Pool, items: Item[], attempt = 1): Promise<ReserveResult[]> {
+  // The connection outlives the transaction: duplicates are looked up after the commit, so the
+  // batch's balance locks are not held while they are.
   const client = await db.connect();
   try {
-    await client.query("BEGIN");
-    const results = await reserveBatch(client, items);
-    await client.query("COMMIT");
+    const results = await inTransaction(client, (c) => reserveBatch(c, items));
     return await resolveDuplicates(client, items, results);
   } catch (e) {
-    await client.query("ROLLBACK").catch(() => undefined);
     // Two batches (two instances) holding each other's duplicate requestIds: PostgreSQL aborts
     // one; nothing was written, so it is simply tried again.
     if ((e as { code?: string }).code === DEADLOCK && attempt < 5) return commit(db, items, attempt + 1);
