@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 
-import type { AlertPayload } from "@/lib/alerts/payload";
 import { enqueueNotification } from "@/lib/jobs/enqueue";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 
 export function samplePayload(
   tenant: { id: string; name: string; slug: string },
