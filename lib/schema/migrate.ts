@@ -7,15 +7,15 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 
+import { inTransaction } from "@/lib/db/transaction";
+import { installJobQueues } from "@/lib/jobs/install";
 import {
   compareMigrations,
   MigrationError,
   readMigrationFiles,
   type AppliedRow,
   type MigrationState,
-} from "@/lib/db/migration-files";
-import { inTransaction } from "@/lib/db/transaction";
-import { installJobQueues } from "@/lib/jobs/install";
+} from "@/lib/schema/migration-files";
 
 export { MigrationError, type MigrationState };
 
