@@ -1,6 +1,6 @@
 // Prisma CLI configuration. Prisma 7 keeps the connection URL here, not in schema.prisma.
 // The CLI is only needed by developers (generate, and migrations through ../shared's engine
-// stand-in); the app migrates itself at start-up with lib/db/migrate.ts.
+// stand-in); the app migrates itself at start-up with lib/schema/migrate.ts.
 import "dotenv/config";
 
 import { defineConfig } from "prisma/config";

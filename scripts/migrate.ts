@@ -3,8 +3,8 @@ import "dotenv/config";
 
 import path from "node:path";
 
-import { migrate } from "@/lib/db/migrate";
 import { databaseUrl } from "@/lib/env";
+import { migrate } from "@/lib/schema/migrate";
 
 migrate({
   connectionString: databaseUrl(),

@@ -5,10 +5,10 @@ import "dotenv/config";
 import path from "node:path";
 import pg from "pg";
 
-import { seedDemoIfEmpty } from "@/lib/startup/seed-if-empty";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 import { parseEnv } from "@/lib/env";
+import { migrate } from "@/lib/schema/migrate";
+import { seedDemoIfEmpty } from "@/lib/startup/seed-if-empty";
 
 async function main() {
   const env = parseEnv(process.env);

@@ -5,8 +5,8 @@ import path from "node:path";
 import { inject } from "vitest";
 
 import { createPrismaClient } from "@/lib/db";
-import { migrate } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { migrate } from "@/lib/schema/migrate";
 import { trackDatabase, untrackDatabase } from "@/test/created-databases";
 import { databaseUrl, dropDatabase, quoteIdent, withClient } from "@/test/pg-admin";
 

@@ -3,8 +3,9 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 
-import type { AlertPayload } from "@/lib/alerts/payload";
+import { withTransaction } from "@/lib/db/transaction";
 import { enqueueNotification } from "@/lib/jobs/enqueue";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 
 export function samplePayload(
   tenant: { id: string; name: string; slug: string },
@@ -36,9 +37,7 @@ export async function queueDeliveries(
   channelIds: string[],
   payload: AlertPayload,
 ): Promise<string[]> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO "AlertEvent" (id, "tenantId", "ruleId", kind, threshold, message) VALUES ($1, $2, $3, $4::"AlertEventKind", 0, $5)`,
       [
@@ -59,12 +58,6 @@ export async function queueDeliveries(
       await enqueueNotification(client, { deliveryId: id, firstAttempt: 1 });
       ids.push(id);
     }
-    await client.query("COMMIT");
     return ids;
-  } catch (e) {
-    await client.query("ROLLBACK");
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -9,12 +9,13 @@ import { randomUUID } from "node:crypto";
 
 import { ALERT_KINDS } from "@/lib/alerts/kinds";
 import { countRefusals, measureTenant } from "@/lib/alerts/measure";
-import { alertMessage, type AlertPayload } from "@/lib/alerts/payload";
+import { alertMessage } from "@/lib/alerts/payload";
 import { transition } from "@/lib/alerts/transition";
 import { utc } from "@/lib/db/pool";
 import { rowsOf, type SqlRunner } from "@/lib/db/sql-runner";
 import type { AlertRuleKind, AlertState } from "@/lib/generated/prisma/enums";
 import { enqueueNotification } from "@/lib/jobs/enqueue";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 
 type RuleRow = {
   id: string;

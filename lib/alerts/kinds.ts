@@ -21,26 +21,3 @@ export const ALERT_KINDS = {
 } as const satisfies Record<AlertRuleKind, { direction: Direction; unit: string; label: string }>;
 
 export const ALL_ALERT_KINDS = Object.keys(ALERT_KINDS) as AlertRuleKind[];
-/** Kinds whose value changes with time alone, so they are also evaluated every minute. */
-export const TIME_BASED_KINDS: AlertRuleKind[] = [
-  "DAYS_LEFT_BELOW",
-  "CARD_EXPIRING",
-  "CARD_EXPIRED",
-  "SUBSCRIPTION_PAST_DUE",
-  "GRACE_ENDING",
-  "REFUSALS",
-];
-/** Kinds a change of balance, spend or quota can cross (evaluated after usage and grants). */
-export const BALANCE_KINDS: AlertRuleKind[] = [
-  "BALANCE_BELOW",
-  "BALANCE_BELOW_TOPUP_PCT",
-  "DAYS_LEFT_BELOW",
-  "QUOTA_USED_PCT",
-];
-/** Kinds a Stripe update (subscription, card) can cross. */
-export const BILLING_KINDS: AlertRuleKind[] = [
-  "CARD_EXPIRING",
-  "CARD_EXPIRED",
-  "SUBSCRIPTION_PAST_DUE",
-  "GRACE_ENDING",
-];

@@ -1,19 +1,9 @@
-// What a notification says. Built once when the alert event is recorded, stored on each delivery
-// (the delivery log shows exactly what was sent) and rendered per channel at send time.
+// What a notification says, in words. The payload itself (lib/notify/alert-payload.ts) is built once
+// when the alert event is recorded, stored on each delivery (the delivery log shows exactly what was
+// sent) and rendered per channel at send time.
 import { ALERT_KINDS } from "@/lib/alerts/kinds";
 import type { AlertRuleKind } from "@/lib/generated/prisma/enums";
 import { formatMicros } from "@/lib/money/format";
-
-export type AlertPayload = {
-  type: "alert.firing" | "alert.resolved";
-  eventId: string;
-  occurredAt: string;
-  tenant: { id: string; name: string; slug: string };
-  rule: { id: string; name: string; kind: AlertRuleKind; threshold: number; unit: string };
-  value: number | null;
-  message: string;
-  url: string;
-};
 
 const round = (v: number) => Math.round(v * 10) / 10;
 

@@ -6,16 +6,16 @@ import type pg from "pg";
 
 import { Batcher, batcherFor } from "@/lib/db/batcher";
 import { utc } from "@/lib/db/pool";
+import type { PriorRefusal } from "@/lib/decisions/replay";
 import type { DecisionSnapshot, KeySnapshot, TenantSnapshot } from "@/lib/decisions/types";
-import type { HeldReservation } from "@/lib/ledger/reserve-credits";
+import type { HeldReservation } from "@/lib/ledger/reservation";
+import { readSpend } from "@/lib/ledger/spend";
 import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 type Live = Pick<DecisionSnapshot, "balance" | "quota" | "spend"> & {
   existing: HeldReservation | null;
   priorRefusal: PriorRefusal | null;
 };
-/** A refusal already given to this requestId: its decision id and the stored answer. */
-export type PriorRefusal = { decisionId: string; details: Record<string, unknown> };
 
 type Probe = { tenantId: string; periodStart: Date; requestId: string };
 type Row = {
@@ -82,20 +82,10 @@ export async function loadLiveState(
   const hasCaps = [tenant.dailySpendCap, key.dailySpendCap, key.monthlySpendCap].some((c) => c !== null);
   if (hasCaps) {
     // Spend = what was charged plus what is still held for calls in flight.
-    const {
-      rows: [s],
-    } = await db.query<{ tenant_day: bigint; key_day: bigint; key_month: bigint; key_held: bigint }>(
-      `SELECT
-         coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp), 0)::bigint AS tenant_day,
-         coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp AND "apiKeyId" = $4), 0)::bigint AS key_day,
-         coalesce(sum(cost) FILTER (WHERE "apiKeyId" = $4), 0)::bigint AS key_month,
-         (SELECT coalesce(sum(amount), 0) FROM "Reservation" WHERE "tenantId" = $1 AND status = 'HELD' AND "apiKeyId" = $4)::bigint AS key_held
-       FROM "UsageEvent" WHERE "tenantId" = $1 AND "occurredAt" >= $3::timestamp`,
-      [tenant.id, utc(day.start), utc(month.start), key.id],
-    );
-    spend.tenantDay = s!.tenant_day + reserved;
-    spend.keyDay = s!.key_day + s!.key_held;
-    spend.keyMonth = s!.key_month + s!.key_held;
+    const s = await readSpend(db, tenant.id, key.id, day.start, month.start);
+    spend.tenantDay = s.tenantDay + reserved;
+    spend.keyDay = s.keyDay + s.keyHeld;
+    spend.keyMonth = s.keyMonth + s.keyHeld;
   }
   return {
     balance: { available: row.available ?? 0n, reserved },

@@ -5,8 +5,9 @@
 // that records the refusals, for each tenant the batch refused.
 import type pg from "pg";
 
-import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { afterWrite } from "@/lib/alerts/after-write";
 import { utc } from "@/lib/db/pool";
+import { withTransaction } from "@/lib/db/transaction";
 
 export type DecisionRecord = {
   id: string;
@@ -55,20 +56,13 @@ export class DecisionRecorder {
   }
 
   private async write(rows: DecisionRecord[]): Promise<void> {
-    const client = await this.pool().connect();
-    try {
-      await client.query("BEGIN");
+    await withTransaction(this.pool(), async (client) => {
       await this.insert(client, rows);
       const refusedTenants = new Set(rows.flatMap((r) => (!r.allowed && r.tenantId ? [r.tenantId] : [])));
+      // Sorted: two flushes (two instances) lock the tenants' rules in the same order.
       for (const tenantId of [...refusedTenants].sort())
-        await evaluateAlerts(client, tenantId, ["REFUSALS"], { appUrl: this.opts.appUrl });
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+        await afterWrite(client, { tenantId, changed: "refusals", appUrl: this.opts.appUrl });
+    });
   }
 
   private async insert(client: pg.PoolClient, rows: DecisionRecord[]): Promise<void> {

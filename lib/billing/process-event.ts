@@ -21,8 +21,8 @@
 // after a failure replays them instead of granting twice.
 import type Stripe from "stripe";
 
-import { evaluateAlerts } from "@/lib/alerts/evaluate";
-import { BALANCE_KINDS, BILLING_KINDS } from "@/lib/alerts/kinds";
+import { afterWrite } from "@/lib/alerts/after-write";
+import { clearContextCache } from "@/lib/authorize/load-context";
 import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { customerOf, resolveTenant } from "@/lib/billing/resolve-tenant";
 import { idOf } from "@/lib/billing/stripe-shapes";
@@ -30,8 +30,6 @@ import { isHandled, runHandler } from "@/lib/billing/webhooks";
 import { handlerContext, STRIPE_ACTOR, type StoredEvent } from "@/lib/billing/webhooks/context";
 import { utc } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
-import { clearContextCache } from "@/lib/authorize/load-context";
-import { appUrl } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type ProcessOutcome =
@@ -151,10 +149,8 @@ async function applyOnce(
         handlerContext(tx, prisma, event, tenantId, customerId),
         event.data.object,
       );
-      // Billing and balance alerts see the change in the transaction that made it.
-      await evaluateAlerts(prismaRunner(tx), tenantId, [...BILLING_KINDS, ...BALANCE_KINDS], {
-        appUrl: appUrl(),
-      });
+      // A Stripe event can change billing (subscription, card) and the balance (a top-up).
+      await afterWrite(prismaRunner(tx), { tenantId, changed: ["billing", "balance"] });
       await finish("PROCESSED", tenantId);
       return { outcome: "processed", tenantId };
     }, TX);

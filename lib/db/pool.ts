@@ -1,5 +1,18 @@
-// A plain `pg` pool for the decision hot path, where a few hand-written statements per request
-// beat an ORM round trip. Everything else uses Prisma (lib/db.ts).
+// The plain `pg` pool. Two ways reach PostgreSQL, and the rule for choosing is:
+// - `pg` (this pool, SQL by hand) for
+//   1. the API's request paths: authorize, usage, balance and the decision recorder, where a few
+//      statements per request (batched across requests) beat an ORM round trip;
+//   2. whatever shares their transactions or their lock order: the balance row lock (reservation,
+//      settlement, grant consumption, expiry, release), alert evaluation, job enqueueing. These take
+//      a SqlRunner (lib/db/sql-runner.ts), so a Prisma transaction calls them too via prismaRunner;
+//   3. set-based reads and writes Prisma cannot express: unnest batches, FOR UPDATE, FILTER
+//      aggregates, LATERAL joins, keyset-paged exports (the dashboards' and tenants' read models);
+//   4. the job worker (lib/worker), which holds a small pg pool of its own beside pg-boss's and no
+//      Prisma client (it also runs alone, as `npm run jobs`).
+//   Its transactions go through lib/db/transaction.ts, never a hand-written BEGIN.
+// - Prisma (lib/db.ts) for everything else: row-at-a-time CRUD and the admin and tenant writes
+//   (server actions, Stripe mirror handlers, keys, plans, audit), in `prisma.$transaction`, with
+//   `$queryRaw` inside it only where such a write must take a row lock.
 import pg from "pg";
 
 import { databaseUrl, env } from "@/lib/env";

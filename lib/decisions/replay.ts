@@ -2,8 +2,10 @@
 // (lib/authorize/authorize.ts); refusals from the Decision log, rebuilt here. A retryable refusal
 // (a window that resets) stops being replayed once its window has reset: the very same request
 // may then go through, as its `retryable: true` promised.
-import type { PriorRefusal } from "@/lib/authorize/live-state";
 import type { Refused } from "@/lib/decisions/types";
+
+/** A refusal already given to this requestId: its decision id and the stored answer. */
+export type PriorRefusal = { decisionId: string; details: Record<string, unknown> };
 
 const big = (v: unknown) => (v === undefined || v === null ? undefined : BigInt(v as string));
 

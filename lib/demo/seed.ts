@@ -2,9 +2,8 @@
 // "expiring within 30 days" and "past due for 2 days" stay true whenever it is loaded. The rows
 // are computed by buildDemo(); this file only checks the database is empty and inserts them in
 // one transaction, so a failed seed leaves nothing behind.
+import { afterWrite } from "@/lib/alerts/after-write";
 import { defaultRulesFor } from "@/lib/alerts/defaults";
-import { evaluateAlerts } from "@/lib/alerts/evaluate";
-import { ALL_ALERT_KINDS } from "@/lib/alerts/kinds";
 import { hashPassword } from "@/lib/auth/password";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { DEMO_PASSWORD } from "@/lib/demo/accounts";
@@ -94,7 +93,9 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions = {}): Pr
         ),
       });
       for (const t of rows.tenants)
-        await evaluateAlerts(prismaRunner(tx), t.id, ALL_ALERT_KINDS, {
+        await afterWrite(prismaRunner(tx), {
+          tenantId: t.id,
+          changed: "everything",
           now,
           appUrl: opts.appUrl ?? "",
           eventId: (ruleId) => `alev_${ruleId}`,

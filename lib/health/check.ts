@@ -2,7 +2,7 @@
 // connection (not the app's pool) so a saturated pool does not read as a dead database.
 import path from "node:path";
 
-import { MigrationError, migrationStatus } from "@/lib/db/migrate";
+import { MigrationError, migrationStatus } from "@/lib/schema/migrate";
 
 export type HealthBody = {
   status: "ok" | "unavailable";

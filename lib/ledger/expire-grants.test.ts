@@ -7,9 +7,9 @@ import { createPool } from "@/lib/db/pool";
 import { expireGrants } from "@/lib/ledger/expire-grants";
 import { grantCredits } from "@/lib/ledger/grant-credits";
 import { reserveCredits } from "@/lib/ledger/reserve-credits";
+import { ingestUsage } from "@/lib/usage/ingest-usage";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
-import { ingestUsage } from "@/lib/usage/ingest-usage";
 
 const admin = { kind: "SYSTEM" as const, id: null, ip: null };
 const now = new Date("2026-11-25T12:00:00Z");

@@ -7,6 +7,7 @@
 import type pg from "pg";
 
 import { utc } from "@/lib/db/pool";
+import { withTransaction } from "@/lib/db/transaction";
 
 export async function expireGrants(db: pg.Pool, now = new Date(), limit = 1_000): Promise<number> {
   const { rows: tenants } = await db.query<{ tenantId: string }>(
@@ -15,9 +16,7 @@ export async function expireGrants(db: pg.Pool, now = new Date(), limit = 1_000)
   );
   let expiredCount = 0;
   for (const { tenantId } of tenants) {
-    const client = await db.connect();
-    try {
-      await client.query("BEGIN");
+    expiredCount += await withTransaction(db, async (client) => {
       const {
         rows: [balance],
       } = await client.query<{ available: bigint }>(
@@ -54,14 +53,8 @@ export async function expireGrants(db: pg.Pool, now = new Date(), limit = 1_000)
           [tenantId, available.toString(), utc(now)],
         );
       }
-      await client.query("COMMIT");
-      expiredCount += due.length;
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+      return due.length;
+    });
   }
   return expiredCount;
 }

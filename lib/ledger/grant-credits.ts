@@ -7,11 +7,9 @@
 // Invariants kept: available = the sum of the tenant's ledger amounts, never below 0 here.
 import { randomUUID } from "node:crypto";
 
-import { evaluateAlerts } from "@/lib/alerts/evaluate";
-import { BALANCE_KINDS } from "@/lib/alerts/kinds";
+import { afterWrite } from "@/lib/alerts/after-write";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prismaRunner } from "@/lib/db/sql-runner";
-import { appUrl } from "@/lib/env";
 import type { CreditGrant, CreditLedgerEntry, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { consumeGrants } from "@/lib/ledger/consume-grants";
 import { tenantScope } from "@/lib/tenants/scope";
@@ -117,7 +115,7 @@ export async function grantCredits(
               },
             })
           : null;
-        await evaluateAlerts(prismaRunner(tx), tenantId, BALANCE_KINDS, { now, appUrl: appUrl() });
+        await afterWrite(prismaRunner(tx), { tenantId, changed: "balance", now });
         await recordAudit(tx, actor, {
           action: isGrant ? "credits.grant" : "credits.adjust",
           tenantId,

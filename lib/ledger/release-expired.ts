@@ -4,6 +4,7 @@
 import type pg from "pg";
 
 import { utc } from "@/lib/db/pool";
+import { withTransaction } from "@/lib/db/transaction";
 
 export async function releaseExpiredReservations(
   db: pg.Pool,
@@ -16,9 +17,7 @@ export async function releaseExpiredReservations(
   );
   let released = 0;
   for (const { tenantId } of tenants) {
-    const client = await db.connect();
-    try {
-      await client.query("BEGIN");
+    released += await withTransaction(db, async (client) => {
       const {
         rows: [balance],
       } = await client.query<{ available: bigint }>(
@@ -49,14 +48,8 @@ export async function releaseExpiredReservations(
         `UPDATE "CreditBalance" SET available = available + $2, reserved = reserved - $2, "reservedTokens" = "reservedTokens" - $4, "updatedAt" = $3::timestamp WHERE "tenantId" = $1`,
         [tenantId, total.toString(), utc(now), tokens.toString()],
       );
-      await client.query("COMMIT");
-      released += expired.length;
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+      return expired.length;
+    });
   }
   return released;
 }

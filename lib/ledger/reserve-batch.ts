@@ -12,9 +12,9 @@
 import type pg from "pg";
 
 import { utc } from "@/lib/db/pool";
-import type { LockedState, ReserveInput, ReserveResult } from "@/lib/ledger/reserve-credits";
+import type { ReserveItem as Item, LockedState, ReserveResult } from "@/lib/ledger/reservation";
+import { readSpend, type Spend } from "@/lib/ledger/spend";
 
-type Item = ReserveInput & { id: string };
 type Balance = { available: bigint; reserved: bigint; reservedTokens: bigint };
 
 export async function reserveBatch(client: pg.PoolClient, items: Item[]): Promise<ReserveResult[]> {
@@ -174,10 +174,7 @@ async function lockedGuardState(
   batchIds: string[],
 ): Promise<Map<string, GuardState>> {
   const months = new Map<string, Promise<{ tokensUsed: bigint; cost: bigint } | undefined>>();
-  const spends = new Map<
-    string,
-    Promise<{ tenant_day: bigint; key_day: bigint; key_month: bigint; key_held: bigint }>
-  >();
+  const spends = new Map<string, Promise<Spend>>();
   const once = <T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
     if (!memo.has(key)) memo.set(key, read());
     return memo.get(key)!;
@@ -215,23 +212,12 @@ async function lockedGuardState(
       const c = await once(
         spends,
         `${x.tenantId}|${x.apiKeyId}|${since.day.getTime()}|${since.month.getTime()}`,
-        async () =>
-          (
-            await client.query<{ tenant_day: bigint; key_day: bigint; key_month: bigint; key_held: bigint }>(
-              `SELECT
-           coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp), 0)::bigint AS tenant_day,
-           coalesce(sum(cost) FILTER (WHERE "occurredAt" >= $2::timestamp AND "apiKeyId" = $4), 0)::bigint AS key_day,
-           coalesce(sum(cost) FILTER (WHERE "apiKeyId" = $4), 0)::bigint AS key_month,
-           (SELECT coalesce(sum(amount), 0) FROM "Reservation" WHERE "tenantId" = $1 AND status = 'HELD' AND "apiKeyId" = $4 AND id <> ALL($5))::bigint AS key_held
-         FROM "UsageEvent" WHERE "tenantId" = $1 AND "occurredAt" >= $3::timestamp`,
-              [x.tenantId, utc(since.day), utc(since.month), x.apiKeyId, batchIds],
-            )
-          ).rows[0]!,
+        () => readSpend(client, x.tenantId, x.apiKeyId, since.day, since.month, batchIds),
       );
-      s.tenantDayCharged = c.tenant_day;
-      s.keyDayCharged = c.key_day;
-      s.keyMonthCharged = c.key_month;
-      s.keyHeld = c.key_held;
+      s.tenantDayCharged = c.tenantDay;
+      s.keyDayCharged = c.keyDay;
+      s.keyMonthCharged = c.keyMonth;
+      s.keyHeld = c.keyHeld;
     }
     state.set(x.id, s);
   }

@@ -9,65 +9,23 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 
 import { Batcher, batcherFor } from "@/lib/db/batcher";
+import { inTransaction } from "@/lib/db/transaction";
+import type { ReserveItem as Item, ReserveInput, ReserveResult } from "@/lib/ledger/reservation";
 import { reserveBatch } from "@/lib/ledger/reserve-batch";
 
-export type ReserveInput = {
-  tenantId: string;
-  apiKeyId: string;
-  requestId: string;
-  model: string;
-  amount: bigint;
-  expiresAt: Date;
-  now: Date;
-  /** Tokens the call may use (input + max output), held against a HARD quota until settled. */
-  tokens?: bigint;
-  /** Limits beyond the balance (a HARD quota, spending caps), judged again under the lock. */
-  guard?: ReserveGuard;
-};
-/**
- * What the balance row's lock makes exact: the numbers below are read inside the reservation's
- * transaction, after the lock, and include every reservation judged before this one in the batch.
- */
-export type LockedState = {
-  available: bigint;
-  reserved: bigint;
-  reservedTokens: bigint;
-  /** This quota month's reported tokens and charged cost (QuotaUsage), when `quotaPeriodStart` was given. */
-  monthTokens: bigint;
-  monthCost: bigint;
-  /** Charged today (tenant and key), this month (key), and held by the key, when `spendSince` was given. */
-  tenantDayCharged: bigint;
-  keyDayCharged: bigint;
-  keyMonthCharged: bigint;
-  keyHeld: bigint;
-};
-export type ReserveGuard<R = unknown> = {
-  quotaPeriodStart?: Date;
-  spendSince?: { day: Date; month: Date };
-  /** Judges the call again on the locked numbers: null = still allowed, else the refusal to answer. */
-  recheck(locked: LockedState): R | null;
-};
-export type HeldReservation = { id: string; amount: bigint; expiresAt: Date; status: string };
-type Balance = { available: bigint; reserved: bigint };
-export type ReserveResult =
-  | { outcome: "reserved"; reservation: HeldReservation; balance: Balance }
-  | { outcome: "duplicate"; reservation: HeldReservation; balance: Balance }
-  | { outcome: "insufficient"; balance: Balance }
-  | { outcome: "refused"; refusal: unknown; balance: Balance };
+// The types are reserveCredits's signature; they live apart so reserve-batch.ts can share them.
+export type { HeldReservation, ReserveGuard, ReserveInput, ReserveResult } from "@/lib/ledger/reservation";
 
 const DEADLOCK = "40P01";
 
-type Item = ReserveInput & { id: string };
-
 async function commit(db: pg.Pool, items: Item[], attempt = 1): Promise<ReserveResult[]> {
+  // The connection outlives the transaction: duplicates are looked up after the commit, so the
+  // batch's balance locks are not held while they are.
   const client = await db.connect();
   try {
-    await client.query("BEGIN");
-    const results = await reserveBatch(client, items);
-    await client.query("COMMIT");
+    const results = await inTransaction(client, (c) => reserveBatch(c, items));
     return await resolveDuplicates(client, items, results);
   } catch (e) {
-    await client.query("ROLLBACK").catch(() => undefined);
     // Two batches (two instances) holding each other's duplicate requestIds: PostgreSQL aborts
     // one; nothing was written, so it is simply tried again.
     if ((e as { code?: string }).code === DEADLOCK && attempt < 5) return commit(db, items, attempt + 1);

@@ -3,9 +3,9 @@
 // is not sent again (a job retried after a worker died mid-way). Returns what the queue must do.
 import type pg from "pg";
 
-import type { AlertPayload } from "@/lib/alerts/payload";
 import { utc } from "@/lib/db/pool";
 import type { ChannelKind, DeliveryStatus } from "@/lib/generated/prisma/enums";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 import { redactSecrets } from "@/lib/notify/redact";
 import type { PostResult } from "@/lib/notify/safe-post";
 import { sendToChannel, type SendDeps } from "@/lib/notify/send";

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 
-import type { AlertPayload } from "@/lib/alerts/payload";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 import { deliverNotification, recordThrownAttempt } from "@/lib/notify/deliver";
 import type { SendDeps } from "@/lib/notify/send";
 

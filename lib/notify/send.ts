@@ -1,7 +1,7 @@
 // One attempt to put a payload on a channel, whatever its kind. Never throws: the result says
 // what happened (it is logged as the attempt).
-import type { AlertPayload } from "@/lib/alerts/payload";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 import { sendAlertEmail } from "@/lib/notify/channels/email";
 import { pagerDutyRequest } from "@/lib/notify/channels/pagerduty";
 import { slackRequest } from "@/lib/notify/channels/slack";

@@ -6,12 +6,12 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { parseEnv } from "@/lib/env";
+import { migrate } from "@/lib/schema/migrate";
 import { isBuildCurrent, markBuildCurrent, sourceHash } from "@/lib/startup/build-state";
 import { runNextBuild, spawnNextServer, stopChild, waitForHealthy } from "@/lib/startup/run-next";
 import { seedDemoIfEmpty } from "@/lib/startup/seed-if-empty";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
-import { parseEnv } from "@/lib/env";
 import { workerOptionsFromEnv } from "@/lib/worker/from-env";
 import { startWorker, type RunningWorker } from "@/lib/worker/worker";
 

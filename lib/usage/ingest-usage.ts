@@ -6,6 +6,7 @@
 import type pg from "pg";
 
 import { loadModelPrice } from "@/lib/authorize/load-context";
+import { withTransaction } from "@/lib/db/transaction";
 import { callCost } from "@/lib/decisions/cost";
 import { zodFieldErrors } from "@/lib/errors/problem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -69,34 +70,26 @@ export async function ingestUsage(
     }
   }
 
-  const client = await deps.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { inserted, unauthorized, balance } = await settleBatch(
+  const { inserted, unauthorized, balance } = await withTransaction(deps.pool, (client) =>
+    settleBatch(
       client,
       { id: who.tenantId, timeZone: who.timeZone },
       { id: who.apiKeyId, revoked: Boolean(who.keyRevoked) },
       priced,
       now,
-    );
-    await client.query("COMMIT");
-    for (const e of priced) {
-      results[e.index] = inserted.has(e.requestId)
-        ? { index: e.index, requestId: e.requestId, status: "accepted", cost: e.cost }
-        : unauthorized.has(e.requestId)
-          ? {
-              index: e.index,
-              requestId: e.requestId,
-              status: "rejected",
-              reason: "key_revoked: this key was revoked and had not been authorized for this call",
-            }
-          : { index: e.index, requestId: e.requestId, status: "duplicate" };
-    }
-    return { results, balance };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+    ),
+  );
+  for (const e of priced) {
+    results[e.index] = inserted.has(e.requestId)
+      ? { index: e.index, requestId: e.requestId, status: "accepted", cost: e.cost }
+      : unauthorized.has(e.requestId)
+        ? {
+            index: e.index,
+            requestId: e.requestId,
+            status: "rejected",
+            reason: "key_revoked: this key was revoked and had not been authorized for this call",
+          }
+        : { index: e.index, requestId: e.requestId, status: "duplicate" };
   }
+  return { results, balance };
 }

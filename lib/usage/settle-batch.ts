@@ -5,10 +5,8 @@
 // for calls it reserved for (held, expired or released) before it was revoked.
 import type pg from "pg";
 
-import { evaluateAlerts } from "@/lib/alerts/evaluate";
-import { BALANCE_KINDS } from "@/lib/alerts/kinds";
+import { afterWrite } from "@/lib/alerts/after-write";
 import { utc } from "@/lib/db/pool";
-import { appUrl } from "@/lib/env";
 import { consumeGrants } from "@/lib/ledger/consume-grants";
 import { localDate, quotaPeriod } from "@/lib/time/tenant-calendar";
 
@@ -174,8 +172,7 @@ export async function settleBatch(
     now,
   );
   await addToAggregates(client, tenant, applied, now);
-  // Balance, burn and quota rules see this batch's effect in this batch's transaction.
-  await evaluateAlerts(client, tenant.id, BALANCE_KINDS, { now, appUrl: appUrl() });
+  await afterWrite(client, { tenantId: tenant.id, changed: "balance", now });
   return { inserted, unauthorized, balance: { available, reserved } };
 }
 

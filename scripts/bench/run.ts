@@ -10,15 +10,15 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
+import { createPrismaClient } from "@/lib/db";
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/schema/migrate";
+import { startTollgate } from "@/lib/startup/start-tollgate";
 import { decideCallsPerSecond } from "@/scripts/bench/decide-speed";
 import { load, type LoadResult } from "@/scripts/bench/load";
 import { notificationsPerSecond } from "@/scripts/bench/notify-speed";
 import { createBenchTenants } from "@/scripts/bench/setup-data";
 import { printTable, type Row } from "@/scripts/bench/table";
-import { startTollgate } from "@/lib/startup/start-tollgate";
-import { createPrismaClient } from "@/lib/db";
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const root = process.cwd();

@@ -1,7 +1,7 @@
 // Email through SMTP (nodemailer; SMTP_URL). One transport per URL, reused.
 import nodemailer, { type Transporter } from "nodemailer";
 
-import type { AlertPayload } from "@/lib/alerts/payload";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 
 const transports = new Map<string, Transporter>();
 

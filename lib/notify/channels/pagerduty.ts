@@ -1,7 +1,7 @@
 // PagerDuty Events API v2: trigger on FIRING, resolve on RESOLVED, one dedup key per rule so the
 // resolve closes the incident the trigger opened. The channel's target is the events URL
 // (https://events.pagerduty.com/v2/enqueue) and its secret the integration's routing key.
-import type { AlertPayload } from "@/lib/alerts/payload";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 
 export const PAGERDUTY_EVENTS_URL = "https://events.pagerduty.com/v2/enqueue";
 

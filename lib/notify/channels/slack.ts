@@ -1,5 +1,5 @@
 // A Slack incoming-webhook message: the tenant, the numbers and a link to the page.
-import type { AlertPayload } from "@/lib/alerts/payload";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 
 export function slackRequest(p: AlertPayload) {
   const icon = p.type === "alert.firing" ? ":rotating_light:" : ":white_check_mark:";

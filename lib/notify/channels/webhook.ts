@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 
-import type { AlertPayload } from "@/lib/alerts/payload";
+import type { AlertPayload } from "@/lib/notify/alert-payload";
 
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;

@@ -7,14 +7,15 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 
+import { inTransaction } from "@/lib/db/transaction";
+import { installJobQueues } from "@/lib/jobs/install";
 import {
   compareMigrations,
   MigrationError,
   readMigrationFiles,
   type AppliedRow,
   type MigrationState,
-} from "@/lib/db/migration-files";
-import { installJobQueues } from "@/lib/jobs/install";
+} from "@/lib/schema/migration-files";
 
 export { MigrationError, type MigrationState };
 
@@ -119,22 +120,21 @@ async function applyMigrations({
       // The SQL and its bookkeeping row commit together or not at all. Prisma sends a script as
       // one multi-statement query, which PostgreSQL also runs as one implicit transaction, so a
       // migration that works with `prisma migrate deploy` works here.
-      await client.query("BEGIN");
       try {
-        const id = randomUUID();
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-          [id, file.checksum, file.name],
-        );
-        await client.query(file.sql);
-        // clock_timestamp(), not now(): inside the transaction now() would equal started_at.
-        await client.query(
-          `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-          [id],
-        );
-        await client.query("COMMIT");
+        await inTransaction(client, async () => {
+          const id = randomUUID();
+          await client.query(
+            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+            [id, file.checksum, file.name],
+          );
+          await client.query(file.sql);
+          // clock_timestamp(), not now(): inside the transaction now() would equal started_at.
+          await client.query(
+            `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
+            [id],
+          );
+        });
       } catch (e) {
-        await client.query("ROLLBACK").catch(() => undefined);
         throw new MigrationError(
           `migration ${file.name} failed and was rolled back: ${e instanceof Error ? e.message : String(e)}`,
         );

@@ -5,8 +5,11 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { migrate, MIGRATION_LOCK_KEY, MigrationError, migrationStatus } from "@/lib/db/migrate";
-import { readMigrationFiles } from "@/lib/db/migration-files";
+import { inTransaction } from "@/lib/db/transaction";
+import { enqueueNotification } from "@/lib/jobs/enqueue";
+import { QUEUES } from "@/lib/jobs/queues";
+import { migrate, MIGRATION_LOCK_KEY, MigrationError, migrationStatus } from "@/lib/schema/migrate";
+import { readMigrationFiles } from "@/lib/schema/migration-files";
 import { createTestDatabase, MIGRATIONS_DIR } from "@/test/db";
 
 const LATER = "29991231000000_later";
@@ -115,6 +118,26 @@ describe("migrate", () => {
     const before = await rowsOf(db.url);
     expect((await migrate({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR })).applied).toEqual([]);
     expect(await rowsOf(db.url)).toEqual(before);
+  });
+
+  it("installs the job queues with the tables, so the first write that crosses an alert can enqueue", async () => {
+    const db = await emptyDb("mig_queues");
+    await migrate({ connectionString: db.url, migrationsDir: MIGRATIONS_DIR });
+    const queues = await query<{ name: string }>(db.url, `SELECT name FROM pgboss.queue ORDER BY name`);
+    expect(queues.map((q) => q.name)).toEqual(expect.arrayContaining(Object.values(QUEUES)));
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      await inTransaction(c, (tx) => enqueueNotification(tx, { deliveryId: "dlv_first", firstAttempt: 1 }));
+    } finally {
+      await c.end();
+    }
+    const jobs = await query(
+      db.url,
+      `SELECT 1 FROM pgboss.job WHERE name = $1 AND data->>'deliveryId' = $2`,
+      [QUEUES.notify, "dlv_first"],
+    );
+    expect(jobs).toHaveLength(1);
   });
 
   it("applies once when several runners start at the same moment", async () => {
