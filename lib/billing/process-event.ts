@@ -23,6 +23,7 @@ import type Stripe from "stripe";
 
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { BALANCE_KINDS, BILLING_KINDS } from "@/lib/alerts/kinds";
+import { clearContextCache } from "@/lib/authorize/load-context";
 import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { customerOf, resolveTenant } from "@/lib/billing/resolve-tenant";
 import { idOf } from "@/lib/billing/stripe-shapes";
@@ -30,7 +31,6 @@ import { isHandled, runHandler } from "@/lib/billing/webhooks";
 import { handlerContext, STRIPE_ACTOR, type StoredEvent } from "@/lib/billing/webhooks/context";
 import { utc } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
-import { clearContextCache } from "@/lib/authorize/load-context";
 import { appUrl } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -148,7 +148,7 @@ async function applyOnce(
       }
       await runHandler(
         event.type,
-        handlerContext(tx, prisma, event, tenantId, customerId),
+        { ...handlerContext(tx, prisma, event, tenantId, customerId), stripe: opts.stripe },
         event.data.object,
       );
       // Billing and balance alerts see the change in the transaction that made it.
