@@ -1,9 +1,10 @@
 // The mirror converges: a realistic life of one customer (signup → trial → active → payment
 // failed → past due → recovered → top-up → partial refund → canceled), every event delivered 3×,
 // concurrently, in a shuffled order, ends in exactly the state that delivering them once in order
-// produces — for 20 different shuffles.
+// produces — for 20 different shuffles. Some events share a `created` second, as Stripe sends them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createTenantWithKey } from "@/test/fixtures";
 import {
   card,
   charge,
@@ -16,7 +17,6 @@ import {
   type TestEvent,
 } from "@/test/stripe/events";
 import { startWebhookServer, type WebhookServer } from "@/test/stripe/webhook-server";
-import { createTenantWithKey } from "@/test/fixtures";
 
 let s: WebhookServer;
 const T0 = 1_780_000_000;
@@ -68,21 +68,29 @@ function life(r: string, tenantId: string): TestEvent[] {
       number: "TG-0001",
       status_transitions: { paid_at: status === "paid" ? at : null },
     });
-  return [
+  // The Checkout set-up's three events share one second, as Stripe sends them, and so do the
+  // subscription's past_due and cancel_at_period_end updates: previous_attributes as Stripe sends
+  // them, and event ids against time order there (Stripe's ids are not ordered in time).
+  const timeline = [
     event("customer.created", customer({ id: cus, metadata: { tenantId } }), T0),
-    event("payment_method.attached", card({ id: pm, customer: cus, expMonth: 1, expYear: 2027 }), T0 + 1),
+    event("payment_method.attached", card({ id: pm, customer: cus, expMonth: 1, expYear: 2027 }), T0),
     event(
       "customer.updated",
       customer({ id: cus, metadata: { tenantId }, invoice_settings: { default_payment_method: pm } }),
-      T0 + 2,
+      T0,
+      { previous_attributes: { invoice_settings: { default_payment_method: null } } },
     ),
     event("customer.subscription.created", subAt("trialing"), T0 + 3),
     event("customer.subscription.trial_will_end", subAt("trialing"), T0 + 4),
     event("customer.subscription.updated", subAt("active"), T0 + 600),
     event("invoice.finalized", invAt("open", 0), T0 + 601),
     event("invoice.payment_failed", invAt("open", 0), T0 + 602),
-    event("customer.subscription.updated", subAt("past_due"), T0 + 603),
-    event("customer.subscription.updated", subAt("past_due", { cancel_at_period_end: true }), T0 + 700),
+    event("customer.subscription.updated", subAt("past_due"), T0 + 603, {
+      previous_attributes: { status: "active" },
+    }),
+    event("customer.subscription.updated", subAt("past_due", { cancel_at_period_end: true }), T0 + 603, {
+      previous_attributes: { cancel_at_period_end: false },
+    }),
     event(
       "payment_method.automatically_updated",
       card({ id: pm, customer: cus, last4: "1881", expMonth: 1, expYear: 2031 }),
@@ -110,6 +118,9 @@ function life(r: string, tenantId: string): TestEvent[] {
     event("customer.subscription.updated", subAt("active", { cancel_at_period_end: true }), T0 + 1200),
     event("customer.subscription.deleted", subAt("canceled", { canceled_at: T0 + 1300 }), T0 + 1300),
   ];
+  // Ids fixed per run (so rows naming their event compare across runs); reversed within a shared second.
+  const AGAINST_TIME: Record<number, number> = { 0: 2, 2: 0, 8: 9, 9: 8 };
+  return timeline.map((e, i) => ({ ...e, id: `evt_${r}_${String(AGAINST_TIME[i] ?? i).padStart(2, "0")}` }));
 }
 
 /** Everything the mirror holds for a tenant, with the run's ids replaced so runs compare. */

@@ -146,7 +146,7 @@ async function applyOnce(
       }
       await runHandler(
         event.type,
-        handlerContext(tx, prisma, event, tenantId, customerId),
+        { ...handlerContext(tx, prisma, event, tenantId, customerId), stripe: opts.stripe },
         event.data.object,
       );
       // A Stripe event can change billing (subscription, card) and the balance (a top-up).

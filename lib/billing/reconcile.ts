@@ -11,7 +11,12 @@ import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { syncPaymentMethod } from "@/lib/billing/mirror/payment-method";
 import { syncSubscription } from "@/lib/billing/mirror/subscription";
 import { fromUnix, idOf, type CustomerShape } from "@/lib/billing/stripe-shapes";
-import { handlerContext, STRIPE_ACTOR, type StoredEvent } from "@/lib/billing/webhooks/context";
+import {
+  handlerContext,
+  STRIPE_ACTOR,
+  type HandlerContext,
+  type StoredEvent,
+} from "@/lib/billing/webhooks/context";
 import { handle as customerDeleted } from "@/lib/billing/webhooks/customer-deleted";
 import type { PaymentMethod, PrismaClient, Subscription } from "@/lib/generated/prisma/client";
 
@@ -56,12 +61,8 @@ export async function reconcileStripe(
     livemode: false,
     data: { object: { object: "reconcile" } },
   };
-  const inTenant = (
-    tenantId: string,
-    customerId: string,
-    fn: (ctx: ReturnType<typeof handlerContext>) => Promise<void>,
-  ) =>
-    prisma.$transaction((tx) => fn(handlerContext(tx, prisma, event, tenantId, customerId)), {
+  const inTenant = (tenantId: string, customerId: string, fn: (ctx: HandlerContext) => Promise<void>) =>
+    prisma.$transaction((tx) => fn({ ...handlerContext(tx, prisma, event, tenantId, customerId), stripe }), {
       timeout: 60_000,
     });
 
@@ -116,7 +117,7 @@ async function reconcileCards(
   inTenant: (
     tenantId: string,
     customerId: string,
-    fn: (ctx: ReturnType<typeof handlerContext>) => Promise<void>,
+    fn: (ctx: HandlerContext) => Promise<void>,
   ) => Promise<void>,
 ): Promise<void> {
   if ("deleted" in customer && customer.deleted) {
@@ -147,7 +148,12 @@ async function reconcileCards(
       if (!row.detachedAt && !seen.has(row.stripePaymentMethodId)) {
         await ctx.tx.paymentMethod.update({
           where: { id: row.id },
-          data: { detachedAt: ctx.at, isDefault: false, stripeEventCreatedAt: ctx.at },
+          data: {
+            detachedAt: ctx.at,
+            isDefault: false,
+            stripeEventCreatedAt: ctx.at,
+            stripeEventId: ctx.event.id,
+          },
         });
         await ctx.audit({
           action: "payment_method.detach",

@@ -1,6 +1,6 @@
 // Invoice rows mirror Stripe's invoices (amounts in the currency's minor unit, as Stripe sends
-// them), keyed by the invoice id, under the out-of-order guard of mirror/order.ts.
-import { mayOverwrite } from "@/lib/billing/mirror/order";
+// them), keyed by the invoice id, under the out-of-order guard of mirror/guard-write.ts.
+import { guardWrite, type GuardSpec } from "@/lib/billing/mirror/guard-write";
 import { fromUnix, idOf, type InvoiceShape } from "@/lib/billing/stripe-shapes";
 import { WebhookDataError } from "@/lib/billing/webhook-data-error";
 import type { HandlerContext } from "@/lib/billing/webhooks/context";
@@ -9,24 +9,40 @@ import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 const RANK: Record<InvoiceStatus, number> = { draft: 0, open: 1, uncollectible: 2, paid: 3, void: 3 };
 const TERMINAL: ReadonlySet<InvoiceStatus> = new Set(["paid", "void"]);
 
+const SPEC: GuardSpec<InvoiceStatus, InvoiceShape> = {
+  kind: "invoice",
+  rank: RANK,
+  terminal: TERMINAL,
+  stateOf: (invoice) => (invoice.status ?? "draft") as InvoiceStatus,
+  retrieve: (stripe, id) => stripe.invoices.retrieve(id),
+};
+
+function statusOf(invoice: InvoiceShape): InvoiceStatus {
+  const status = (invoice.status ?? "draft") as InvoiceStatus;
+  if (!(status in RANK)) throw new WebhookDataError(`unknown invoice status ${status}`);
+  return status;
+}
+
 export function invoiceSubscriptionId(invoice: InvoiceShape): string | null {
   return idOf(invoice.parent?.subscription_details?.subscription);
 }
 
-export async function syncInvoice(ctx: HandlerContext, invoice: InvoiceShape): Promise<void> {
+export async function syncInvoice(ctx: HandlerContext, incoming: InvoiceShape): Promise<void> {
   const { tx } = ctx;
-  const existing = await tx.invoice.findUnique({ where: { stripeInvoiceId: invoice.id } });
-  const status = (invoice.status ?? "draft") as InvoiceStatus;
-  if (!(status in RANK)) throw new WebhookDataError(`unknown invoice status ${status}`);
-  if (
-    !mayOverwrite(
-      existing && { at: existing.stripeEventCreatedAt, state: existing.status },
-      { at: ctx.at, state: status },
-      RANK,
-      TERMINAL,
-    )
-  )
-    return;
+  const existing = await tx.invoice.findUnique({ where: { stripeInvoiceId: incoming.id } });
+  const verdict = await guardWrite(
+    ctx,
+    SPEC,
+    { id: incoming.id, object: incoming, state: statusOf(incoming) },
+    existing && {
+      at: existing.stripeEventCreatedAt,
+      eventId: existing.stripeEventId,
+      state: existing.status,
+    },
+  );
+  if (!verdict.write) return;
+  const invoice = verdict.object;
+  const status = statusOf(invoice);
   const data = {
     tenantId: ctx.tenantId,
     stripeSubscriptionId: invoiceSubscriptionId(invoice),
@@ -42,6 +58,7 @@ export async function syncInvoice(ctx: HandlerContext, invoice: InvoiceShape): P
     dueDate: fromUnix(invoice.due_date),
     paidAt: fromUnix(invoice.status_transitions.paid_at),
     stripeEventCreatedAt: ctx.at,
+    stripeEventId: verdict.sourceId,
   };
   const row = existing
     ? await tx.invoice.update({ where: { id: existing.id }, data })

@@ -1,39 +1,60 @@
 // Card rows mirror Stripe's card payment methods. A detached card is terminal (Stripe cannot
 // attach it again). Which card is the default is the newest recorded customer snapshot's
 // invoice_settings.default_payment_method, re-derived after every customer or card event, so the
-// flag converges whatever order the customer and card events arrive in.
-import { mayOverwrite } from "@/lib/billing/mirror/order";
-import type { PaymentMethodShape } from "@/lib/billing/stripe-shapes";
+// flag converges whatever order the customer and card events arrive in. Snapshots of one second
+// are ordered by what Stripe tells (same-second.ts), never by event id.
+import { guardWrite, type GuardSpec } from "@/lib/billing/mirror/guard-write";
+import { newestSnapshot } from "@/lib/billing/mirror/newest-snapshot";
+import { idOf, type PaymentMethodShape } from "@/lib/billing/stripe-shapes";
 import type { HandlerContext } from "@/lib/billing/webhooks/context";
 
 type CardState = "attached" | "detached";
 const RANK: Record<CardState, number> = { attached: 0, detached: 1 };
 const TERMINAL: ReadonlySet<CardState> = new Set(["detached"]);
 
+const SPEC: GuardSpec<CardState, PaymentMethodShape> = {
+  kind: "payment_method",
+  rank: RANK,
+  terminal: TERMINAL,
+  // A detached card has no customer (an event's object or the API's answer alike).
+  stateOf: (pm) => (pm.customer ? "attached" : "detached"),
+  retrieve: (stripe, id) => stripe.paymentMethods.retrieve(id),
+};
+
 export async function syncPaymentMethod(
   ctx: HandlerContext,
-  pm: PaymentMethodShape,
-  state: CardState,
+  incoming: PaymentMethodShape,
+  incomingState: CardState,
 ): Promise<void> {
   const { tx } = ctx;
-  if (!pm.card) return; // Only cards are mirrored: the decision API reads card expiry.
-  const existing = await tx.paymentMethod.findUnique({ where: { stripePaymentMethodId: pm.id } });
+  if (!incoming.card) return; // Only cards are mirrored: the decision API reads card expiry.
+  const existing = await tx.paymentMethod.findUnique({ where: { stripePaymentMethodId: incoming.id } });
   // A card attached before its customer was deleted, whose event arrives after the deletion's: gone too.
-  const deletedAt = state === "attached" ? await customerDeletedAt(ctx) : null;
-  if (deletedAt && deletedAt >= ctx.at) return syncPaymentMethod({ ...ctx, at: deletedAt }, pm, "detached");
-  const stored = existing && {
-    at: existing.stripeEventCreatedAt,
-    state: (existing.detachedAt ? "detached" : "attached") as CardState,
-  };
-  if (mayOverwrite(stored, { at: ctx.at, state }, RANK, TERMINAL)) {
+  const deletedAt = incomingState === "attached" ? await customerDeletedAt(ctx) : null;
+  if (deletedAt && deletedAt >= ctx.at)
+    return syncPaymentMethod({ ...ctx, at: deletedAt }, incoming, "detached");
+  const verdict = await guardWrite(
+    ctx,
+    SPEC,
+    { id: incoming.id, object: incoming, state: incomingState },
+    existing && {
+      at: existing.stripeEventCreatedAt,
+      eventId: existing.stripeEventId,
+      state: existing.detachedAt ? "detached" : "attached",
+    },
+  );
+  if (verdict.write && verdict.object.card) {
+    const { object: pm, state } = verdict;
+    const card = verdict.object.card;
     const data = {
       tenantId: ctx.tenantId,
-      brand: pm.card.brand,
-      last4: pm.card.last4,
-      expMonth: pm.card.exp_month,
-      expYear: pm.card.exp_year,
+      brand: card.brand,
+      last4: card.last4,
+      expMonth: card.exp_month,
+      expYear: card.exp_year,
       detachedAt: state === "detached" ? ctx.at : null,
       stripeEventCreatedAt: ctx.at,
+      stripeEventId: verdict.sourceId,
       ...(state === "detached" ? { isDefault: false } : {}),
     };
     const row = existing
@@ -75,12 +96,9 @@ async function customerDeletedAt(ctx: HandlerContext): Promise<Date | null> {
 /** Marks the default card per the newest recorded customer snapshot (unchanged when none is recorded). */
 export async function refreshDefaultCard(ctx: HandlerContext): Promise<void> {
   if (!ctx.customerId) return;
-  const [latest] = await ctx.tx.$queryRaw<Array<{ pm: string | null; deleted: boolean }>>`
-    SELECT payload->'data'->'object'->'invoice_settings'->>'default_payment_method' AS pm, type = 'customer.deleted' AS deleted
-    FROM "StripeEvent" WHERE "stripeCustomerId" = ${ctx.customerId} AND type IN ('customer.created', 'customer.updated', 'customer.deleted')
-    ORDER BY created DESC, (type = 'customer.deleted') DESC, id DESC LIMIT 1`;
-  if (!latest) return;
-  const defaultId = latest.deleted ? null : latest.pm;
+  const newest = await newestCustomer(ctx, ctx.customerId);
+  if (!newest) return;
+  const defaultId = newest.deleted ? null : newest.pm;
   const cards = await ctx.tx.paymentMethod.findMany({
     where: { tenantId: ctx.tenantId },
     select: { id: true, stripePaymentMethodId: true, isDefault: true, detachedAt: true },
@@ -96,5 +114,51 @@ export async function refreshDefaultCard(ctx: HandlerContext): Promise<void> {
       before: { isDefault: card.isDefault },
       after: { isDefault: want },
     });
+  }
+}
+
+const CUSTOMER_TYPES = ["customer.created", "customer.updated", "customer.deleted"];
+/** A customer event's object, or the API's answer (a deleted customer has `deleted: true`). */
+type CustomerSnapshot = {
+  deleted?: unknown;
+  invoice_settings?: { default_payment_method?: string | { id: string } | null } | null;
+};
+
+/** The default card and deletion of the customer's newest snapshot: the newest second, ordered within. */
+async function newestCustomer(
+  ctx: HandlerContext,
+  customerId: string,
+): Promise<{ pm: string | null; deleted: boolean } | null> {
+  const last = await ctx.tx.stripeEvent.aggregate({
+    where: { stripeCustomerId: customerId, type: { in: CUSTOMER_TYPES } },
+    _max: { created: true },
+  });
+  const at = last._max.created;
+  if (!at) return null;
+  const newest = await newestSnapshot<CustomerSnapshot>(ctx, {
+    kind: "customer",
+    objectId: customerId,
+    at,
+    retrieve: (stripe) => stripe.customers.retrieve(customerId),
+  });
+  const of = (o: CustomerSnapshot, deleted: boolean) => ({
+    pm: idOf(o.invoice_settings?.default_payment_method),
+    deleted: deleted || o.deleted === true,
+  });
+  switch (newest.from) {
+    case "event":
+      return of(newest.snapshot.object, newest.snapshot.type === "customer.deleted");
+    case "api":
+      return of(newest.object, false);
+    case "unknown": {
+      // No Stripe client: the deterministic fallback (README, "Same-second events") — a deletion
+      // wins the second, then the greatest event id.
+      const [pick] = [...newest.candidates].sort(
+        (a, b) =>
+          Number(b.type === "customer.deleted") - Number(a.type === "customer.deleted") ||
+          (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+      );
+      return pick ? of(pick.object, pick.type === "customer.deleted") : null;
+    }
   }
 }

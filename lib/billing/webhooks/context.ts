@@ -24,6 +24,8 @@ export type HandlerContext = {
   at: Date;
   tenantId: string;
   customerId: string | null;
+  /** With STRIPE_SECRET_KEY: reads an object whose same-second events do not order (mirror/newest-snapshot.ts). */
+  stripe?: Stripe | null;
   audit(entry: Omit<AuditEntry, "causeId" | "tenantId">): Promise<void>;
 };
 
