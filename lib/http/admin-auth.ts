@@ -7,15 +7,9 @@ import type { AuditActor } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { bearerToken } from "@/lib/http/bearer";
+import { clientIp } from "@/lib/http/client-ip";
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
-
-/** The client's address as the proxy in front reports it (first x-forwarded-for hop), for the audit trail. */
-export function clientIp(req: Request): string | null {
-  const forwarded =
-    req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip")?.trim();
-  return forwarded ? forwarded.slice(0, 64) : null;
-}
 
 export function authenticateAdmin(
   req: Request,
@@ -30,5 +24,5 @@ export function authenticateAdmin(
       { code: "admin_token_invalid" },
     );
   }
-  return { kind: "ADMIN_TOKEN", id: null, ip: clientIp(req) };
+  return { kind: "ADMIN_TOKEN", id: null, ip: clientIp(req.headers) };
 }
