@@ -2,11 +2,11 @@
 // pointed at a local server (STRIPE_API_BASE) whose received requests are asserted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { startLocalStripe, type LocalStripe } from "@/test/stripe/local-stripe";
+import type { SessionUser } from "@/lib/web/area-access";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 import { serveRoutes } from "@/test/serve-route";
-import type { SessionUser } from "@/lib/web/area-access";
+import { startLocalStripe, type LocalStripe } from "@/test/stripe/local-stripe";
 
 // The real next-auth session needs a browser's cookie; the e2e spec signs in for real.
 const current = vi.hoisted(() => ({ user: null as SessionUser | null }));

@@ -2,10 +2,10 @@
 // own webhook with a signed event (the real path), and Checkout answers 503 billing_not_configured.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { SessionUser } from "@/lib/web/area-access";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 import { serveRoutes } from "@/test/serve-route";
-import type { SessionUser } from "@/lib/web/area-access";
 
 const current = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/web/session", () => ({ getSessionUser: async () => current.user }));

@@ -1,11 +1,11 @@
 // POST /api/v1/usage and GET /api/v1/balance over real HTTP against real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 import { startRouteServer } from "@/test/route-server";
 import { serveRoutes } from "@/test/serve-route";
-import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
 let db: TestDatabase;
 let server: { url: string; close(): Promise<void> };

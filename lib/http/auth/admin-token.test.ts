@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/errors/app-error";
-import { authenticateAdmin } from "@/lib/http/admin-auth";
+import { toProblem } from "@/lib/errors/problem";
+import { authenticateAdmin } from "@/lib/http/auth/admin-token";
 
 const TOKEN = "a".repeat(32);
 const req = (headers: Record<string, string>) => new Request("http://x/api/v1/admin/plans", { headers });
@@ -10,7 +11,9 @@ function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (e) {
-    return e instanceof AppError ? `${e.code}/${String(e.extensions.code ?? "")}` : "not an AppError";
+    if (!(e instanceof AppError)) return "not an AppError";
+    const { type, code } = toProblem(e);
+    return `${type.split("/").pop()}/${code}`;
   }
   return undefined;
 }
@@ -21,7 +24,7 @@ describe("authenticateAdmin", () => {
       "no token configured, even with a bearer sent",
       undefined,
       { Authorization: `Bearer ${TOKEN}` },
-      "not_found/",
+      "not_found/not_found",
     ],
     ["no Authorization header", TOKEN, {}, "unauthorized/admin_token_invalid"],
     ["another scheme", TOKEN, { Authorization: `Basic ${TOKEN}` }, "unauthorized/admin_token_invalid"],
