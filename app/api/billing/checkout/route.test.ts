@@ -57,14 +57,7 @@ beforeAll(async () => {
       url: "https://billing.stripe.test/p/session/bps_local_1",
     },
   }));
-  const [checkout, portal] = await Promise.all([
-    import("@/app/api/billing/checkout/route"),
-    import("@/app/api/billing/portal/route"),
-  ]);
-  server = await serveRoutes({
-    "/api/billing/checkout": { POST: checkout.POST },
-    "/api/billing/portal": { POST: portal.POST },
-  });
+  server = await serveRoutes(["/api/billing/checkout", "/api/billing/portal"]);
   const { tenant, plan } = await createTenantWithKey(db.prisma, {
     slug: "buyer",
     available: 0n,

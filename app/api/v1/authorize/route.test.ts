@@ -17,10 +17,9 @@ beforeAll(async () => {
   db = await createTestDatabase("authorize");
   process.env.DATABASE_URL = db.url;
   process.env.TOLLGATE_PG_POOL = "20";
-  const route = await import("@/app/api/v1/authorize/route");
   const { decisionDeps } = await import("@/lib/authorize/runtime");
   flushDecisions = () => decisionDeps().recorder.flush();
-  server = await serveRoutes({ "/api/v1/authorize": { POST: route.POST } });
+  server = await serveRoutes(["/api/v1/authorize"]);
 });
 afterAll(async () => {
   await server?.close();

@@ -13,16 +13,7 @@ let server: { url: string; close(): Promise<void> };
 beforeAll(async () => {
   db = await createTestDatabase("usage");
   process.env.DATABASE_URL = db.url;
-  const [authorize, usage, balance] = await Promise.all([
-    import("@/app/api/v1/authorize/route"),
-    import("@/app/api/v1/usage/route"),
-    import("@/app/api/v1/balance/route"),
-  ]);
-  server = await serveRoutes({
-    "/api/v1/authorize": { POST: authorize.POST },
-    "/api/v1/usage": { POST: usage.POST },
-    "/api/v1/balance": { GET: balance.GET },
-  });
+  server = await serveRoutes(["/api/v1/authorize", "/api/v1/usage", "/api/v1/balance"]);
 });
 afterAll(async () => {
   await server?.close();
