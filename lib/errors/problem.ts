@@ -17,7 +17,7 @@ export type Problem = {
   [extension: string]: unknown;
 };
 
-export const PROBLEM_TYPE_BASE = "https://tollgate.dev/problems/";
+const PROBLEM_TYPE_BASE = "https://tollgate.dev/problems/";
 
 type Entry = { status: number; title: string; type?: string; code?: string };
 
