@@ -14,9 +14,6 @@ export type AdminServer = {
   close(): Promise<void>;
 };
 
-type Route = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const route = (handler: unknown) => handler as Route;
-
 export async function startAdminServer(
   label: string,
   opts: { token?: string | null } = {},
@@ -25,28 +22,7 @@ export async function startAdminServer(
   process.env.DATABASE_URL = db.url;
   if (opts.token === null) delete process.env.TOLLGATE_ADMIN_TOKEN;
   else process.env.TOLLGATE_ADMIN_TOKEN = opts.token ?? ADMIN_TOKEN;
-  const [plans, plan, tenants, tenant, billing, keys, credits, approve, revoke] = await Promise.all([
-    import("@/app/api/v1/admin/plans/route"),
-    import("@/app/api/v1/admin/plans/[key]/route"),
-    import("@/app/api/v1/admin/tenants/route"),
-    import("@/app/api/v1/admin/tenants/[id]/route"),
-    import("@/app/api/v1/admin/tenants/[id]/billing/route"),
-    import("@/app/api/v1/admin/tenants/[id]/keys/route"),
-    import("@/app/api/v1/admin/tenants/[id]/credits/route"),
-    import("@/app/api/v1/admin/keys/[id]/approve/route"),
-    import("@/app/api/v1/admin/keys/[id]/revoke/route"),
-  ]);
-  const server = await serveRoutes({
-    "/api/v1/admin/plans": { GET: route(plans.GET) },
-    "/api/v1/admin/plans/:key": { PUT: route(plan.PUT) },
-    "/api/v1/admin/tenants": { POST: route(tenants.POST) },
-    "/api/v1/admin/tenants/:id": { GET: route(tenant.GET), PATCH: route(tenant.PATCH) },
-    "/api/v1/admin/tenants/:id/billing": { PUT: route(billing.PUT) },
-    "/api/v1/admin/tenants/:id/keys": { POST: route(keys.POST) },
-    "/api/v1/admin/tenants/:id/credits": { POST: route(credits.POST) },
-    "/api/v1/admin/keys/:id/approve": { POST: route(approve.POST) },
-    "/api/v1/admin/keys/:id/revoke": { POST: route(revoke.POST) },
-  });
+  const server = await serveRoutes((pattern) => pattern.startsWith("/api/v1/admin/"));
   return {
     db,
     url: server.url,

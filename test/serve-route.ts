@@ -1,12 +1,17 @@
 // Serves Next.js route handlers over real HTTP for integration tests, through the same bridge the
 // production server's decision fast path uses, so tests exercise the handlers through sockets
-// without a Next build.
+// without a Next build. Which handlers: patterns of the one route table (lib/web/server/api-routes.ts),
+// imported when called (after the test has set its environment).
 import http from "node:http";
 
+import { apiRoutes } from "@/lib/web/server/api-routes";
 import { runRouteHandler } from "@/lib/web/server/node-fetch-bridge";
-import { matchRoute, type Routes } from "@/lib/web/server/route-table";
+import { matchRoute } from "@/lib/web/server/route-table";
 
-export async function serveRoutes(routes: Routes): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveRoutes(
+  select: Parameters<typeof apiRoutes>[0],
+): Promise<{ url: string; close(): Promise<void> }> {
+  const routes = await apiRoutes(select);
   let origin = "http://127.0.0.1";
   const server = http.createServer((req, res) => {
     const match = matchRoute(routes, req.method ?? "GET", new URL(req.url ?? "/", origin).pathname);

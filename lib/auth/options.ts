@@ -8,8 +8,9 @@ import { z } from "zod";
 
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkSignIn, TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-throttle";
-import { prisma } from "@/lib/db";
 import { decisionDeps } from "@/lib/authorize/runtime";
+import { prisma } from "@/lib/db";
+import { clientIp } from "@/lib/http/client-ip";
 import type { RateLimiter } from "@/lib/ratelimit/sliding-window";
 
 const credentials = z.object({
@@ -43,13 +44,6 @@ export async function authenticate(
   if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
-}
-
-/** The first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP; null when neither is sent. */
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || null;
 }
 
 export const authOptions: NextAuthOptions = {

@@ -5,13 +5,13 @@
 // arrive while the first is still being decided share its answer.
 import type pg from "pg";
 
+import { loadLiveState } from "@/lib/authorize/live-state";
+import { loadKeyContext, loadModelPrice, type ContextCache } from "@/lib/authorize/load-context";
+import type { DecisionRecorder } from "@/lib/authorize/recorder";
 import { TtlCache } from "@/lib/cache/ttl-cache";
 import type { AuthorizeRequest } from "@/lib/decisions/authorize-request";
 import { REFUSALS } from "@/lib/decisions/codes";
 import { decide } from "@/lib/decisions/decide";
-import { loadLiveState } from "@/lib/authorize/live-state";
-import { loadKeyContext, loadModelPrice } from "@/lib/authorize/load-context";
-import type { DecisionRecorder } from "@/lib/authorize/recorder";
 import { refuse, remedy } from "@/lib/decisions/refuse";
 import { stillStands, storedRefusal } from "@/lib/decisions/replay";
 import type { DecisionSnapshot, Limits, Refused } from "@/lib/decisions/types";
@@ -27,6 +27,10 @@ export type AuthorizeDeps = {
   pool: pg.Pool;
   limiter: RateLimiter;
   recorder: DecisionRecorder;
+  /** Keys' contexts and model prices (lib/authorize/load-context.ts). */
+  contexts: ContextCache;
+  /** What this instance remembers of its own recent answers. */
+  memory: AuthorizeMemory;
   appUrl: string;
   reservationTtlMs: number;
   now?: () => Date;
@@ -115,12 +119,17 @@ function guardFor(
   };
 }
 
-const inFlight = new Map<string, Promise<AuthorizeOutcome>>();
-// Refusals given in the last seconds, which the batched Decision log may not hold yet.
-const recentRefusals = new TtlCache<AuthorizeRefused>(10_000);
-// Allows given in the last seconds: a gateway's quick retry gets the very same body (limits and
-// warnings as they were); later, or on another instance, it is rebuilt from the reservation.
-const recentAllows = new TtlCache<AuthorizeAllowed>(10_000);
+export class AuthorizeMemory {
+  /** Copies of a requestId that arrive while the first is being decided share its answer. */
+  readonly inFlight = new Map<string, Promise<AuthorizeOutcome>>();
+  /** Refusals given in the last seconds, which the batched Decision log may not hold yet. */
+  readonly recentRefusals = new TtlCache<AuthorizeRefused>(10_000);
+  /**
+   * Allows given in the last seconds: a gateway's quick retry gets the very same body (limits and
+   * warnings as they were); later, or on another instance, it is rebuilt from the reservation.
+   */
+  readonly recentAllows = new TtlCache<AuthorizeAllowed>(10_000);
+}
 
 export function authorize(
   deps: AuthorizeDeps,
@@ -129,6 +138,7 @@ export function authorize(
 ): Promise<AuthorizeOutcome> {
   const keyHash = secret ? hashApiKey(secret) : null;
   const flight = `${keyHash}\u0000${req.requestId}`;
+  const { inFlight } = deps.memory;
   let answer = inFlight.get(flight);
   if (!answer) {
     answer = decideAndReserve(deps, keyHash, req).finally(() => inFlight.delete(flight));
@@ -143,7 +153,8 @@ async function decideAndReserve(
   req: AuthorizeRequest,
 ): Promise<AuthorizeOutcome> {
   const now = deps.now?.() ?? new Date();
-  const ctx = keyHash ? await loadKeyContext(deps.prisma, keyHash) : null;
+  const { recentAllows, recentRefusals } = deps.memory;
+  const ctx = keyHash ? await loadKeyContext(deps.prisma, keyHash, deps.contexts) : null;
   const replayKey = `${ctx?.tenant.id}\u0000${req.requestId}`;
   const record = (outcome: AuthorizeOutcome, cost: bigint | null) => {
     const { allowed, decisionId, requestId, ...details } = outcome;
@@ -186,7 +197,7 @@ async function decideAndReserve(
   const snapshot: DecisionSnapshot = {
     ...ctx,
     ...live,
-    model: await loadModelPrice(deps.prisma, req.model),
+    model: await loadModelPrice(deps.prisma, req.model, deps.contexts),
     rateLimit: NOT_LIMITED(ctx.plan.requestsPerMinute, now),
     appUrl: deps.appUrl,
   };

@@ -1,6 +1,9 @@
 // What decide() needs about a key that changes rarely: the key, its tenant, plan, current
 // subscription, default card and oldest open invoice. Cached for CONTEXT_TTL_MS, so revoking a
 // key or a Stripe status change takes effect within that bound. Balances are never cached.
+// The cache is an object the caller holds (AuthorizeDeps.contexts): a test builds its own instead
+// of outwaiting the process's. The process's one lives on globalThis, so the Next bundle (server
+// actions that revoke a key) and the production server's fast path clear the same one.
 import { TtlCache } from "@/lib/cache/ttl-cache";
 import type { ModelPrice } from "@/lib/decisions/cost";
 import type { DecisionSnapshot } from "@/lib/decisions/types";
@@ -13,16 +16,34 @@ export type KeyContext = Pick<
   "key" | "tenant" | "plan" | "subscription" | "defaultCard" | "openInvoiceUrl"
 >;
 
-const contexts = new TtlCache<KeyContext | null>(CONTEXT_TTL_MS);
-const models = new TtlCache<Map<string, ModelPrice>>(30_000);
+export class ContextCache {
+  readonly keys = new TtlCache<KeyContext | null>(CONTEXT_TTL_MS);
+  readonly models = new TtlCache<Map<string, ModelPrice>>(30_000);
 
-export function clearContextCache(): void {
-  contexts.clear();
-  models.clear();
+  clear(): void {
+    this.keys.clear();
+    this.models.clear();
+  }
 }
 
-export function loadKeyContext(prisma: PrismaClient, keyHash: string): Promise<KeyContext | null> {
-  return contexts.getOrLoad(keyHash, async () => {
+const globalForContexts = globalThis as unknown as { tollgateContextCache?: ContextCache };
+
+/** The process's cache, which decisionDeps() hands to the decision API. */
+export function processContextCache(): ContextCache {
+  return (globalForContexts.tollgateContextCache ??= new ContextCache());
+}
+
+/** After a write that changes a key's context (revoke, plan, Stripe status): this process sees it now. */
+export function clearContextCache(): void {
+  globalForContexts.tollgateContextCache?.clear();
+}
+
+export function loadKeyContext(
+  prisma: PrismaClient,
+  keyHash: string,
+  cache: ContextCache = processContextCache(),
+): Promise<KeyContext | null> {
+  return cache.keys.getOrLoad(keyHash, async () => {
     const key = await prisma.apiKey.findUnique({
       where: { hash: keyHash },
       include: {
@@ -63,8 +84,12 @@ export function loadKeyContext(prisma: PrismaClient, keyHash: string): Promise<K
   });
 }
 
-export async function loadModelPrice(prisma: PrismaClient, id: string): Promise<ModelPrice | null> {
-  const table = await models.getOrLoad("all", async () => {
+export async function loadModelPrice(
+  prisma: PrismaClient,
+  id: string,
+  cache: ContextCache = processContextCache(),
+): Promise<ModelPrice | null> {
+  const table = await cache.models.getOrLoad("all", async () => {
     const rows = await prisma.model.findMany({
       where: { active: true },
       select: { id: true, inputPrice: true, outputPrice: true },

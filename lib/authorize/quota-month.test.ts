@@ -4,15 +4,15 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createPool } from "@/lib/db/pool";
-import { decide } from "@/lib/decisions/decide";
 import { loadLiveState } from "@/lib/authorize/live-state";
 import { loadKeyContext } from "@/lib/authorize/load-context";
+import { createPool } from "@/lib/db/pool";
+import { decide } from "@/lib/decisions/decide";
 import type { DecisionSnapshot } from "@/lib/decisions/types";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
-import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
 let db: TestDatabase;
 let pool: pg.Pool;

@@ -1,12 +1,14 @@
 // The process-wide dependencies of the decision API, built once: Redis limiter when REDIS_URL is
 // set (shared by every instance, with the in-process one standing in while Redis is unreachable),
-// otherwise an in-process one (single instance only).
+// otherwise an in-process one (single instance only). The caches (key contexts, recent answers)
+// are part of these deps, so a test can build its own rather than wait for the process's to expire.
 import Redis from "ioredis";
 
+import { AuthorizeMemory, type AuthorizeDeps } from "@/lib/authorize/authorize";
+import { processContextCache } from "@/lib/authorize/load-context";
+import { DecisionRecorder } from "@/lib/authorize/recorder";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import type { AuthorizeDeps } from "@/lib/authorize/authorize";
-import { DecisionRecorder } from "@/lib/authorize/recorder";
 import { appUrl, env } from "@/lib/env";
 import { FallbackRateLimiter } from "@/lib/ratelimit/fallback-limiter";
 import { RedisRateLimiter } from "@/lib/ratelimit/redis-limiter";
@@ -29,6 +31,8 @@ export function decisionDeps(): AuthorizeDeps {
       pool: pool(),
       limiter: e.REDIS_URL ? redisLimiter(e.REDIS_URL) : new InProcessRateLimiter(),
       recorder: new DecisionRecorder(pool, { maxDelayMs: 100, maxBatch: 500, appUrl: appUrl() }),
+      contexts: processContextCache(),
+      memory: new AuthorizeMemory(),
       appUrl: appUrl(),
       reservationTtlMs: e.RESERVATION_TTL_SECONDS * 1000,
     };

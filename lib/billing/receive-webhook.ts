@@ -8,7 +8,8 @@ import { z } from "zod";
 import { processStripeEvent } from "@/lib/billing/process-event";
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
 import type { StoredEvent } from "@/lib/billing/webhooks/context";
-import { PROBLEM_TYPE_BASE, type Problem } from "@/lib/errors/problem";
+import type { ApiErrorCode } from "@/lib/errors/app-error";
+import { problem as problemBody, type Problem } from "@/lib/errors/problem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -27,10 +28,10 @@ const envelope = z
 
 export type WebhookAnswer = { status: number; body: Record<string, unknown> | Problem };
 
-const problem = (status: number, code: string, title: string, detail: string): WebhookAnswer => ({
-  status,
-  body: { type: `${PROBLEM_TYPE_BASE}${code}`, title, status, code, detail },
-});
+const problem = (code: ApiErrorCode, detail: string): WebhookAnswer => {
+  const body = problemBody(code, detail);
+  return { status: body.status, body };
+};
 
 /** constructEvent against each secret in turn; a signature that matches but a body that is not JSON is a 400 of its own. */
 function verify(
@@ -49,12 +50,12 @@ function verify(
       if (e instanceof SyntaxError)
         return {
           ok: false,
-          answer: problem(400, "bad_json", "Malformed JSON", "The signed body is not JSON."),
+          answer: problem("bad_json", "The signed body is not JSON."),
         };
       lastError = e instanceof Error ? e.message : String(e);
     }
   }
-  return { ok: false, answer: problem(400, "invalid_signature", "Invalid Stripe signature", lastError) };
+  return { ok: false, answer: problem("invalid_signature", lastError) };
 }
 
 export async function receiveStripeWebhook(
@@ -65,42 +66,22 @@ export async function receiveStripeWebhook(
   stripe: Stripe | null = null,
 ): Promise<WebhookAnswer> {
   if (secrets.length === 0)
-    return problem(
-      503,
-      "stripe_not_configured",
-      "Stripe webhooks not configured",
-      "Set STRIPE_WEBHOOK_SECRET (see .env.example).",
-    );
+    return problem("stripe_not_configured", "Set STRIPE_WEBHOOK_SECRET (see .env.example).");
   if (Buffer.byteLength(rawBody) > MAX_EVENT_BYTES)
-    return problem(
-      413,
-      "payload_too_large",
-      "Payload too large",
-      `Stripe events are far smaller than ${MAX_EVENT_BYTES} bytes.`,
-    );
-  if (!signature)
-    return problem(
-      400,
-      "invalid_signature",
-      "Invalid Stripe signature",
-      "The Stripe-Signature header is missing.",
-    );
+    return problem("payload_too_large", `Stripe events are far smaller than ${MAX_EVENT_BYTES} bytes.`);
+  if (!signature) return problem("invalid_signature", "The Stripe-Signature header is missing.");
   const verified = verify(rawBody, signature, secrets);
   if (!verified.ok) return verified.answer;
   const parsed = envelope.safeParse(verified.json);
   if (!parsed.success)
     return problem(
-      400,
-      "validation_failed",
-      "Not a Stripe event",
+      "not_a_stripe_event",
       parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
     );
   const result = await processStripeEvent(prisma, parsed.data as unknown as StoredEvent, { stripe });
   if (result.outcome === "failed") {
     return problem(
-      500,
       "webhook_failed",
-      "Event not applied",
       "The event was recorded as failed and will be applied when Stripe delivers it again.",
     );
   }

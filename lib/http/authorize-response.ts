@@ -2,7 +2,8 @@
 // survive JSON numbers); times are ISO 8601 UTC.
 import type { AuthorizeOutcome } from "@/lib/authorize/authorize";
 import type { Limits } from "@/lib/decisions/types";
-import { PROBLEM_TYPE_BASE, problemResponse } from "@/lib/errors/problem";
+import { problemResponse, refusalProblem } from "@/lib/errors/problem";
+import { json } from "@/lib/http/json";
 
 const money = (v: bigint | undefined) => (v === undefined ? undefined : v.toString());
 
@@ -24,32 +25,24 @@ function limitsJson(l: Limits) {
 
 export function authorizeResponse(o: AuthorizeOutcome, now = new Date()): Response {
   if (o.allowed) {
-    return Response.json(
-      {
-        allowed: true,
-        decisionId: o.decisionId,
-        requestId: o.requestId,
-        reservation: {
-          id: o.reservation.id,
-          amount: o.reservation.amount.toString(),
-          expiresAt: o.reservation.expiresAt.toISOString(),
-        },
-        balance: { available: o.balance.available.toString(), reserved: o.balance.reserved.toString() },
-        limits: limitsJson(o.limits),
+    return json({
+      allowed: true,
+      decisionId: o.decisionId,
+      requestId: o.requestId,
+      reservation: {
+        id: o.reservation.id,
+        amount: o.reservation.amount.toString(),
+        expiresAt: o.reservation.expiresAt.toISOString(),
       },
-      { headers: { "Cache-Control": "no-store" } },
-    );
+      balance: { available: o.balance.available.toString(), reserved: o.balance.reserved.toString() },
+      limits: limitsJson(o.limits),
+    });
   }
   const headers: Record<string, string> = {};
   if (o.code === "rate_limited" && o.resetsAt)
     headers["Retry-After"] = String(Math.max(1, Math.ceil((o.resetsAt.getTime() - now.getTime()) / 1000)));
   return problemResponse(
-    {
-      type: `${PROBLEM_TYPE_BASE}${o.code}`,
-      title: o.title,
-      status: o.status,
-      detail: o.detail,
-      code: o.code,
+    refusalProblem(o.code, o.detail, {
       scope: o.scope,
       limit: money(o.limit),
       used: money(o.used),
@@ -59,7 +52,7 @@ export function authorizeResponse(o: AuthorizeOutcome, now = new Date()): Respon
       remedy: o.remedy,
       decisionId: o.decisionId,
       requestId: o.requestId,
-    },
+    }),
     headers,
   );
 }

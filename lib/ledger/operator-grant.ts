@@ -48,16 +48,15 @@ export async function grantTenantCredits(
       throw new AppError("not_found", "No tenant has this id.");
     case "insufficient":
       throw new AppError(
-        "conflict",
+        "insufficient_credits",
         `Deducting ${-body.amount} micro-USD would take the available balance (${result.available}) below 0.`,
-        { code: "insufficient_credits", available: result.available.toString() },
+        { available: result.available.toString() },
       );
     case "key_reused":
       throw new AppError(
-        "conflict",
+        "idempotency_key_reused",
         "This idempotencyKey was used for a different grant (amount, reason or expiry differ).",
         {
-          code: "idempotency_key_reused",
           original: creditEntryJson(result, body.idempotencyKey),
         },
       );

@@ -1,5 +1,5 @@
 // Who may enter which area: one pure decision that both adapters (pages in session.ts, route
-// handlers in session-route.ts) turn into their own answer, so the two can never disagree.
+// handlers in session-auth.ts) turn into their own answer, so the two can never disagree.
 export type Role = "ADMIN" | "TENANT_OWNER" | "TENANT_MEMBER";
 export type SessionUser = { id: string; email: string; name: string; role: Role; tenantId: string | null };
 export type AdminUser = SessionUser & { role: "ADMIN" };

@@ -1,6 +1,6 @@
 // The Next.js adapter layer: lib/web/ is the only part of lib/ that imports next/*. This file
 // resolves the signed-in user for pages, layouts and server actions and guards each area;
-// session-route.ts does the same for route handlers. The decision itself is area-access.ts.
+// session-auth.ts does the same for route handlers. The decision itself is area-access.ts.
 import "server-only";
 
 import { getServerSession } from "next-auth";

@@ -3,9 +3,9 @@
 // make a Stripe-linked tenant, deliver a signed event and read what it left behind.
 import { afterAll, beforeAll } from "vitest";
 
+import { createTenantWithKey } from "@/test/fixtures";
 import { postEvent } from "@/test/stripe/events";
 import { startWebhookServer, type WebhookServer } from "@/test/stripe/webhook-server";
-import { createTenantWithKey } from "@/test/fixtures";
 
 export const T0 = 1_780_000_000; // event clock (unix seconds)
 export const PERIOD = { periodStart: 1_779_000_000, periodEnd: 1_781_592_000 };

@@ -1,8 +1,8 @@
 // A test database plus the webhook route (and the decision API's authorize route) served over
 // real HTTP, with STRIPE_WEBHOOK_SECRET set to two secrets (the rotation case).
-import { TEST_WEBHOOK_SECRET } from "@/test/stripe/events";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { serveRoutes } from "@/test/serve-route";
+import { TEST_WEBHOOK_SECRET } from "@/test/stripe/events";
 
 export const ROTATED_WEBHOOK_SECRET = "whsec_test_tollgate_previous_secret";
 
@@ -12,14 +12,7 @@ export async function startWebhookServer(label: string): Promise<WebhookServer> 
   const db = await createTestDatabase(label);
   process.env.DATABASE_URL = db.url;
   process.env.STRIPE_WEBHOOK_SECRET = `${TEST_WEBHOOK_SECRET}, ${ROTATED_WEBHOOK_SECRET}`;
-  const [webhook, authorize] = await Promise.all([
-    import("@/app/api/stripe/webhook/route"),
-    import("@/app/api/v1/authorize/route"),
-  ]);
-  const server = await serveRoutes({
-    "/api/stripe/webhook": { POST: webhook.POST },
-    "/api/v1/authorize": { POST: authorize.POST },
-  });
+  const server = await serveRoutes(["/api/stripe/webhook", "/api/v1/authorize"]);
   return {
     db,
     url: server.url,

@@ -1,14 +1,17 @@
 // GET /api/health – readiness: 200 when the database answers and migrations are current, else 503
 import { checkHealth } from "@/lib/health/check";
+import { publicAccess } from "@/lib/http/auth/public-access";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = route({ auth: publicAccess }, async () => {
   const { httpStatus, body } = await checkHealth({
     connectionString: process.env.DATABASE_URL,
     root: process.cwd(),
     version: packageJson.version,
   });
-  return Response.json(body, { status: httpStatus, headers: { "Cache-Control": "no-store" } });
-}
+  return json(body, { status: httpStatus });
+});

@@ -1,16 +1,11 @@
 // The decision API's hot paths, served by the production server straight from their route
 // handlers (the same modules Next.js serves), skipping Next's router on every gateway call.
+// A filter on the one route table (api-routes.ts), not a second table.
+import { apiRoutes } from "@/lib/web/server/api-routes";
 import type { Routes } from "@/lib/web/server/route-table";
 
-export async function decisionRoutes(): Promise<Routes> {
-  const [authorize, usage, balance] = await Promise.all([
-    import("@/app/api/v1/authorize/route"),
-    import("@/app/api/v1/usage/route"),
-    import("@/app/api/v1/balance/route"),
-  ]);
-  return {
-    "/api/v1/authorize": { POST: authorize.POST },
-    "/api/v1/usage": { POST: usage.POST },
-    "/api/v1/balance": { GET: balance.GET },
-  };
+export const DECISION_PATHS = ["/api/v1/authorize", "/api/v1/usage", "/api/v1/balance"] as const;
+
+export function decisionRoutes(): Promise<Routes> {
+  return apiRoutes(DECISION_PATHS);
 }

@@ -3,11 +3,7 @@
 import type http from "node:http";
 
 import { MAX_BODY_BYTES } from "@/lib/http/read-json";
-
-export type RouteHandler = (
-  req: Request,
-  ctx: { params: Promise<Record<string, string>> },
-) => Promise<Response>;
+import type { RouteHandler } from "@/lib/http/route";
 
 /**
  * Reads at most `cap` + 1 bytes of the body: enough for readJson() to answer 413 exactly as it

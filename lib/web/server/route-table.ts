@@ -1,5 +1,5 @@
 // A small path table for route handlers: exact paths and patterns like "/tenants/:id".
-import type { RouteHandler } from "@/lib/web/server/node-fetch-bridge";
+import type { RouteHandler } from "@/lib/http/route";
 
 export type Routes = Record<string, Partial<Record<string, RouteHandler>>>;
 export type RouteMatch = { handler: RouteHandler; params: Record<string, string> };

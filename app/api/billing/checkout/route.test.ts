@@ -2,11 +2,11 @@
 // pointed at a local server (STRIPE_API_BASE) whose received requests are asserted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { startLocalStripe, type LocalStripe } from "@/test/stripe/local-stripe";
+import type { SessionUser } from "@/lib/web/area-access";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 import { serveRoutes } from "@/test/serve-route";
-import type { SessionUser } from "@/lib/web/area-access";
+import { startLocalStripe, type LocalStripe } from "@/test/stripe/local-stripe";
 
 // The real next-auth session needs a browser's cookie; the e2e spec signs in for real.
 const current = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -57,14 +57,7 @@ beforeAll(async () => {
       url: "https://billing.stripe.test/p/session/bps_local_1",
     },
   }));
-  const [checkout, portal] = await Promise.all([
-    import("@/app/api/billing/checkout/route"),
-    import("@/app/api/billing/portal/route"),
-  ]);
-  server = await serveRoutes({
-    "/api/billing/checkout": { POST: checkout.POST },
-    "/api/billing/portal": { POST: portal.POST },
-  });
+  server = await serveRoutes(["/api/billing/checkout", "/api/billing/portal"]);
   const { tenant, plan } = await createTenantWithKey(db.prisma, {
     slug: "buyer",
     available: 0n,

@@ -1,17 +1,32 @@
 // POST /api/billing/checkout – a Stripe Checkout Session (credit top-up or plan) for the signed-in tenant owner
-import { readJson } from "@/lib/http/read-json";
-import { billingNotConfigured, checkoutRequestSchema, outboundResponse } from "@/lib/http/billing-route";
+import { z } from "zod";
+
 import { createCheckout } from "@/lib/billing/outbound";
-import { stripeClient } from "@/lib/billing/stripe-client";
+import { requireStripe } from "@/lib/billing/require-stripe";
 import { prisma } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { sessionRoute } from "@/lib/web/session-route";
+import { orThrow } from "@/lib/errors/app-error";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
-export const POST = sessionRoute({ area: "tenant", ownerOnly: true }, async (req, _ctx, user) => {
-  const stripe = stripeClient();
-  if (!stripe) return billingNotConfigured();
-  const body = await readJson(req, checkoutRequestSchema);
-  return outboundResponse(await createCheckout(prisma, stripe, user, body, appUrl()));
-});
+const body = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("top_up"),
+    amount: z
+      .string()
+      .regex(/^[1-9]\d{0,15}$/, "must be a whole number of micro-USD")
+      .transform(BigInt),
+  }),
+  z.strictObject({ kind: z.literal("subscription"), planKey: z.string().min(1).max(100) }),
+]);
+
+export const POST = route(
+  { auth: session({ area: "tenant", ownerOnly: true }), body },
+  async ({ auth: owner, body }) => {
+    const { url } = orThrow(await createCheckout(prisma, requireStripe(), owner, body, appUrl()));
+    return json({ url });
+  },
+);

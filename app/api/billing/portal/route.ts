@@ -1,15 +1,16 @@
 // POST /api/billing/portal – a Stripe Billing Portal session (cards, invoices, cancel) for the signed-in tenant owner
-import { billingNotConfigured, outboundResponse } from "@/lib/http/billing-route";
 import { createPortal } from "@/lib/billing/outbound";
-import { stripeClient } from "@/lib/billing/stripe-client";
+import { requireStripe } from "@/lib/billing/require-stripe";
 import { prisma } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { sessionRoute } from "@/lib/web/session-route";
+import { orThrow } from "@/lib/errors/app-error";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
-export const POST = sessionRoute({ area: "tenant", ownerOnly: true }, async (_req, _ctx, user) => {
-  const stripe = stripeClient();
-  if (!stripe) return billingNotConfigured();
-  return outboundResponse(await createPortal(prisma, stripe, user, appUrl()));
+export const POST = route({ auth: session({ area: "tenant", ownerOnly: true }) }, async ({ auth: owner }) => {
+  const { url } = orThrow(await createPortal(prisma, requireStripe(), owner, appUrl()));
+  return json({ url });
 });

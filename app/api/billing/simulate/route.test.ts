@@ -2,10 +2,10 @@
 // own webhook with a signed event (the real path), and Checkout answers 503 billing_not_configured.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { SessionUser } from "@/lib/web/area-access";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 import { serveRoutes } from "@/test/serve-route";
-import type { SessionUser } from "@/lib/web/area-access";
 
 const current = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/web/session", () => ({ getSessionUser: async () => current.user }));
@@ -19,18 +19,12 @@ beforeAll(async () => {
   Object.assign(process.env, { DATABASE_URL: db.url, TOLLGATE_DEMO: "1" });
   for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"])
     delete process.env[name];
-  const [simulate, webhook, checkout, portal] = await Promise.all([
-    import("@/app/api/billing/simulate/route"),
-    import("@/app/api/stripe/webhook/route"),
-    import("@/app/api/billing/checkout/route"),
-    import("@/app/api/billing/portal/route"),
+  server = await serveRoutes([
+    "/api/billing/simulate",
+    "/api/stripe/webhook",
+    "/api/billing/checkout",
+    "/api/billing/portal",
   ]);
-  server = await serveRoutes({
-    "/api/billing/simulate": { POST: simulate.POST },
-    "/api/stripe/webhook": { POST: webhook.POST },
-    "/api/billing/checkout": { POST: checkout.POST },
-    "/api/billing/portal": { POST: portal.POST },
-  });
   process.env.APP_URL = server.url; // read on first use, after this: the simulated event goes to this server's webhook
   const { tenant, plan } = await createTenantWithKey(db.prisma, {
     slug: "demo-buyer",
@@ -121,8 +115,7 @@ describe("Simulate payment outside the demo", () => {
         else process.env[k] = v;
       }
       vi.resetModules();
-      const { POST } = await import("@/app/api/billing/simulate/route");
-      const isolated = await serveRoutes({ "/api/billing/simulate": { POST } });
+      const isolated = await serveRoutes(["/api/billing/simulate"]);
       try {
         const [balance, events] = await Promise.all([
           db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } }),

@@ -5,10 +5,10 @@ import { simulateTopUp } from "@/lib/billing/simulate-payment";
 import { webhookSecrets } from "@/lib/billing/webhook-secrets";
 import { prisma } from "@/lib/db";
 import { appUrl, env } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
-import { outboundResponse } from "@/lib/http/billing-route";
-import { readJson } from "@/lib/http/read-json";
-import { sessionRoute } from "@/lib/web/session-route";
+import { AppError, orThrow } from "@/lib/errors/app-error";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
@@ -19,15 +19,20 @@ const body = z.strictObject({
     .transform(BigInt),
 });
 
-export const POST = sessionRoute({ area: "tenant", ownerOnly: true }, async (req, _ctx, user) => {
-  const e = env();
-  const secret = webhookSecrets()[0];
-  if (!e.TOLLGATE_DEMO || e.STRIPE_SECRET_KEY || !secret)
-    throw new AppError("not_found", "Simulated payments exist only in the demo, without STRIPE_SECRET_KEY.");
-  const { amount } = await readJson(req, body);
-  // The app's own webhook at its configured address (never the request's Host header, which the caller controls).
-  const result = await simulateTopUp(prisma, user.tenantId, amount, `${appUrl()}/api/stripe/webhook`, secret);
-  if (!result.ok) return outboundResponse(result);
-  if (result.status !== 200) throw new Error(`the webhook answered ${result.status} to ${result.eventId}`);
-  return Response.json({ eventId: result.eventId }, { headers: { "Cache-Control": "no-store" } });
-});
+export const POST = route(
+  { auth: session({ area: "tenant", ownerOnly: true }), body },
+  async ({ auth: owner, body }) => {
+    const e = env();
+    const secret = webhookSecrets()[0];
+    if (!e.TOLLGATE_DEMO || e.STRIPE_SECRET_KEY || !secret)
+      throw new AppError(
+        "not_found",
+        "Simulated payments exist only in the demo, without STRIPE_SECRET_KEY.",
+      );
+    // The app's own webhook at its configured address (never the request's Host header, which the caller controls).
+    const webhook = `${appUrl()}/api/stripe/webhook`;
+    const paid = orThrow(await simulateTopUp(prisma, owner.tenantId, body.amount, webhook, secret));
+    if (paid.status !== 200) throw new Error(`the webhook answered ${paid.status} to ${paid.eventId}`);
+    return json({ eventId: paid.eventId });
+  },
+);

@@ -2,13 +2,15 @@
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors/app-error";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { tenantSummary } from "@/lib/tenants/tenant-summary";
-import { sessionRoute } from "@/lib/web/session-route";
+import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ area: "tenant" }, async (_req, _ctx, user) => {
+export const GET = route({ auth: session({ area: "tenant" }) }, async ({ auth: user }) => {
   const summary = await tenantSummary(prisma, pool(), user.tenantId);
   if (!summary) throw new AppError("not_found");
-  return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
+  return json(summary);
 });

@@ -1,24 +1,24 @@
 // POST /api/stripe/webhook – verify a Stripe event's signature and apply it to the billing mirror once
-import { apiRoute } from "@/lib/http/handler";
 import { receiveStripeWebhook } from "@/lib/billing/receive-webhook";
 import { stripeClient } from "@/lib/billing/stripe-client";
 import { webhookSecrets } from "@/lib/billing/webhook-secrets";
 import { prisma } from "@/lib/db";
+import { problemResponse, type Problem } from "@/lib/errors/problem";
+import { publicAccess } from "@/lib/http/auth/public-access";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async (req) => {
-  // The raw text, never req.json(): the signature covers the exact bytes Stripe sent.
+// No body schema: the signature covers the exact bytes Stripe sent, so the raw text is read here.
+export const POST = route({ auth: publicAccess }, async ({ req }) => {
+  const signature = req.headers.get("stripe-signature");
   const answer = await receiveStripeWebhook(
     prisma,
     await req.text(),
-    req.headers.get("stripe-signature"),
+    signature,
     webhookSecrets(),
     stripeClient(),
   );
-  const type = answer.status === 200 ? "application/json" : "application/problem+json";
-  return new Response(JSON.stringify(answer.body), {
-    status: answer.status,
-    headers: { "Content-Type": type, "Cache-Control": "no-store" },
-  });
+  return answer.status === 200 ? json(answer.body) : problemResponse(answer.body as Problem);
 });

@@ -19,14 +19,7 @@ beforeAll(async () => {
   db = await createTestDatabase("limits_race");
   process.env.DATABASE_URL = db.url;
   process.env.TOLLGATE_PG_POOL = "20";
-  const [authorize, usage] = await Promise.all([
-    import("@/app/api/v1/authorize/route"),
-    import("@/app/api/v1/usage/route"),
-  ]);
-  server = await serveRoutes({
-    "/api/v1/authorize": { POST: authorize.POST },
-    "/api/v1/usage": { POST: usage.POST },
-  });
+  server = await serveRoutes(["/api/v1/authorize", "/api/v1/usage"]);
 });
 afterAll(async () => {
   await server?.close();

@@ -1,15 +1,13 @@
 // POST /api/v1/authorize – decide whether a call may proceed, and reserve its credits if so
-import { bearerToken } from "@/lib/http/bearer";
-import { apiRoute } from "@/lib/http/handler";
-import { readJson } from "@/lib/http/read-json";
 import { authorize } from "@/lib/authorize/authorize";
-import { authorizeRequestSchema } from "@/lib/decisions/authorize-request";
 import { decisionDeps } from "@/lib/authorize/runtime";
+import { authorizeRequestSchema } from "@/lib/decisions/authorize-request";
+import { bearerKey } from "@/lib/http/auth/bearer-key";
 import { authorizeResponse } from "@/lib/http/authorize-response";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async (req) => {
-  const body = await readJson(req, authorizeRequestSchema);
-  return authorizeResponse(await authorize(decisionDeps(), bearerToken(req), body));
-});
+export const POST = route({ auth: bearerKey, body: authorizeRequestSchema }, async ({ auth: secret, body }) =>
+  authorizeResponse(await authorize(decisionDeps(), secret, body)),
+);

@@ -1,13 +1,10 @@
 // GET /api/v1/balance – the key's tenant: balance, quota, plan, billing state, days of credit left
-import { apiRoute } from "@/lib/http/handler";
-import { authenticateKey } from "@/lib/http/key-auth";
-import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
+import { apiKey } from "@/lib/http/auth/api-key";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { balanceReport } from "@/lib/usage/balance-report";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (req) => {
-  const ctx = await authenticateKey(prisma, req);
-  return Response.json(await balanceReport(pool(), ctx), { headers: { "Cache-Control": "no-store" } });
-});
+export const GET = route({ auth: apiKey() }, async ({ auth: key }) => json(await balanceReport(pool(), key)));

@@ -1,11 +1,11 @@
 // POST /api/v1/usage and GET /api/v1/balance over real HTTP against real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 import { startRouteServer } from "@/test/route-server";
 import { serveRoutes } from "@/test/serve-route";
-import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
 let db: TestDatabase;
 let server: { url: string; close(): Promise<void> };
@@ -13,16 +13,7 @@ let server: { url: string; close(): Promise<void> };
 beforeAll(async () => {
   db = await createTestDatabase("usage");
   process.env.DATABASE_URL = db.url;
-  const [authorize, usage, balance] = await Promise.all([
-    import("@/app/api/v1/authorize/route"),
-    import("@/app/api/v1/usage/route"),
-    import("@/app/api/v1/balance/route"),
-  ]);
-  server = await serveRoutes({
-    "/api/v1/authorize": { POST: authorize.POST },
-    "/api/v1/usage": { POST: usage.POST },
-    "/api/v1/balance": { GET: balance.GET },
-  });
+  server = await serveRoutes(["/api/v1/authorize", "/api/v1/usage", "/api/v1/balance"]);
 });
 afterAll(async () => {
   await server?.close();

@@ -1,29 +1,25 @@
 // POST /api/v1/usage – report what calls actually used; settles their reservations
-import { apiRoute } from "@/lib/http/handler";
-import { authenticateKey } from "@/lib/http/key-auth";
-import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import { ingestUsage } from "@/lib/usage/ingest-usage";
+import { apiKey } from "@/lib/http/auth/api-key";
+import { route } from "@/lib/http/route";
 import { usageResponse } from "@/lib/http/usage-response";
+import { ingestUsage } from "@/lib/usage/ingest-usage";
 import { usageBodySchema, usageEventSchema } from "@/lib/usage/usage-request";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async (req) => {
-  const ctx = await authenticateKey(prisma, req, { revokedMayReport: true });
-  const body = await readJson(req, usageBodySchema);
-  // A lone event that is invalid is a 422 with its fields' problems; in a batch each event is judged alone.
-  const events = Array.isArray(body) ? body : [usageEventSchema.parse(body)];
-  const outcome = await ingestUsage(
-    { prisma, pool: pool() },
-    {
-      tenantId: ctx.tenant.id,
-      apiKeyId: ctx.key.id,
-      timeZone: ctx.tenant.timeZone,
-      keyRevoked: ctx.key.status === "REVOKED",
-    },
-    events,
-  );
-  return usageResponse(outcome);
-});
+export const POST = route(
+  { auth: apiKey({ revokedMayReport: true }), body: usageBodySchema },
+  async ({ auth: { tenant, key }, body }) => {
+    // A lone event that is invalid is a 422 with its fields' problems; in a batch each event is judged alone.
+    const events = Array.isArray(body) ? body : [usageEventSchema.parse(body)];
+    const caller = {
+      tenantId: tenant.id,
+      apiKeyId: key.id,
+      timeZone: tenant.timeZone,
+      keyRevoked: key.status === "REVOKED",
+    };
+    return usageResponse(await ingestUsage({ prisma, pool: pool() }, caller, events));
+  },
+);

@@ -3,62 +3,64 @@
 // from/to are days in the tenant's own zone, as its charts show them (UTC across all tenants)
 import { z } from "zod";
 
-import { EXPORT_KINDS, exportCsv, exportFilterSchema } from "@/lib/dashboard/csv-export";
+import { EXPORT_KINDS, exportCsv, exportFilterSchema, type ExportKind } from "@/lib/dashboard/csv-export";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors/app-error";
-import { problemResponse } from "@/lib/errors/problem";
-import { apiRoute } from "@/lib/http/handler";
+import { route } from "@/lib/http/route";
 import { tenantScope } from "@/lib/tenants/scope";
-import { getSessionUser } from "@/lib/web/session";
-import { sessionProblem } from "@/lib/web/session-route";
+import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ kind: z.enum(EXPORT_KINDS) });
-
-export const GET = apiRoute<{ params: Promise<{ kind: string }> }>(async (req, ctx) => {
-  const user = await getSessionUser();
-  if (!user) return problemResponse(sessionProblem("unauthorized", "Sign in at /sign-in first."));
-  const parsed = params.safeParse(await ctx.params);
-  if (!parsed.success) throw new AppError("not_found");
-  const { kind } = parsed.data;
-  const filter = exportFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-  if (user.role !== "ADMIN") {
-    const own = tenantScope(user.tenantId!).tenantId;
-    if (filter.tenantId && filter.tenantId !== own) throw new AppError("not_found");
-    filter.tenantId = own;
-  }
-  const tenant = filter.tenantId
-    ? await prisma.tenant.findUnique({
-        where: { id: tenantScope(filter.tenantId).tenantId },
-        select: { timeZone: true },
-      })
-    : null;
-  if (filter.tenantId && !tenant) throw new AppError("not_found");
-  const chunks = exportCsv(pool(), kind, filter, { timeZone: tenant?.timeZone });
-  const encoder = new TextEncoder();
-  // Pull-based: the next batch is read only when the client has taken the previous one.
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (e) {
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="tollgate-${kind}${filter.tenantId ? `-${filter.tenantId}` : ""}-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+// An unknown kind names no export: 404, where another malformed parameter would be a 422.
+const params = z.object({
+  kind: z.string().transform((k): ExportKind => {
+    const kind = EXPORT_KINDS.find((e) => e === k);
+    if (!kind) throw new AppError("not_found");
+    return kind;
+  }),
 });
+
+export const GET = route(
+  { auth: session(), params, query: exportFilterSchema },
+  async ({ auth: user, params: { kind }, query: filter }) => {
+    if (user.role !== "ADMIN") {
+      const own = tenantScope(user.tenantId!).tenantId;
+      if (filter.tenantId && filter.tenantId !== own) throw new AppError("not_found");
+      filter.tenantId = own;
+    }
+    const tenant = filter.tenantId
+      ? await prisma.tenant.findUnique({
+          where: { id: tenantScope(filter.tenantId).tenantId },
+          select: { timeZone: true },
+        })
+      : null;
+    if (filter.tenantId && !tenant) throw new AppError("not_found");
+    const chunks = exportCsv(pool(), kind, filter, { timeZone: tenant?.timeZone });
+    const encoder = new TextEncoder();
+    // Pull-based: the next batch is read only when the client has taken the previous one.
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (e) {
+          controller.error(e);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    });
+    const stamp = new Date().toISOString().slice(0, 10);
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="tollgate-${kind}${filter.tenantId ? `-${filter.tenantId}` : ""}-${stamp}.csv"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  },
+);

@@ -1,8 +1,10 @@
 // GET /api/v1/admin/plans – every plan with all its limits and prices
-import { adminJson, adminRoute } from "@/lib/http/admin-route";
-import { listPlans } from "@/lib/plans/manage-plans";
 import { prisma } from "@/lib/db";
+import { adminToken } from "@/lib/http/auth/admin-token";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { listPlans } from "@/lib/plans/manage-plans";
 
 export const dynamic = "force-dynamic";
 
-export const GET = adminRoute(async () => adminJson({ plans: await listPlans(prisma) }));
+export const GET = route({ auth: adminToken }, async () => json({ plans: await listPlans(prisma) }));

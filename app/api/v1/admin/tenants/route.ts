@@ -1,12 +1,12 @@
 // POST /api/v1/admin/tenants – create a tenant (with a zero credit balance)
-import { adminJson, adminRoute } from "@/lib/http/admin-route";
-import { createTenant, createTenantSchema } from "@/lib/tenants/create-tenant";
-import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
+import { adminToken } from "@/lib/http/auth/admin-token";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { createTenant, createTenantSchema } from "@/lib/tenants/create-tenant";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute(async (req, _ctx, actor) => {
-  const body = await readJson(req, createTenantSchema);
-  return adminJson(await createTenant(prisma, actor, body), 201);
-});
+export const POST = route({ auth: adminToken, body: createTenantSchema }, async ({ auth: actor, body }) =>
+  json(await createTenant(prisma, actor, body), { status: 201 }),
+);

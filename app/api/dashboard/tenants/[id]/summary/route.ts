@@ -2,14 +2,16 @@
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors/app-error";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { tenantSummary } from "@/lib/tenants/tenant-summary";
-import { sessionRoute } from "@/lib/web/session-route";
+import { idParams } from "@/lib/validation/inputs";
+import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ area: "admin" }, async (_req, ctx: { params: Promise<{ id: string }> }) => {
-  const { id } = await ctx.params;
-  const summary = await tenantSummary(prisma, pool(), id);
+export const GET = route({ auth: session({ area: "admin" }), params: idParams }, async ({ params }) => {
+  const summary = await tenantSummary(prisma, pool(), params.id);
   if (!summary) throw new AppError("not_found");
-  return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
+  return json(summary);
 });

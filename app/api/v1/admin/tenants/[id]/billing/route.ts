@@ -1,14 +1,14 @@
 // PUT /api/v1/admin/tenants/{id}/billing – set the subscription of a tenant invoiced outside Stripe
-import { adminJson, adminRoute } from "@/lib/http/admin-route";
-import { idParams } from "@/lib/validation/inputs";
 import { manualBillingSchema, setManualBilling } from "@/lib/billing/manual-billing";
-import { readJson } from "@/lib/http/read-json";
 import { prisma } from "@/lib/db";
+import { adminToken } from "@/lib/http/auth/admin-token";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/validation/inputs";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = adminRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }, actor) => {
-  const { id } = idParams.parse(await ctx.params);
-  const body = await readJson(req, manualBillingSchema);
-  return adminJson(await setManualBilling(prisma, actor, id, body));
-});
+export const PUT = route(
+  { auth: adminToken, params: idParams, body: manualBillingSchema },
+  async ({ auth: actor, params, body }) => json(await setManualBilling(prisma, actor, params.id, body)),
+);

@@ -1,8 +1,8 @@
 // POST /api/v1/admin/tenants/{id}/keys and POST /api/v1/admin/keys/{id}/approve|revoke over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
 import { TEST_MODEL } from "@/test/fixtures";
 
 let s: AdminServer;

@@ -1,14 +1,15 @@
 // POST /api/v1/admin/tenants/{id}/keys – issue an API key; its secret is in this answer only
-import { adminJson, adminRoute } from "@/lib/http/admin-route";
+import { prisma } from "@/lib/db";
+import { adminToken } from "@/lib/http/auth/admin-token";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { createApiKey, createApiKeySchema } from "@/lib/keys/key-lifecycle";
 import { idParams } from "@/lib/validation/inputs";
-import { readJson } from "@/lib/http/read-json";
-import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }, actor) => {
-  const { id } = idParams.parse(await ctx.params);
-  const body = await readJson(req, createApiKeySchema);
-  return adminJson(await createApiKey(prisma, actor, id, body), 201);
-});
+export const POST = route(
+  { auth: adminToken, params: idParams, body: createApiKeySchema },
+  async ({ auth: actor, params, body }) =>
+    json(await createApiKey(prisma, actor, params.id, body), { status: 201 }),
+);

@@ -7,28 +7,25 @@ import type { AuditActor } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { bearerToken } from "@/lib/http/bearer";
+import { clientIp } from "@/lib/http/client-ip";
+import type { Auth } from "@/lib/http/route";
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
 
-/** The client's address as the proxy in front reports it (first x-forwarded-for hop), for the audit trail. */
-export function clientIp(req: Request): string | null {
-  const forwarded =
-    req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip")?.trim();
-  return forwarded ? forwarded.slice(0, 64) : null;
-}
-
+/** The audit actor of an admin API call (`configured` is the token, read from the env unless given). */
 export function authenticateAdmin(
   req: Request,
   configured: string | undefined = env().TOLLGATE_ADMIN_TOKEN,
 ): AuditActor {
   if (!configured) throw new AppError("not_found");
   const sent = bearerToken(req);
-  if (!sent || !timingSafeEqual(digest(sent), digest(configured))) {
+  if (!sent || !timingSafeEqual(digest(sent), digest(configured)))
     throw new AppError(
-      "unauthorized",
+      "admin_token_invalid",
       "Send the admin token as `Authorization: Bearer $TOLLGATE_ADMIN_TOKEN`.",
-      { code: "admin_token_invalid" },
     );
-  }
-  return { kind: "ADMIN_TOKEN", id: null, ip: clientIp(req) };
+  return { kind: "ADMIN_TOKEN", id: null, ip: clientIp(req.headers) };
 }
+
+/** The route strategy: checked before any body is read, so a bad token never costs a parse. */
+export const adminToken: Auth<AuditActor> = (req) => authenticateAdmin(req);

@@ -6,7 +6,8 @@ import type { SessionUser } from "@/lib/web/area-access";
 const current = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/web/session", () => ({ getSessionUser: async () => current.user }));
 
-const { sessionRoute } = await import("@/lib/web/session-route");
+const { session } = await import("@/lib/web/session-auth");
+const { route } = await import("@/lib/http/route");
 
 const admin: SessionUser = { id: "a", email: "admin@x.test", name: "A", role: "ADMIN", tenantId: null };
 const owner: SessionUser = {
@@ -24,38 +25,45 @@ const member: SessionUser = {
   tenantId: "t1",
 };
 
-const adminRoute = sessionRoute<unknown>({ area: "admin" }, async (_req, _ctx, user) =>
+const adminRoute = route({ auth: session({ area: "admin" }) }, async ({ auth: user }) =>
   Response.json({ id: user.id }),
 );
-const tenantRoute = sessionRoute<unknown>({ area: "tenant" }, async (_req, _ctx, user) =>
+const tenantRoute = route({ auth: session({ area: "tenant" }) }, async ({ auth: user }) =>
   Response.json({ tenantId: user.tenantId }),
 );
-const ownerRoute = sessionRoute<unknown>({ area: "tenant", ownerOnly: true }, async () =>
+const ownerRoute = route({ auth: session({ area: "tenant", ownerOnly: true }) }, async () =>
   Response.json({ ok: true }),
 );
-const failing = sessionRoute<unknown>({ area: "admin" }, async () => {
+const anyUserRoute = route({ auth: session() }, async ({ auth: user }) => Response.json({ role: user.role }));
+const failing = route({ auth: session({ area: "admin" }) }, async () => {
   throw new Error("connection refused at 10.0.0.5");
 });
 
-const call = (route: (r: Request, c: unknown) => Promise<Response>) =>
-  route(new Request("http://t.test/api/x"), {});
+const call = (handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>) =>
+  handler(new Request("http://t.test/api/x"), { params: Promise.resolve({}) });
 
-describe("sessionRoute", () => {
+describe("route with the session strategy", () => {
   beforeEach(() => {
     current.user = null;
   });
 
-  it("answers 401 problem+json when signed out, without running the handler", async () => {
-    const res = await call(adminRoute);
-    expect(res.status).toBe(401);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(await res.json()).toMatchObject({
-      type: expect.stringMatching(/unauthorized$/),
-      title: "Not signed in",
-      status: 401,
-      detail: expect.any(String),
-    });
-  });
+  it.each([
+    ["an area route", adminRoute],
+    ["a route for any signed-in user", anyUserRoute],
+  ])(
+    "answers 401 problem+json when signed out on %s, without running the handler",
+    async (_name, handler) => {
+      const res = await call(handler);
+      expect(res.status).toBe(401);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({
+        type: expect.stringMatching(/unauthorized$/),
+        title: "Not signed in",
+        status: 401,
+        detail: expect.any(String),
+      });
+    },
+  );
 
   it.each([
     ["a tenant owner on an admin route", owner, adminRoute],
@@ -80,6 +88,7 @@ describe("sessionRoute", () => {
     expect(await (await call(tenantRoute)).json()).toEqual({ tenantId: "t1" });
     current.user = owner;
     expect((await call(ownerRoute)).status).toBe(200);
+    expect(await (await call(anyUserRoute)).json()).toEqual({ role: "TENANT_OWNER" });
   });
 
   it("hides an unexpected failure behind a generic 500", async () => {

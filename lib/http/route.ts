@@ -1,0 +1,65 @@
+// The one wrapper of every API route handler (dub's withWorkspace, kept small): it resolves the
+// caller with the route's auth strategy, then parses the path params, the query and the JSON body
+// with the route's zod schemas, hands the handler one context object, and turns whatever is thrown
+// into problem details (lib/errors/problem.ts) — so no handler authenticates, parses or catches.
+// Order is load-bearing: auth first, so a bad key or token never costs a body read.
+// Nothing here imports Next: the decision API's routes also run under plain Node (lib/web/server).
+import type { z } from "zod";
+
+import { AppError } from "@/lib/errors/app-error";
+import { problemResponse, toProblem } from "@/lib/errors/problem";
+import { readJson } from "@/lib/http/read-json";
+
+/** Resolves the caller of a request, or throws the AppError that refuses it (401, 403, 404). */
+export type Auth<A> = (req: Request) => A | Promise<A>;
+
+type Schema = z.ZodType | undefined;
+type Parsed<S extends Schema> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export type RouteSpec<A, P extends Schema, Q extends Schema, B extends Schema> = {
+  auth: Auth<A>;
+  /** The path's [segments]; a mismatch is a 422 (a schema may throw its own AppError, e.g. 404). */
+  params?: P;
+  /** The search params, as a flat object of strings. */
+  query?: Q;
+  /** A JSON body: 415 not JSON, 413 over `maxBodyBytes` (1 MB), 400 unparsable, 422 invalid. */
+  body?: B;
+  maxBodyBytes?: number;
+};
+
+export type RouteContext<A, P extends Schema, Q extends Schema, B extends Schema> = {
+  req: Request;
+  auth: A;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+};
+
+/** A Next.js route handler (what app/api/**\/route.ts exports), also served by lib/web/server. */
+export type RouteHandler = (
+  req: Request,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+export function route<
+  A,
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+>(spec: RouteSpec<A, P, Q, B>, handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Response>): RouteHandler {
+  return async (req, ctx) => {
+    try {
+      const auth = await spec.auth(req);
+      const params = spec.params?.parse(await ctx?.params);
+      const query = spec.query?.parse(Object.fromEntries(new URL(req.url).searchParams));
+      const body = spec.body && (await readJson(req, spec.body, spec.maxBodyBytes));
+      return await handler({ req, auth, params, query, body } as RouteContext<A, P, Q, B>);
+    } catch (error) {
+      const problem = toProblem(error);
+      // An AppError is an answer (a 503 included); anything else that ends in a 500 is a bug to log.
+      if (problem.status >= 500 && !(error instanceof AppError))
+        console.error(`${req.method} ${new URL(req.url).pathname} failed:`, error);
+      return problemResponse(problem);
+    }
+  };
+}
