@@ -1,7 +1,7 @@
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
-import { card, customer, event } from "@/test/stripe/events";
 import { DEMO_WEBHOOK_SECRET } from "@/lib/billing/webhook-secrets";
 import { tenantIdOf } from "@/lib/demo/ids";
+import { card, customer, event } from "@/test/stripe/events";
 
 import { accounts } from "./fixtures/accounts";
 import { expect, expectLiveAfterUsage, screenshotBothWidths, test } from "./fixtures/test";

@@ -5,9 +5,9 @@ import "dotenv/config";
 
 import path from "node:path";
 
+import { EnvError, parseEnv } from "@/lib/env";
 import { demoBanner } from "@/lib/startup/demo-banner";
 import { startTollgate } from "@/lib/startup/start-tollgate";
-import { EnvError, parseEnv } from "@/lib/env";
 
 async function main() {
   const dev = process.argv.includes("--dev");

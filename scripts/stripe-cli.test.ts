@@ -2,10 +2,10 @@
 // pointed at a local server that plays Stripe's API (and records what it was asked).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { card, customer, dispute, event, subscription } from "@/test/stripe/events";
-import { list, startLocalStripe, type LocalStripe } from "@/test/stripe/local-stripe";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
+import { card, customer, dispute, event, subscription } from "@/test/stripe/events";
+import { list, startLocalStripe, type LocalStripe } from "@/test/stripe/local-stripe";
 
 let db: TestDatabase;
 let stripe: LocalStripe;

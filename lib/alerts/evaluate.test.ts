@@ -4,15 +4,15 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { runMinutely } from "@/lib/worker/periodic";
-import { createPool } from "@/lib/db/pool";
 import { DecisionRecorder } from "@/lib/authorize/recorder";
+import { createPool } from "@/lib/db/pool";
 import { QUEUES } from "@/lib/jobs/queues";
 import { grantCredits } from "@/lib/ledger/grant-credits";
+import { ingestUsage } from "@/lib/usage/ingest-usage";
+import { runMinutely } from "@/lib/worker/periodic";
 import { createChannel, createRule, eventsOf } from "@/test/alert-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
-import { ingestUsage } from "@/lib/usage/ingest-usage";
 
 const APP = "http://tollgate.test";
 const admin = { kind: "SYSTEM" as const, id: null, ip: null };

@@ -4,8 +4,8 @@ import { utc } from "@/lib/db/pool";
 import { rowsOf, type SqlRunner } from "@/lib/db/sql-runner";
 import { cardExpiresAt } from "@/lib/decisions/decide";
 import type { AlertRuleKind } from "@/lib/generated/prisma/enums";
-import { quotaPeriod } from "@/lib/time/tenant-calendar";
 import { burnWindowStart, daysOfCreditLeft } from "@/lib/money/burn-rate";
+import { quotaPeriod } from "@/lib/time/tenant-calendar";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

@@ -6,10 +6,10 @@
 // (new id) makes no second transition.
 import { describe, expect, it } from "vitest";
 
-import { event, invoice, subscription } from "@/test/stripe/events";
-import { PERIOD, T0, webhookTestServer } from "@/test/stripe/webhook-harness";
 import { createChannel, createRule, eventsOf } from "@/test/alert-fixtures";
 import { createTenantWithKey } from "@/test/fixtures";
+import { event, invoice, subscription } from "@/test/stripe/events";
+import { PERIOD, T0, webhookTestServer } from "@/test/stripe/webhook-harness";
 
 const { s, send } = webhookTestServer("alerts_stripe");
 

@@ -2,9 +2,9 @@
 // snapshot cache in the same process, so no test here waits out the 5 s cache or clears it itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
 import { checkoutSession, event, invoice, postEvent, subscription } from "@/test/stripe/events";
 import { startWebhookServer, type WebhookServer } from "@/test/stripe/webhook-server";
-import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
 
 let s: WebhookServer;
 const DAY = 86_400;

@@ -1,12 +1,12 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { loadLiveState } from "@/lib/authorize/live-state";
+import { loadKeyContext, loadModelPrice } from "@/lib/authorize/load-context";
 import { createPool } from "@/lib/db/pool";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import { callCost } from "@/lib/decisions/cost";
 import { cardExpiresAt, decide } from "@/lib/decisions/decide";
-import { loadLiveState } from "@/lib/authorize/live-state";
-import { loadKeyContext, loadModelPrice } from "@/lib/authorize/load-context";
 import type { Decision, DecisionRequest } from "@/lib/decisions/types";
 import { DEMO_TENANTS, demoKeySecret } from "@/lib/demo/accounts";
 import { DEMO_MODELS } from "@/lib/demo/catalog";
@@ -14,9 +14,9 @@ import { DEMO_REFUSALS } from "@/lib/demo/decisions";
 import { DatabaseNotEmptyError, seedDemo, tenantIdOf } from "@/lib/demo/seed";
 import { BUDGET_CALL } from "@/lib/demo/usage";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { withClient } from "@/test/pg-admin";
-import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 const NOW = new Date("2026-11-25T07:30:00.000Z");
 const DAY = 86_400_000;

@@ -4,8 +4,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import Redis from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { freePort } from "@/lib/db/embedded";
 import { redisLimiter } from "@/lib/authorize/runtime";
+import { freePort } from "@/lib/db/embedded";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 

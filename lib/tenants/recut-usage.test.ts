@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { recutUsage } from "@/lib/tenants/recut-usage";
 import { quotaRowsOf, rollupsOf } from "@/lib/demo/aggregates";
 import type { DemoUsageEvent } from "@/lib/demo/usage";
+import { recutUsage } from "@/lib/tenants/recut-usage";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";
 

@@ -4,11 +4,11 @@
 // are per key and show on the keys list instead. Plus the warnings an operator acts on before a
 // refusal: few days of credit left, quota nearly used, no usable key, a flag for review.
 import { cardStatus, type CardStatus } from "@/lib/billing/card-status";
-import type { TenantStateRow } from "@/lib/tenants/tenant-states";
 import type { RemedyAction } from "@/lib/decisions/codes";
 import type { ModelPrice } from "@/lib/decisions/cost";
 import { decide } from "@/lib/decisions/decide";
 import type { Decision, DecisionRequest, DecisionSnapshot, Refused } from "@/lib/decisions/types";
+import type { TenantStateRow } from "@/lib/tenants/tenant-states";
 
 export const LOW_DAYS_LEFT = 3;
 export const QUOTA_WARN_PCT = 90;

@@ -6,10 +6,10 @@ import type pg from "pg";
 
 import { listDecisions } from "@/lib/dashboard/decision-log";
 import { decisionView } from "@/lib/dashboard/decision-view";
-import { healthBanner, tenantHealth } from "@/lib/tenants/tenant-health";
-import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { tenantScope } from "@/lib/tenants/scope";
+import { healthBanner, tenantHealth } from "@/lib/tenants/tenant-health";
+import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 
 /** A tenant's standing and what it was derived from (pages that also need the state read it once). */
 export async function loadTenantStanding(

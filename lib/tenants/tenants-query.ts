@@ -3,9 +3,9 @@
 // ever receives one page. Parsed from the URL with zod; anything unknown falls back to a default.
 import { z } from "zod";
 
+import type { ModelPrice } from "@/lib/decisions/cost";
 import { tenantHealth, type TenantHealth } from "@/lib/tenants/tenant-health";
 import type { TenantStateRow } from "@/lib/tenants/tenant-states";
-import type { ModelPrice } from "@/lib/decisions/cost";
 
 export const SORTS = ["name", "balance", "daysLeft", "quota", "risk"] as const;
 export const PAGE_SIZES = [10, 25, 50] as const;

@@ -3,12 +3,12 @@
 // transaction, so the current month's quota is never reset by a zone change.
 import { z } from "zod";
 
-import { invalidField, microUsd, timeZoneSchema } from "@/lib/validation/inputs";
-import { recutUsage } from "@/lib/tenants/recut-usage";
-import { loadTenant, lockTenant, tenantJson, tenantSettings } from "@/lib/tenants/tenant-view";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { clearContextCache } from "@/lib/authorize/load-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recutUsage } from "@/lib/tenants/recut-usage";
+import { loadTenant, lockTenant, tenantJson, tenantSettings } from "@/lib/tenants/tenant-view";
+import { invalidField, microUsd, timeZoneSchema } from "@/lib/validation/inputs";
 
 const FIELDS = ["planKey", "timeZone", "status", "dailySpendCap", "monthlySpendCap"] as const;
 

@@ -10,9 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 
 import { createPool } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
-import { startWorker, type RunningWorker, type WorkerOptions } from "@/lib/worker/worker";
 import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
 import { sendTestNotification } from "@/lib/notify/send-test";
+import { startWorker, type RunningWorker, type WorkerOptions } from "@/lib/worker/worker";
 import { createChannel, createRule } from "@/test/alert-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey } from "@/test/fixtures";

@@ -4,9 +4,9 @@
 import { createPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { newWebhookSecret } from "@/lib/notify/channels/webhook";
 import { workerOptionsFromEnv } from "@/lib/worker/from-env";
 import { startWorker } from "@/lib/worker/worker";
-import { newWebhookSecret } from "@/lib/notify/channels/webhook";
 import { queueDeliveries, samplePayload } from "@/test/queue-delivery";
 import { startReceiver } from "@/test/receiver";
 

@@ -6,9 +6,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 import { hashPassword } from "@/lib/auth/password";
-import { startTollgate } from "@/lib/startup/start-tollgate";
 import { freePort } from "@/lib/db/embedded";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { startTollgate } from "@/lib/startup/start-tollgate";
 
 export type Timing = { p50: number; p95: number; max: number };
 

@@ -1,9 +1,9 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createPool } from "@/lib/db/pool";
 import { pages, percentile } from "@/scripts/bench/dashboard/bench-dashboard";
 import { seedLarge } from "@/scripts/bench/dashboard/seed-large";
-import { createPool } from "@/lib/db/pool";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 
 let db: TestDatabase;
