@@ -134,6 +134,7 @@ const specs: Spec[] = [
       trialEnd: T0,
       pastDueSince: T0,
       stripeEventCreatedAt: T0,
+      stripeEventId: "evt_1",
       createdAt: T0,
       updatedAt: T0,
     },
@@ -152,6 +153,7 @@ const specs: Spec[] = [
       isDefault: true,
       detachedAt: T0,
       stripeEventCreatedAt: T0,
+      stripeEventId: "evt_1",
       createdAt: T0,
       updatedAt: T0,
     },
@@ -177,6 +179,7 @@ const specs: Spec[] = [
       dueDate: T0,
       paidAt: T0,
       stripeEventCreatedAt: T0,
+      stripeEventId: "evt_1",
       createdAt: T0,
       updatedAt: T0,
     },
@@ -198,6 +201,17 @@ const specs: Spec[] = [
       error: "boom",
       receivedAt: T0,
       processedAt: T0,
+    },
+  },
+  {
+    model: "StripeObjectRead",
+    keep: ["objectId", "created"],
+    create: {
+      objectId: "sub_1",
+      created: T0,
+      payload: { id: "sub_1", object: "subscription", status: "active" },
+      eventId: "evt_1",
+      readAt: T0,
     },
   },
   {
@@ -470,6 +484,8 @@ function whereOf(spec: Spec): Record<string, unknown> {
     return { tenantId_periodStart: { tenantId: create.tenantId, periodStart: create.periodStart } };
   if (spec.model === "AlertRuleChannel")
     return { ruleId_channelId: { ruleId: create.ruleId, channelId: create.channelId } };
+  if (spec.model === "StripeObjectRead")
+    return { objectId_created: { objectId: create.objectId, created: create.created } };
   if (spec.model === "CreditBalance") return { tenantId: create.tenantId };
   return { id: create.id };
 }
