@@ -2,11 +2,11 @@
 // the mirror where it drifted, and print each change. Needs STRIPE_SECRET_KEY and DATABASE_URL.
 import "dotenv/config";
 
-import { clearContextCache } from "@/lib/authorize/load-context";
 import { reconcileStripe } from "@/lib/billing/reconcile";
 import { stripeClient } from "@/lib/billing/stripe-client";
 import { createPrismaClient } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
+import { clearContextCache } from "@/lib/keys/key-context";
 
 export async function main(log: (line: string) => void = console.log): Promise<number> {
   const stripe = stripeClient();

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { cardStatus } from "@/lib/billing/card-status";
+import { cardStatus } from "@/lib/decisions/card-status";
 
 /**
  * A card's expiry in the one status vocabulary, on the rule decide() applies (cardStatus): valid

@@ -8,8 +8,8 @@ import { HealthBanner } from "@/components/dashboard/health-banner";
 import { QuotaBar } from "@/components/dashboard/quota-bar";
 import { Money } from "@/components/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { TenantSummary } from "@/lib/dashboard/tenant-summary";
 import { formatDaysLeft } from "@/lib/format/time";
-import type { TenantSummary } from "@/lib/tenants/tenant-summary";
 
 async function fetchSummary(): Promise<TenantSummary> {
   const res = await fetch("/api/dashboard/summary", { cache: "no-store" });

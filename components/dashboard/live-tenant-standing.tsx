@@ -6,8 +6,8 @@ import type { ReactNode } from "react";
 import { HealthBanner } from "@/components/dashboard/health-banner";
 import { Money } from "@/components/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { TenantSummary } from "@/lib/dashboard/tenant-summary";
 import { formatDaysLeft } from "@/lib/format/time";
-import type { TenantSummary } from "@/lib/tenants/tenant-summary";
 
 /**
  * An administrator's view of a tenant's standing, refreshed every 15 s and on focus: whether its

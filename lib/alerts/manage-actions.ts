@@ -18,11 +18,11 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
-import { appUrl, databaseUrl, env } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 import type { ActionState } from "@/lib/forms/action-state";
 import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
+import { sendDepsFromEnv } from "@/lib/notify/send-deps-from-env";
 import { sendTestNotification } from "@/lib/notify/send-test";
-import { workerOptionsFromEnv } from "@/lib/worker/from-env";
 
 /** Who acts, on which tenant's alerts, with what. */
 type Command<I> = { actor: AuditActor; tenantId: string; input: I };
@@ -57,10 +57,10 @@ export async function deleteRuleAction({ actor, tenantId, input }: Command<IdInp
   return answer(await deleteRule(prisma, actor, tenantId, input.id), "Rule deleted");
 }
 
-const allowPrivate = () => env().ALERTS_ALLOW_PRIVATE_URLS || env().TOLLGATE_DEMO;
-
 export async function createChannelAction({ actor, tenantId, input }: Command<ChannelInput>) {
-  const r = await createChannel(prisma, actor, tenantId, input, { allowPrivate: allowPrivate() });
+  const r = await createChannel(prisma, actor, tenantId, input, {
+    allowPrivate: sendDepsFromEnv(env()).allowPrivate,
+  });
   const attached =
     r.ok && input.attachToAll
       ? ` and added to ${r.value.attachedRules} rule${r.value.attachedRules === 1 ? "" : "s"}`
@@ -77,9 +77,7 @@ export async function sendTestAction({
   tenantId,
   input,
 }: Omit<Command<IdInput>, "actor">): Promise<ActionState> {
-  const e = env();
-  const deps = workerOptionsFromEnv(e, databaseUrl(), appUrl(), { demo: e.TOLLGATE_DEMO }).send;
-  const r = await sendTestNotification(pool(), deps, input.id, tenantId, appUrl());
+  const r = await sendTestNotification(pool(), sendDepsFromEnv(env()), input.id, tenantId, appUrl());
   if (!r) return { ok: false, message: "No such channel." };
   const code = r.responseCode === null ? "" : `HTTP ${r.responseCode}`;
   const took = r.latencyMs === null ? "" : ` in ${r.latencyMs} ms`;

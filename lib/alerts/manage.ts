@@ -6,11 +6,11 @@ import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import type { ChannelInput, RuleInput } from "@/lib/alerts/manage-forms";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prismaRunner } from "@/lib/db/sql-runner";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { PAGERDUTY_EVENTS_URL } from "@/lib/notify/channels/pagerduty";
 import { newWebhookSecret } from "@/lib/notify/channels/webhook";
 import { checkUrl, UnsafeUrlError } from "@/lib/notify/safe-post";
-import { tenantScope } from "@/lib/tenants/scope";
 
 export type ManageResult<T> =
   | { ok: true; value: T }

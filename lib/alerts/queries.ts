@@ -1,8 +1,8 @@
 // What the alert pages read. Tenant reads take the tenant id and go through tenantScope; the
 // admin-wide reads (delivery log across tenants, firing alerts) take null for "every tenant".
 // A channel's secret is never selected here: it is shown once, in the answer to its creation.
+import { tenantScope } from "@/lib/db/tenant-scope";
 import type { DeliveryStatus, PrismaClient } from "@/lib/generated/prisma/client";
-import { tenantScope } from "@/lib/tenants/scope";
 
 export async function listRules(prisma: PrismaClient, tenantId: string) {
   return prisma.alertRule.findMany({

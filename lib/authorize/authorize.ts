@@ -6,7 +6,6 @@
 import type pg from "pg";
 
 import { loadLiveState } from "@/lib/authorize/live-state";
-import { loadKeyContext, loadModelPrice, type ContextCache } from "@/lib/authorize/load-context";
 import type { DecisionRecorder } from "@/lib/authorize/recorder";
 import { TtlCache } from "@/lib/cache/ttl-cache";
 import type { AuthorizeRequest } from "@/lib/decisions/authorize-request";
@@ -17,6 +16,7 @@ import { stillStands, storedRefusal } from "@/lib/decisions/replay";
 import type { DecisionSnapshot, Limits, Refused } from "@/lib/decisions/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { loadKeyContext, loadModelPrice, type ContextCache } from "@/lib/keys/key-context";
 import { touchLastUsed } from "@/lib/keys/touch-last-used";
 import { reserveCredits, type HeldReservation, type ReserveGuard } from "@/lib/ledger/reserve-credits";
 import type { RateLimiter } from "@/lib/ratelimit/sliding-window";
@@ -27,7 +27,7 @@ export type AuthorizeDeps = {
   pool: pg.Pool;
   limiter: RateLimiter;
   recorder: DecisionRecorder;
-  /** Keys' contexts and model prices (lib/authorize/load-context.ts). */
+  /** Keys' contexts and model prices (lib/keys/key-context.ts). */
   contexts: ContextCache;
   /** What this instance remembers of its own recent answers. */
   memory: AuthorizeMemory;

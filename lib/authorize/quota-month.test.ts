@@ -5,11 +5,11 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadLiveState } from "@/lib/authorize/live-state";
-import { loadKeyContext } from "@/lib/authorize/load-context";
 import { createPool } from "@/lib/db/pool";
 import { decide } from "@/lib/decisions/decide";
 import type { DecisionSnapshot } from "@/lib/decisions/types";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { loadKeyContext } from "@/lib/keys/key-context";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";

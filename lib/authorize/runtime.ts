@@ -5,11 +5,11 @@
 import Redis from "ioredis";
 
 import { AuthorizeMemory, type AuthorizeDeps } from "@/lib/authorize/authorize";
-import { processContextCache } from "@/lib/authorize/load-context";
 import { DecisionRecorder } from "@/lib/authorize/recorder";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { appUrl, env } from "@/lib/env";
+import { processContextCache } from "@/lib/keys/key-context";
 import { FallbackRateLimiter } from "@/lib/ratelimit/fallback-limiter";
 import { RedisRateLimiter } from "@/lib/ratelimit/redis-limiter";
 import { InProcessRateLimiter } from "@/lib/ratelimit/sliding-window";

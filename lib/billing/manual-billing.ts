@@ -4,11 +4,12 @@
 import { z } from "zod";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import { clearContextCache } from "@/lib/authorize/load-context";
+import { lockTenant } from "@/lib/db/lock-tenant";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import { AppError } from "@/lib/errors/app-error";
 import { SubscriptionStatus, type PrismaClient, type Subscription } from "@/lib/generated/prisma/client";
-import { tenantScope } from "@/lib/tenants/scope";
-import { billingJson, loadTenant, lockTenant } from "@/lib/tenants/tenant-view";
+import { clearContextCache } from "@/lib/keys/key-context";
+import { billingJson, loadTenant } from "@/lib/tenants/tenant-view";
 import { isoDate } from "@/lib/validation/inputs";
 
 export const manualBillingSchema = z.strictObject({

@@ -22,7 +22,6 @@
 import type Stripe from "stripe";
 
 import { afterWrite } from "@/lib/alerts/after-write";
-import { clearContextCache } from "@/lib/authorize/load-context";
 import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { customerOf, resolveTenant } from "@/lib/billing/resolve-tenant";
 import { idOf } from "@/lib/billing/stripe-shapes";
@@ -31,6 +30,7 @@ import { handlerContext, STRIPE_ACTOR, type StoredEvent } from "@/lib/billing/we
 import { utc } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { clearContextCache } from "@/lib/keys/key-context";
 
 export type ProcessOutcome =
   | { outcome: "processed" | "ignored" | "unmatched"; tenantId: string | null }

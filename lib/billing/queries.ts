@@ -3,8 +3,8 @@ import "server-only";
 
 import { webhookSecrets } from "@/lib/billing/webhook-secrets";
 import { prisma } from "@/lib/db";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import { env } from "@/lib/env";
-import { tenantScope } from "@/lib/tenants/scope";
 
 export type BillingMode = "stripe" | "demo" | "off";
 

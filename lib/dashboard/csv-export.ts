@@ -1,13 +1,13 @@
 // CSV exports of usage events, ledger entries and decisions, for any filter, streamed: rows are
 // read in keyset-paged batches (never OFFSET, never the whole result in memory) and written as
 // they come. A tenant's export is always scoped to its own tenant id by the caller; the tenant
-// condition itself comes from lib/tenants/scope.ts like every other tenant query.
+// condition itself comes from lib/db/tenant-scope.ts like every other tenant query.
 import type pg from "pg";
 import { z } from "zod";
 
 import { utc } from "@/lib/db/pool";
+import { sqlTenantScope } from "@/lib/db/tenant-scope";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
-import { sqlTenantScope } from "@/lib/tenants/scope";
 
 export const EXPORT_KINDS = ["usage", "ledger", "decisions"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

@@ -1,11 +1,11 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cardStatus } from "@/lib/billing/card-status";
 import { decisionFilterSchema, listDecisions } from "@/lib/dashboard/decision-log";
 import { simulateCall } from "@/lib/dashboard/simulate";
 import { dayRange, pivotSeries, usageSeries } from "@/lib/dashboard/usage-series";
 import { createPool } from "@/lib/db/pool";
+import { cardStatus } from "@/lib/decisions/card-status";
 import { grantCredits } from "@/lib/ledger/grant-credits";
 import { daysOfCredit, healthBanner, tenantHealth } from "@/lib/tenants/tenant-health";
 import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";

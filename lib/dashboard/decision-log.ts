@@ -2,9 +2,9 @@
 // key, paged by a (createdAt, id) cursor so deep pages cost the same as the first.
 import { z } from "zod";
 
+import { viewScope } from "@/lib/db/tenant-scope";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { viewScope } from "@/lib/tenants/scope";
 
 export const decisionFilterSchema = z.object({
   outcome: z.enum(["all", "allowed", "refused"]).catch("all"),

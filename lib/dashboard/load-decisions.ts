@@ -5,7 +5,7 @@ import "server-only";
 import { decisionFilterSchema, listDecisions } from "@/lib/dashboard/decision-log";
 import { decisionView } from "@/lib/dashboard/decision-view";
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenants/scope";
+import { tenantScope } from "@/lib/db/tenant-scope";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -4,10 +4,10 @@ import "server-only";
 
 import { loadTenantDecisions } from "@/lib/dashboard/load-decisions";
 import { loadUsageChart } from "@/lib/dashboard/load-usage";
+import { loadTenantStanding, tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { listModels, listPlans, loadTenantDetail } from "@/lib/tenants/tenant-detail";
-import { loadTenantStanding, tenantSummary } from "@/lib/tenants/tenant-summary";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

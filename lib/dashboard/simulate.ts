@@ -7,12 +7,12 @@ import type pg from "pg";
 import type { AuthorizeOutcome } from "@/lib/authorize/authorize";
 import { loadLiveState } from "@/lib/authorize/live-state";
 import type { SimulateInput } from "@/lib/dashboard/forms";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import { decide } from "@/lib/decisions/decide";
 import type { Decision, DecisionSnapshot, KeySnapshot } from "@/lib/decisions/types";
 import type { ActionState } from "@/lib/forms/action-state";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { authorizeResponse } from "@/lib/http/authorize-response";
-import { tenantScope } from "@/lib/tenants/scope";
 
 export type SimulationResult = {
   allowed: boolean;

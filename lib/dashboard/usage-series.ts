@@ -3,8 +3,8 @@
 // with no usage are present with zeros, so the chart's axis is continuous.
 import type pg from "pg";
 
+import { tenantScope } from "@/lib/db/tenant-scope";
 import { microsToChartValue } from "@/lib/money/format";
-import { tenantScope } from "@/lib/tenants/scope";
 import { localDate } from "@/lib/time/tenant-calendar";
 
 export const RANGES = [7, 30, 90] as const;

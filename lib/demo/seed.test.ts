@@ -2,7 +2,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadLiveState } from "@/lib/authorize/live-state";
-import { loadKeyContext, loadModelPrice } from "@/lib/authorize/load-context";
 import { createPool } from "@/lib/db/pool";
 import { REFUSAL_CODES } from "@/lib/decisions/codes";
 import { callCost } from "@/lib/decisions/cost";
@@ -14,6 +13,7 @@ import { DEMO_REFUSALS } from "@/lib/demo/decisions";
 import { DatabaseNotEmptyError, seedDemo, tenantIdOf } from "@/lib/demo/seed";
 import { BUDGET_CALL } from "@/lib/demo/usage";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { loadKeyContext, loadModelPrice } from "@/lib/keys/key-context";
 import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { withClient } from "@/test/pg-admin";

@@ -3,9 +3,9 @@
 // Session, role and form parsing are the action wrapper's (lib/web/action.ts).
 import type { AuditActor } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import type { ActionState } from "@/lib/forms/action-state";
 import { approveApiKey, createApiKey } from "@/lib/keys/key-lifecycle";
-import { tenantScope } from "@/lib/tenants/scope";
 
 type Command<I> = { actor: AuditActor; tenantId: string; input: I };
 

@@ -4,13 +4,13 @@
 import { z } from "zod";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import { clearContextCache } from "@/lib/authorize/load-context";
+import { lockTenant } from "@/lib/db/lock-tenant";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiKey, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { generateApiKey } from "@/lib/keys/api-key";
 import { apiKeyJson } from "@/lib/keys/api-key-json";
-import { tenantScope } from "@/lib/tenants/scope";
-import { lockTenant } from "@/lib/tenants/tenant-view";
+import { clearContextCache } from "@/lib/keys/key-context";
 import { assertKnownModels, microUsd, modelList } from "@/lib/validation/inputs";
 
 export const createApiKeySchema = z.strictObject({

@@ -2,7 +2,7 @@
 import "server-only";
 
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenants/scope";
+import { tenantScope } from "@/lib/db/tenant-scope";
 
 /** A tenant's keys, active before revoked, newest first. */
 export async function listTenantKeys(tenantId: string) {

@@ -10,9 +10,9 @@ import { randomUUID } from "node:crypto";
 import { afterWrite } from "@/lib/alerts/after-write";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prismaRunner } from "@/lib/db/sql-runner";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import type { CreditGrant, CreditLedgerEntry, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { consumeGrants } from "@/lib/ledger/consume-grants";
-import { tenantScope } from "@/lib/tenants/scope";
 
 export type GrantInput = {
   tenantId: string;

@@ -4,9 +4,9 @@
 import { z } from "zod";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import { clearContextCache } from "@/lib/authorize/load-context";
 import { AppError } from "@/lib/errors/app-error";
 import type { Plan, PrismaClient } from "@/lib/generated/prisma/client";
+import { clearContextCache } from "@/lib/keys/key-context";
 import {
   assertKnownModels,
   bigIntInput,

@@ -3,7 +3,7 @@
 import "server-only";
 
 import { prisma } from "@/lib/db";
-import { tenantScope } from "@/lib/tenants/scope";
+import { tenantScope } from "@/lib/db/tenant-scope";
 
 const currentSubscription = {
   orderBy: { updatedAt: "desc" as const },

@@ -3,8 +3,8 @@
 // calendar functions the ingest path uses. Events are read in 15-minute buckets — every zone's
 // offset is a multiple of 15 minutes, so no bucket straddles a local midnight — and the work
 // grows with the span of history, not with the number of events.
+import { tenantScope } from "@/lib/db/tenant-scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { tenantScope } from "@/lib/tenants/scope";
 import { localDate, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 type Totals = { requests: number; input: bigint; output: bigint; cost: bigint };

@@ -1,7 +1,7 @@
 // One tenant's page: plan, subscription, invoices, cards, keys, ledger, alert rules and events,
 // audit trail. Every read is scoped by tenantScope; an unknown id answers null (the page 404s).
+import { tenantScope } from "@/lib/db/tenant-scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { tenantScope } from "@/lib/tenants/scope";
 
 export async function loadTenantDetail(prisma: PrismaClient, tenantId: string) {
   const scope = tenantScope(tenantId);

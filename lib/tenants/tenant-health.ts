@@ -3,7 +3,7 @@
 // through a key with no restrictions of its own). Key-level problems (a revoked or pending key)
 // are per key and show on the keys list instead. Plus the warnings an operator acts on before a
 // refusal: few days of credit left, quota nearly used, no usable key, a flag for review.
-import { cardStatus, type CardStatus } from "@/lib/billing/card-status";
+import { cardStatus, type CardStatus } from "@/lib/decisions/card-status";
 import type { RemedyAction } from "@/lib/decisions/codes";
 import type { ModelPrice } from "@/lib/decisions/cost";
 import { decide } from "@/lib/decisions/decide";

@@ -6,9 +6,9 @@
 import type pg from "pg";
 
 import { utc } from "@/lib/db/pool";
+import { sqlTenantScope } from "@/lib/db/tenant-scope";
 import type { ModelPrice } from "@/lib/decisions/cost";
 import type { PlanSnapshot, SubscriptionStatus } from "@/lib/decisions/types";
-import { sqlTenantScope } from "@/lib/tenants/scope";
 
 export type TenantStateRow = {
   id: string;

@@ -1,9 +1,8 @@
-// A tenant as the admin API shows it (plan, balance, billing, keys), and the row lock every
-// admin change to a tenant takes first.
+// A tenant as the admin API shows it (plan, balance, billing, keys).
+import { tenantScope } from "@/lib/db/tenant-scope";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { apiKeyJson } from "@/lib/keys/api-key-json";
-import { tenantScope } from "@/lib/tenants/scope";
 
 type Db = Pick<Prisma.TransactionClient, "tenant">;
 
@@ -21,18 +20,6 @@ export async function loadTenant(db: Db, tenantId: string): Promise<TenantRow> {
   const tenant = await db.tenant.findUnique({ where: { id: tenantScope(tenantId).tenantId }, include });
   if (!tenant) throw new AppError("not_found", "No tenant has this id.");
   return tenant;
-}
-
-/**
- * Locks a tenant's row for the rest of the transaction (404 when there is none). FOR NO KEY
- * UPDATE, not FOR UPDATE: the hot path's inserts take KEY SHARE on the tenant through their
- * foreign keys while holding the balance row, and must never wait for an admin change.
- */
-export async function lockTenant(tx: Prisma.TransactionClient, tenantId: string): Promise<void> {
-  const rows = await tx.$queryRaw<
-    Array<{ id: string }>
-  >`SELECT id FROM "Tenant" WHERE id = ${tenantScope(tenantId).tenantId} FOR NO KEY UPDATE`;
-  if (rows.length === 0) throw new AppError("not_found", "No tenant has this id.");
 }
 
 /** What an operator sets on a tenant: the before/after of its audit rows. */

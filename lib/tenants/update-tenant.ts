@@ -4,10 +4,11 @@
 import { z } from "zod";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import { clearContextCache } from "@/lib/authorize/load-context";
+import { lockTenant } from "@/lib/db/lock-tenant";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { clearContextCache } from "@/lib/keys/key-context";
 import { recutUsage } from "@/lib/tenants/recut-usage";
-import { loadTenant, lockTenant, tenantJson, tenantSettings } from "@/lib/tenants/tenant-view";
+import { loadTenant, tenantJson, tenantSettings } from "@/lib/tenants/tenant-view";
 import { invalidField, microUsd, timeZoneSchema } from "@/lib/validation/inputs";
 
 const FIELDS = ["planKey", "timeZone", "status", "dailySpendCap", "monthlySpendCap"] as const;

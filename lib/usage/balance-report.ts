@@ -2,9 +2,9 @@
 // last at the last 7 days' burn rate (read from the daily rollups, cut in the tenant's zone).
 import type pg from "pg";
 
-import type { KeyContext } from "@/lib/authorize/load-context";
 import { utc } from "@/lib/db/pool";
 import { cardExpiresAt } from "@/lib/decisions/decide";
+import type { KeyContext } from "@/lib/keys/key-context";
 import { burnPerDay, burnWindowStart, daysOfCreditLeft } from "@/lib/money/burn-rate";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
 

@@ -5,11 +5,11 @@
 // for before it was revoked (usage is never dropped), and nothing else.
 import type pg from "pg";
 
-import { loadModelPrice } from "@/lib/authorize/load-context";
 import { withTransaction } from "@/lib/db/transaction";
 import { callCost } from "@/lib/decisions/cost";
 import { zodFieldErrors } from "@/lib/errors/problem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadModelPrice } from "@/lib/keys/key-context";
 import { settleBatch, type PricedEvent } from "@/lib/usage/settle-batch";
 import { usageEventSchema } from "@/lib/usage/usage-request";
 

@@ -11,10 +11,10 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 
-import { userActor } from "@/lib/audit/actor";
 import type { AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors/app-error";
 import { parseForm, type ActionState, type FieldErrors } from "@/lib/forms/action-state";
+import { userActor } from "@/lib/http/actor";
 import { requireUser, type AdminUser, type TenantUser } from "@/lib/web/session";
 
 /** The tenant id an admin page binds to its actions (`action.bind(null, tenant.id)`). */

@@ -1,5 +1,6 @@
 // The worker's settings from the environment (shared by `npm run jobs` and `npm start`).
 import type { Env } from "@/lib/env";
+import { sendDepsFromEnv } from "@/lib/notify/send-deps-from-env";
 import type { WorkerOptions } from "@/lib/worker/worker";
 
 export function workerOptionsFromEnv(
@@ -12,11 +13,6 @@ export function workerOptionsFromEnv(
     connectionString,
     appUrl,
     maxAttempts: e.ALERTS_MAX_ATTEMPTS,
-    // The demo's channels point at local receivers, so it allows private URLs like the tests do.
-    send: {
-      allowPrivate: e.ALERTS_ALLOW_PRIVATE_URLS || Boolean(opts.demo),
-      smtpUrl: e.SMTP_URL,
-      emailFrom: e.ALERTS_EMAIL_FROM,
-    },
+    send: sendDepsFromEnv(e, opts),
   };
 }

@@ -4,8 +4,8 @@
 // charge.refunded — grants once). Stripe amounts are USD cents; credits are micro-USD.
 import { WebhookDataError } from "@/lib/billing/webhook-data-error";
 import type { HandlerContext } from "@/lib/billing/webhooks/context";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import { grantCredits, grantLedgerKey, type GrantInput } from "@/lib/ledger/grant-credits";
-import { tenantScope } from "@/lib/tenants/scope";
 
 export const MICRO_PER_CENT = 10_000n;
 export const topUpKey = (paymentIntentId: string) => `stripe-topup:${paymentIntentId}`;

@@ -2,12 +2,12 @@
 // recorded decision instead): balance reads need a known, approved key. Usage reports also take a
 // revoked key (`revokedMayReport`), for the calls it was authorized for before it was revoked.
 // The key's context comes from the decision API's cache, so a revocation clears both at once.
-import { loadKeyContext, type KeyContext } from "@/lib/authorize/load-context";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { bearerToken } from "@/lib/http/bearer";
 import type { Auth } from "@/lib/http/route";
 import { hashApiKey } from "@/lib/keys/api-key";
+import { loadKeyContext, type KeyContext } from "@/lib/keys/key-context";
 
 export function apiKey(opts: { revokedMayReport?: boolean } = {}): Auth<KeyContext> {
   return async (req) => {

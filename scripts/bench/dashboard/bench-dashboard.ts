@@ -9,6 +9,7 @@ import pg from "pg";
 
 import { listDecisions } from "@/lib/dashboard/decision-log";
 import { monthMoney, refusalsByCode, stripeProblems, summarizeTenants } from "@/lib/dashboard/overview";
+import { loadTenantStanding } from "@/lib/dashboard/tenant-summary";
 import { usageSeries } from "@/lib/dashboard/usage-series";
 import { createPrismaClient } from "@/lib/db";
 import { createPool } from "@/lib/db/pool";
@@ -16,7 +17,6 @@ import { databaseUrl } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadTenantDetail } from "@/lib/tenants/tenant-detail";
 import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
-import { loadTenantStanding } from "@/lib/tenants/tenant-summary";
 import { queryTenants, tenantsQuerySchema } from "@/lib/tenants/tenants-query";
 import { timePagesOverHttp, type Timing } from "@/scripts/bench/dashboard/page-timing";
 

@@ -1,10 +1,10 @@
 // GET /api/dashboard/summary – the signed-in tenant's balance, banner and recent refusals (live refresh)
+import { tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors/app-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
-import { tenantSummary } from "@/lib/tenants/tenant-summary";
 import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";

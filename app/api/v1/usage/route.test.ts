@@ -299,7 +299,7 @@ describe("POST /api/v1/usage", () => {
       where: { id: apiKey.id },
       data: { status: "REVOKED", revokedAt: new Date() },
     });
-    const { clearContextCache } = await import("@/lib/authorize/load-context");
+    const { clearContextCache } = await import("@/lib/keys/key-context");
     clearContextCache();
 
     const body = await (

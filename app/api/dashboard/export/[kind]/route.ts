@@ -6,9 +6,9 @@ import { z } from "zod";
 import { EXPORT_KINDS, exportCsv, exportFilterSchema, type ExportKind } from "@/lib/dashboard/csv-export";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import { AppError } from "@/lib/errors/app-error";
 import { route } from "@/lib/http/route";
-import { tenantScope } from "@/lib/tenants/scope";
 import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 // GET /api/dashboard/tenants/{id}/summary – an administrator's live view of one tenant's standing (balance, banner, remedy)
+import { tenantSummary } from "@/lib/dashboard/tenant-summary";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors/app-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
-import { tenantSummary } from "@/lib/tenants/tenant-summary";
 import { idParams } from "@/lib/validation/inputs";
 import { session } from "@/lib/web/session-auth";
 

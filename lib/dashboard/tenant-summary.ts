@@ -6,8 +6,8 @@ import type pg from "pg";
 
 import { listDecisions } from "@/lib/dashboard/decision-log";
 import { decisionView } from "@/lib/dashboard/decision-view";
+import { tenantScope } from "@/lib/db/tenant-scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { tenantScope } from "@/lib/tenants/scope";
 import { healthBanner, tenantHealth } from "@/lib/tenants/tenant-health";
 import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 
