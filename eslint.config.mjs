@@ -34,7 +34,7 @@ const LIB_LAYERS = {
   authorize: ["alerts", "cache", "db", "decisions", "keys", "ledger", "ratelimit", "time"],
   usage: ["alerts", "db", "decisions", "errors", "keys", "ledger", "money", "time"],
   worker: ["alerts", "db", "jobs", "ledger", "notify"],
-  demo: ["alerts", "auth", "db", "decisions", "keys", "time"],
+  demo: ["alerts", "auth", "db", "decisions", "keys", "money", "time"],
   startup: ["db", "demo", "schema", "worker"],
   // Adapters: HTTP without Next, the screens' read models, sign-in, and the Next.js adapter.
   http: ["audit", "authorize", "db", "decisions", "errors", "keys", "usage"],

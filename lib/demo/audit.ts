@@ -3,6 +3,7 @@
 import type { DemoTenant } from "@/lib/demo/accounts";
 import { DEMO_ADMIN_ID, keyIdOf, ownerIdOf, tenantIdOf } from "@/lib/demo/ids";
 import type { Timeline } from "@/lib/demo/timeline";
+import { usdToMicros } from "@/lib/money/format";
 
 type ActorKind = "USER" | "STRIPE";
 export type AuditRow = {
@@ -64,7 +65,7 @@ export function demoAudit(t: DemoTenant, tl: Timeline): AuditRow[] {
       ...onTenant,
       action: "tenant.spend_cap",
       before: { dailySpendCap: null },
-      after: { dailySpendCap: String(Math.round(t.dailySpendCapUsd! * 1_000_000)) },
+      after: { dailySpendCap: String(usdToMicros(t.dailySpendCapUsd!)) },
       createdAt: tl.spendCapSince,
     });
   if (t.extraKey === "revoked")

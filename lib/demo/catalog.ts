@@ -1,5 +1,7 @@
 // Demo plans and models. Prices are realistic list prices; money is micro-USD.
-const usd = (n: number) => BigInt(Math.round(n * 1_000_000));
+import { usdToMicros } from "@/lib/money/format";
+
+const usd = usdToMicros;
 
 export const DEMO_MODELS = [
   {

@@ -8,6 +8,7 @@ import { DEMO_MODELS, demoPlan } from "@/lib/demo/catalog";
 import type { DemoKeyKind } from "@/lib/demo/ids";
 import type { Timeline } from "@/lib/demo/timeline";
 import type { DemoUsageEvent } from "@/lib/demo/usage";
+import { usdToMicros } from "@/lib/money/format";
 import { localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 export type DemoTenantState = {
@@ -96,7 +97,7 @@ export function snapshotAt(
       status: reached(tl.suspendedAt, t) ? "SUSPENDED" : "ACTIVE",
       dailySpendCap:
         tenant.dailySpendCapUsd !== undefined && reached(tl.spendCapSince, t)
-          ? BigInt(Math.round(tenant.dailySpendCapUsd * 1_000_000))
+          ? usdToMicros(tenant.dailySpendCapUsd)
           : null,
       monthlySpendCap: null,
     },

@@ -9,9 +9,10 @@ import { buildLedger, WELCOME_CREDIT } from "@/lib/demo/ledger";
 import type { DemoTenantState } from "@/lib/demo/snapshot";
 import { timelineOf } from "@/lib/demo/timeline";
 import { generateUsage, type DemoUsageEvent } from "@/lib/demo/usage";
+import { usdToMicros } from "@/lib/money/format";
 
 const DAY_MS = 86_400_000;
-const usd = (n: number) => BigInt(Math.round(n * 1_000_000));
+const usd = usdToMicros;
 
 /**
  * `days` of credit at the burn rate of the tenant's last 7 days of running (a blocked tenant's

@@ -8,6 +8,7 @@ import type { DemoTenant } from "@/lib/demo/accounts";
 import { DEMO_MODELS, demoPlan } from "@/lib/demo/catalog";
 import { seededRandom, seedOf, type Random } from "@/lib/demo/random";
 import type { Timeline } from "@/lib/demo/timeline";
+import { usdToMicros } from "@/lib/money/format";
 import { localDate, localDay, quotaPeriod } from "@/lib/time/tenant-calendar";
 
 export type DemoUsageEvent = {
@@ -174,7 +175,7 @@ function fillSpendToday(
   make: Make,
 ): DemoUsageEvent[] {
   const since = timeline.spendCapSince!;
-  const cap = BigInt(Math.round(tenant.dailySpendCapUsd! * 1_000_000));
+  const cap = usdToMicros(tenant.dailySpendCapUsd!);
   let spent = 0n;
   const kept = sorted.filter((e) => {
     if (e.occurredAt < since) return true;
