@@ -25,7 +25,7 @@ const LIB_LAYERS = {
   health: ["schema"],
   // The domain.
   notify: ["db", "jobs"],
-  alerts: ["audit", "db", "decisions", "forms", "jobs", "money", "notify", "time"],
+  alerts: ["audit", "db", "decisions", "errors", "forms", "jobs", "money", "notify", "time", "validation"],
   ledger: ["alerts", "audit", "db", "errors", "validation"],
   keys: ["audit", "cache", "db", "decisions", "errors", "forms", "validation"],
   plans: ["audit", "errors", "keys", "validation"],

@@ -417,7 +417,7 @@ describe("as tenant A's owner", () => {
     },
   );
 
-  const forged = (): Array<Call & { message: RegExp }> => [
+  const forged = (): Array<Call & { message: RegExp; fieldErrors?: Record<string, string[]> }> => [
     {
       name: "revokeOwnKeyAction with B's key",
       message: /^No such key$/,
@@ -439,6 +439,7 @@ describe("as tenant A's owner", () => {
     {
       name: "saveRuleAction attaching B's channel",
       message: /channel does not exist/,
+      fieldErrors: { channelIds: ["A chosen channel does not exist."] },
       call: () =>
         tenantAlerts.saveRuleAction(
           INITIAL,
@@ -485,7 +486,11 @@ describe("as tenant A's owner", () => {
   it.each(forged().map((c) => [c.name, c] as const))("%s: not found, nothing changed", async (_n, c) => {
     session.userId = A.ownerId;
     await expectNothingChanged(c.call, async (r) =>
-      expect(await r).toMatchObject({ ok: false, message: expect.stringMatching(c.message) }),
+      expect(await r).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(c.message),
+        ...(c.fieldErrors && { fieldErrors: c.fieldErrors }),
+      }),
     );
   });
 

@@ -1,7 +1,9 @@
 // What each alert action does and answers, shared by the tenant area (the session's tenant) and the
-// admin area (any tenant): already-parsed input in, lib/alerts/manage called, the outcome turned into
-// the ActionState the form shows. Session, role, form parsing and revalidation are the action
-// wrapper's (lib/web/action.ts); these are plain functions, tested on PostgreSQL without Next.
+// admin area (any tenant): already-parsed input in, lib/alerts/manage called, its success answered
+// with the message the form shows. A failure is the AppError the command throws (an unknown row, a
+// refused field), which the action wrapper (lib/web/action.ts) turns into the form's message and
+// field errors, as it does session, role, form parsing and revalidation; these are plain
+// functions, tested on PostgreSQL without Next.
 import type { z } from "zod";
 
 import {
@@ -11,7 +13,6 @@ import {
   deleteRule,
   setRuleEnabled,
   updateRule,
-  type ManageResult,
 } from "@/lib/alerts/manage";
 import type { ChannelInput, enabledForm, idForm, SaveRuleInput } from "@/lib/alerts/manage-forms";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
@@ -19,6 +20,7 @@ import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { appUrl, env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import type { ActionState } from "@/lib/forms/action-state";
 import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
 import { sendDepsFromEnv } from "@/lib/notify/send-deps-from-env";
@@ -31,54 +33,68 @@ type IdInput = z.output<typeof idForm>;
 /** The answer to an alert form that names nothing valid (a hidden id field). */
 export const NOTHING_CHOSEN: ActionState = { ok: false, message: "Nothing chosen" };
 
-function answer<T>(r: ManageResult<T>, message: string, extra: Partial<ActionState> = {}): ActionState {
-  if (r.ok) return { ok: true, message, ...extra };
-  if (r.reason === "invalid")
-    return { ok: false, message: r.message, fieldErrors: { [r.field]: [r.message] } };
-  return { ok: false, message: r.message };
-}
-
-export async function saveRuleAction({ actor, tenantId, input }: Command<SaveRuleInput>) {
+export async function saveRuleAction({
+  actor,
+  tenantId,
+  input,
+}: Command<SaveRuleInput>): Promise<ActionState> {
   const { id, ...rule } = input;
   const opts = { appUrl: appUrl() };
-  return id
-    ? answer(await updateRule(prisma, actor, tenantId, id, rule, opts), "Rule saved")
-    : answer(await createRule(prisma, actor, tenantId, rule, opts), "Rule created");
+  if (id) {
+    await updateRule(prisma, actor, tenantId, id, rule, opts);
+    return { ok: true, message: "Rule saved" };
+  }
+  await createRule(prisma, actor, tenantId, rule, opts);
+  return { ok: true, message: "Rule created" };
 }
 
-export async function toggleRuleAction({ actor, tenantId, input }: Command<z.output<typeof enabledForm>>) {
-  return answer(
-    await setRuleEnabled(prisma, actor, tenantId, input.id, input.enabled, { appUrl: appUrl() }),
-    input.enabled ? "Rule enabled" : "Rule disabled",
-  );
+export async function toggleRuleAction({
+  actor,
+  tenantId,
+  input,
+}: Command<z.output<typeof enabledForm>>): Promise<ActionState> {
+  await setRuleEnabled(prisma, actor, tenantId, input.id, input.enabled, { appUrl: appUrl() });
+  return { ok: true, message: input.enabled ? "Rule enabled" : "Rule disabled" };
 }
 
-export async function deleteRuleAction({ actor, tenantId, input }: Command<IdInput>) {
-  return answer(await deleteRule(prisma, actor, tenantId, input.id), "Rule deleted");
+export async function deleteRuleAction({ actor, tenantId, input }: Command<IdInput>): Promise<ActionState> {
+  await deleteRule(prisma, actor, tenantId, input.id);
+  return { ok: true, message: "Rule deleted" };
 }
 
-export async function createChannelAction({ actor, tenantId, input }: Command<ChannelInput>) {
-  const r = await createChannel(prisma, actor, tenantId, input, {
+export async function createChannelAction({
+  actor,
+  tenantId,
+  input,
+}: Command<ChannelInput>): Promise<ActionState> {
+  const { attachedRules, secret } = await createChannel(prisma, actor, tenantId, input, {
     allowPrivate: sendDepsFromEnv(env()).allowPrivate,
   });
-  const attached =
-    r.ok && input.attachToAll
-      ? ` and added to ${r.value.attachedRules} rule${r.value.attachedRules === 1 ? "" : "s"}`
-      : "";
-  return answer(r, `Channel created${attached}`, r.ok && r.value.secret ? { secret: r.value.secret } : {});
+  const attached = input.attachToAll
+    ? ` and added to ${attachedRules} rule${attachedRules === 1 ? "" : "s"}`
+    : "";
+  return { ok: true, message: `Channel created${attached}`, ...(secret ? { secret } : {}) };
 }
 
-export async function deleteChannelAction({ actor, tenantId, input }: Command<IdInput>) {
-  return answer(await deleteChannel(prisma, actor, tenantId, input.id), "Channel deleted");
+export async function deleteChannelAction({
+  actor,
+  tenantId,
+  input,
+}: Command<IdInput>): Promise<ActionState> {
+  await deleteChannel(prisma, actor, tenantId, input.id);
+  return { ok: true, message: "Channel deleted" };
 }
 
-/** Sends a sample at once; the message is the result the page shows beside the button. */
+/**
+ * Sends a sample at once; the message is the result the page shows beside the button (a failed
+ * delivery is that result, not a failure of the action: an unknown channel is).
+ */
 export async function sendTestAction({
   tenantId,
   input,
 }: Omit<Command<IdInput>, "actor">): Promise<ActionState> {
   const r = await sendTestNotification(pool(), sendDepsFromEnv(env()), input.id, tenantId, appUrl());
-  if (!r) return { ok: false, message: "No such channel." };
+  if (!r) throw new AppError("not_found", "No such channel.");
   const code = r.responseCode === null ? "" : `HTTP ${r.responseCode}`;
   const took = r.latencyMs === null ? "" : ` in ${r.latencyMs} ms`;
   return r.ok
@@ -110,9 +126,7 @@ export async function retryDeliveryAction({
     }
     return outcome;
   });
-  if (r === "queued") return { ok: true, message: "Delivery queued again" };
-  return {
-    ok: false,
-    message: r === "not_dead" ? "Only a dead-lettered delivery can be retried." : "No such delivery.",
-  };
+  if (r === "not_found") throw new AppError("not_found", "No such delivery.");
+  if (r === "not_dead") throw new AppError("conflict", "Only a dead-lettered delivery can be retried.");
+  return { ok: true, message: "Delivery queued again" };
 }

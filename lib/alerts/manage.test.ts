@@ -27,6 +27,12 @@ const actor = { kind: "USER" as const, id: null, ip: "127.0.0.1" };
 const rule = (fields: Record<string, unknown>) => ruleForm.parse({ resolveMarginPct: "20", ...fields });
 const webhook = (target: string, extra: Record<string, unknown> = {}) =>
   channelForm.parse({ kind: "WEBHOOK", name: "ops", target, ...extra });
+/** What a refused field throws: validation_failed naming it, the form's sentence as the detail. */
+const invalid = (path: string, message: string) => ({
+  code: "validation_failed",
+  detail: message,
+  extensions: { errors: [{ path, message }] },
+});
 
 describe("alert forms", () => {
   it.each([
@@ -103,8 +109,7 @@ describe("managing alerts", () => {
     const ch = await createChannel(db.prisma, actor, t.tenant.id, webhook("https://hooks.example.com/a"), {
       allowPrivate: false,
     });
-    expect(ch.ok).toBe(true);
-    const channelId = ch.ok ? ch.value.id : "";
+    const channelId = ch.id;
     const created = await createRule(
       db.prisma,
       actor,
@@ -112,7 +117,6 @@ describe("managing alerts", () => {
       rule({ kind: "BALANCE_BELOW", threshold: "10", channelIds: [channelId] }),
       APP,
     );
-    if (!created.ok) throw new Error(created.message);
     const [r] = await listRules(db.prisma, t.tenant.id);
     expect(r).toMatchObject({
       state: "FIRING",
@@ -128,35 +132,35 @@ describe("managing alerts", () => {
       db.prisma,
       actor,
       t.tenant.id,
-      created.value.id,
+      created.id,
       rule({ kind: "BALANCE_BELOW", threshold: "2", name: "Low", channelIds: [] }),
       APP,
     );
-    expect(edited.ok).toBe(true);
+    expect(edited).toEqual({ id: created.id });
     const [after] = await listRules(db.prisma, t.tenant.id);
     expect(after).toMatchObject({ name: "Low", state: "RESOLVED", threshold: 2_000_000n, channels: [] });
     expect((await alertHistory(db.prisma, t.tenant.id)).map((e) => e.kind)).toEqual(["RESOLVED", "FIRING"]);
 
-    expect(
-      await updateRule(
+    await expect(
+      updateRule(
         db.prisma,
         actor,
         t.tenant.id,
-        created.value.id,
+        created.id,
         rule({ kind: "QUOTA_USED_PCT", threshold: "80" }),
         APP,
       ),
-    ).toMatchObject({ ok: false, reason: "invalid", field: "kind" });
-    expect(await setRuleEnabled(db.prisma, actor, t.tenant.id, created.value.id, false, APP)).toMatchObject({
-      ok: true,
+    ).rejects.toMatchObject(invalid("kind", "A rule's kind cannot change: create a new rule instead."));
+    expect(await setRuleEnabled(db.prisma, actor, t.tenant.id, created.id, false, APP)).toEqual({
+      id: created.id,
     });
     expect((await listRules(db.prisma, t.tenant.id))[0]!.enabled).toBe(false);
-    expect(await setRuleEnabled(db.prisma, actor, t.tenant.id, created.value.id, false, APP)).toMatchObject({
-      ok: true,
+    expect(await setRuleEnabled(db.prisma, actor, t.tenant.id, created.id, false, APP)).toEqual({
+      id: created.id,
     });
-    expect(await deleteRule(db.prisma, actor, t.tenant.id, created.value.id)).toMatchObject({ ok: true });
+    expect(await deleteRule(db.prisma, actor, t.tenant.id, created.id)).toEqual({ id: created.id });
     expect(await listRules(db.prisma, t.tenant.id)).toEqual([]);
-    expect(await audits(created.value.id)).toEqual([
+    expect(await audits(created.id)).toEqual([
       "alert_rule.create",
       "alert_rule.update",
       "alert_rule.disable",
@@ -175,28 +179,35 @@ describe("managing alerts", () => {
       webhook("https://hooks.example.com/b", { attachToAll: "on" }),
       { allowPrivate: false },
     );
-    if (!created.ok) throw new Error(created.message);
-    expect(created.value.secret).toMatch(/^whsec_/);
-    expect(created.value.attachedRules).toBe(2);
+    expect(created.secret).toMatch(/^whsec_/);
+    expect(created.attachedRules).toBe(2);
     const listed = await listChannels(db.prisma, t.tenant.id);
-    expect(listed).toEqual([expect.objectContaining({ id: created.value.id, ruleCount: 2 })]);
-    expect(JSON.stringify(listed)).not.toContain(created.value.secret!);
+    expect(listed).toEqual([expect.objectContaining({ id: created.id, ruleCount: 2 })]);
+    expect(JSON.stringify(listed)).not.toContain(created.secret!);
     expect(
       JSON.stringify(
-        (await db.prisma.auditLog.findMany({ where: { targetId: created.value.id } })).map((a) => a.after),
+        (await db.prisma.auditLog.findMany({ where: { targetId: created.id } })).map((a) => a.after),
       ),
-    ).not.toContain(created.value.secret!);
+    ).not.toContain(created.secret!);
 
-    expect(
-      await createChannel(db.prisma, actor, t.tenant.id, webhook("http://127.0.0.1:9/x"), {
+    const channelsBefore = await db.prisma.notificationChannel.count({ where: { tenantId: t.tenant.id } });
+    await expect(
+      createChannel(db.prisma, actor, t.tenant.id, webhook("http://127.0.0.1:9/x"), {
         allowPrivate: false,
       }),
-    ).toMatchObject({ ok: false, field: "target" });
+    ).rejects.toMatchObject({
+      code: "validation_failed",
+      detail: expect.stringMatching(/^The URL /),
+      extensions: { errors: [{ path: "target", message: expect.stringMatching(/^The URL /) }] },
+    });
+    expect(await db.prisma.notificationChannel.count({ where: { tenantId: t.tenant.id } })).toBe(
+      channelsBefore,
+    );
     expect(
       await createChannel(db.prisma, actor, t.tenant.id, webhook("http://127.0.0.1:9/x"), {
         allowPrivate: true,
       }),
-    ).toMatchObject({ ok: true });
+    ).toMatchObject({ id: expect.any(String), target: "http://127.0.0.1:9/x" });
     const pd = await createChannel(
       db.prisma,
       actor,
@@ -209,14 +220,12 @@ describe("managing alerts", () => {
       }),
       { allowPrivate: false },
     );
-    expect(pd).toMatchObject({ ok: true, value: { target: PAGERDUTY_EVENTS_URL, secret: null } });
-    const stored = await db.prisma.notificationChannel.findUniqueOrThrow({
-      where: { id: pd.ok ? pd.value.id : "" },
-    });
+    expect(pd).toMatchObject({ target: PAGERDUTY_EVENTS_URL, secret: null });
+    const stored = await db.prisma.notificationChannel.findUniqueOrThrow({ where: { id: pd.id } });
     expect(stored.secret).toBe("R0UTINGKEY0123456789abcdefABCDEF");
 
-    expect(await deleteChannel(db.prisma, actor, t.tenant.id, created.value.id)).toMatchObject({ ok: true });
-    expect(await db.prisma.alertRuleChannel.count({ where: { channelId: created.value.id } })).toBe(0);
+    expect(await deleteChannel(db.prisma, actor, t.tenant.id, created.id)).toEqual({ id: created.id });
+    expect(await db.prisma.alertRuleChannel.count({ where: { channelId: created.id } })).toBe(0);
   });
 
   it("lists deliveries with their payload and attempts, firing alerts across tenants, and retries a dead delivery", async () => {
@@ -224,7 +233,7 @@ describe("managing alerts", () => {
     const ch = await createChannel(db.prisma, actor, t.tenant.id, webhook("https://hooks.example.com/c"), {
       allowPrivate: false,
     });
-    const channelId = ch.ok ? ch.value.id : "";
+    const channelId = ch.id;
     const r = await createRule(
       db.prisma,
       actor,
@@ -260,7 +269,7 @@ describe("managing alerts", () => {
       ],
     });
     expect((await deliveryLog(db.prisma, null, { status: "DEAD" })).map((x) => x.id)).toContain(d!.id);
-    expect((await firingAlerts(db.prisma)).map((f) => f.id)).toContain(r.ok ? r.value.id : "");
+    expect((await firingAlerts(db.prisma)).map((f) => f.id)).toContain(r.id);
 
     expect(
       await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), d!.id, t.tenant.id)),
@@ -280,7 +289,7 @@ describe("managing alerts", () => {
       webhook("https://hooks.example.com/b"),
       { allowPrivate: false },
     );
-    const bChannelId = bChannel.ok ? bChannel.value.id : "";
+    const bChannelId = bChannel.id;
     const bRule = await createRule(
       db.prisma,
       actor,
@@ -288,13 +297,13 @@ describe("managing alerts", () => {
       rule({ kind: "BALANCE_BELOW", threshold: "5", channelIds: [bChannelId] }),
       APP,
     );
-    const bRuleId = bRule.ok ? bRule.value.id : "";
+    const bRuleId = bRule.id;
     const [bDelivery] = await db.prisma.notificationDelivery.findMany({ where: { tenantId: b.tenant.id } });
     await db.prisma.notificationDelivery.update({ where: { id: bDelivery!.id }, data: { status: "DEAD" } });
 
-    const notFound = { ok: false, reason: "not_found" };
-    expect(
-      await updateRule(
+    const notFound = (what: string) => ({ code: "not_found", detail: `No such ${what}.` });
+    await expect(
+      updateRule(
         db.prisma,
         actor,
         a.tenant.id,
@@ -302,19 +311,23 @@ describe("managing alerts", () => {
         rule({ kind: "BALANCE_BELOW", threshold: "1" }),
         APP,
       ),
-    ).toMatchObject(notFound);
-    expect(await setRuleEnabled(db.prisma, actor, a.tenant.id, bRuleId, false, APP)).toMatchObject(notFound);
-    expect(await deleteRule(db.prisma, actor, a.tenant.id, bRuleId)).toMatchObject(notFound);
-    expect(await deleteChannel(db.prisma, actor, a.tenant.id, bChannelId)).toMatchObject(notFound);
-    expect(
-      await createRule(
+    ).rejects.toMatchObject(notFound("rule"));
+    await expect(setRuleEnabled(db.prisma, actor, a.tenant.id, bRuleId, false, APP)).rejects.toMatchObject(
+      notFound("rule"),
+    );
+    await expect(deleteRule(db.prisma, actor, a.tenant.id, bRuleId)).rejects.toMatchObject(notFound("rule"));
+    await expect(deleteChannel(db.prisma, actor, a.tenant.id, bChannelId)).rejects.toMatchObject(
+      notFound("channel"),
+    );
+    await expect(
+      createRule(
         db.prisma,
         actor,
         a.tenant.id,
         rule({ kind: "BALANCE_BELOW", threshold: "5", channelIds: [bChannelId] }),
         APP,
       ),
-    ).toMatchObject({ ok: false, field: "channelIds" });
+    ).rejects.toMatchObject(invalid("channelIds", "A chosen channel does not exist."));
     expect(
       await db.prisma.$transaction((tx) => retryDeadDelivery(prismaRunner(tx), bDelivery!.id, a.tenant.id)),
     ).toBe("not_found");

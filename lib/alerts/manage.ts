@@ -2,24 +2,24 @@
 // for admins alike. Every row is found through tenantScope (another tenant's id is "not found"),
 // every change is audited in its own transaction, and a rule that is created, edited or switched
 // back on is evaluated in that same transaction, so its state is right the moment the page shows it.
+// A command returns its value; an unknown row or a refused field is thrown as an AppError
+// (not_found; validation_failed naming the field), whose detail is the sentence the page shows.
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import type { ChannelInput, RuleInput } from "@/lib/alerts/manage-forms";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { tenantScope } from "@/lib/db/tenant-scope";
+import { AppError } from "@/lib/errors/app-error";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { PAGERDUTY_EVENTS_URL } from "@/lib/notify/channels/pagerduty";
 import { newWebhookSecret } from "@/lib/notify/channels/webhook";
 import { checkUrl, UnsafeUrlError } from "@/lib/notify/safe-post";
+import { invalidField } from "@/lib/validation/inputs";
 
-export type ManageResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; reason: "not_found"; message: string }
-  | { ok: false; reason: "invalid"; field: string; message: string };
-
-const notFound = (what: string) => ({ ok: false, reason: "not_found", message: `No such ${what}.` }) as const;
-const invalid = (field: string, message: string) =>
-  ({ ok: false, reason: "invalid", field, message }) as const;
+/** A row of another tenant, or none: 404 with the sentence the page shows. */
+const notFound = (what: string) => new AppError("not_found", `No such ${what}.`);
+/** One field refused (422, `errors: [{ path, message }]`); the sentence is the form's message as it is. */
+const invalid = (field: string, message: string) => invalidField(field, message, message);
 
 type RuleOpts = { appUrl: string };
 
@@ -74,12 +74,12 @@ export async function createRule(
   tenantId: string,
   input: RuleInput,
   opts: RuleOpts,
-): Promise<ManageResult<{ id: string }>> {
+): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-    if (!tenant) return notFound("tenant");
+    if (!tenant) throw notFound("tenant");
     const channelIds = await ownChannels(tx, tenantId, input.channelIds);
-    if (!channelIds) return invalid("channelIds", "A chosen channel does not exist.");
+    if (!channelIds) throw invalid("channelIds", "A chosen channel does not exist.");
     const rule = await tx.alertRule.create({
       data: {
         ...tenantScope(tenantId),
@@ -100,7 +100,7 @@ export async function createRule(
       after: ruleAudit(rule, channelIds),
     });
     await evaluateAlerts(prismaRunner(tx), tenantId, [rule.kind], { appUrl: opts.appUrl });
-    return { ok: true, value: { id: rule.id } };
+    return { id: rule.id };
   });
 }
 
@@ -112,14 +112,14 @@ export async function updateRule(
   ruleId: string,
   input: RuleInput,
   opts: RuleOpts,
-): Promise<ManageResult<{ id: string }>> {
+): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const before = await lockRule(tx, tenantId, ruleId);
-    if (!before) return notFound("rule");
+    if (!before) throw notFound("rule");
     if (before.kind !== input.kind)
-      return invalid("kind", "A rule's kind cannot change: create a new rule instead.");
+      throw invalid("kind", "A rule's kind cannot change: create a new rule instead.");
     const channelIds = await ownChannels(tx, tenantId, input.channelIds);
-    if (!channelIds) return invalid("channelIds", "A chosen channel does not exist.");
+    if (!channelIds) throw invalid("channelIds", "A chosen channel does not exist.");
     await tx.alertRuleChannel.deleteMany({ where: { ruleId } });
     const after = await tx.alertRule.update({
       where: { id: ruleId },
@@ -145,7 +145,7 @@ export async function updateRule(
     });
     if (after.enabled)
       await evaluateAlerts(prismaRunner(tx), tenantId, [after.kind], { appUrl: opts.appUrl });
-    return { ok: true, value: { id: ruleId } };
+    return { id: ruleId };
   });
 }
 
@@ -157,11 +157,11 @@ export async function setRuleEnabled(
   ruleId: string,
   enabled: boolean,
   opts: RuleOpts,
-): Promise<ManageResult<{ id: string }>> {
+): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const before = await lockRule(tx, tenantId, ruleId);
-    if (!before) return notFound("rule");
-    if (before.enabled === enabled) return { ok: true, value: { id: ruleId } };
+    if (!before) throw notFound("rule");
+    if (before.enabled === enabled) return { id: ruleId };
     await tx.alertRule.update({ where: { id: ruleId }, data: { enabled } });
     await recordAudit(tx, actor, {
       action: enabled ? "alert_rule.enable" : "alert_rule.disable",
@@ -172,7 +172,7 @@ export async function setRuleEnabled(
       after: { enabled },
     });
     if (enabled) await evaluateAlerts(prismaRunner(tx), tenantId, [before.kind], { appUrl: opts.appUrl });
-    return { ok: true, value: { id: ruleId } };
+    return { id: ruleId };
   });
 }
 
@@ -181,10 +181,10 @@ export async function deleteRule(
   actor: AuditActor,
   tenantId: string,
   ruleId: string,
-): Promise<ManageResult<{ id: string }>> {
+): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const before = await lockRule(tx, tenantId, ruleId);
-    if (!before) return notFound("rule");
+    if (!before) throw notFound("rule");
     await tx.alertRule.delete({ where: { id: ruleId } });
     await recordAudit(tx, actor, {
       action: "alert_rule.delete",
@@ -196,7 +196,7 @@ export async function deleteRule(
         before.channels.map((c) => c.channelId),
       ),
     });
-    return { ok: true, value: { id: ruleId } };
+    return { id: ruleId };
   });
 }
 
@@ -220,13 +220,13 @@ export async function createChannel(
   tenantId: string,
   input: ChannelInput,
   opts: { allowPrivate: boolean },
-): Promise<ManageResult<CreatedChannel>> {
+): Promise<CreatedChannel> {
   const target = input.kind === "PAGERDUTY" && input.target === "" ? PAGERDUTY_EVENTS_URL : input.target;
   if (input.kind !== "EMAIL") {
     try {
       checkUrl(target, opts.allowPrivate);
     } catch (e) {
-      if (e instanceof UnsafeUrlError) return invalid("target", `The URL ${e.message}.`);
+      if (e instanceof UnsafeUrlError) throw invalid("target", `The URL ${e.message}.`);
       throw e;
     }
   }
@@ -234,7 +234,7 @@ export async function createChannel(
     input.kind === "WEBHOOK" ? newWebhookSecret() : input.kind === "PAGERDUTY" ? input.routingKey : null;
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-    if (!tenant) return notFound("tenant");
+    if (!tenant) throw notFound("tenant");
     const channel = await tx.notificationChannel.create({
       data: { ...tenantScope(tenantId), kind: input.kind, name: input.name, target, secret },
     });
@@ -266,15 +266,12 @@ export async function createChannel(
       },
     });
     return {
-      ok: true,
-      value: {
-        id: channel.id,
-        name: channel.name,
-        kind: channel.kind,
-        target: channel.target,
-        attachedRules,
-        secret: input.kind === "WEBHOOK" ? secret : null,
-      },
+      id: channel.id,
+      name: channel.name,
+      kind: channel.kind,
+      target: channel.target,
+      attachedRules,
+      secret: input.kind === "WEBHOOK" ? secret : null,
     };
   });
 }
@@ -284,13 +281,13 @@ export async function deleteChannel(
   actor: AuditActor,
   tenantId: string,
   channelId: string,
-): Promise<ManageResult<{ id: string }>> {
+): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const channel = await tx.notificationChannel.findFirst({
       where: { id: channelId, ...tenantScope(tenantId) },
       select: { id: true, kind: true, name: true },
     });
-    if (!channel) return notFound("channel");
+    if (!channel) throw notFound("channel");
     await tx.notificationChannel.delete({ where: { id: channel.id } });
     await recordAudit(tx, actor, {
       action: "notification_channel.delete",
@@ -299,6 +296,6 @@ export async function deleteChannel(
       targetId: channel.id,
       before: { kind: channel.kind, name: channel.name },
     });
-    return { ok: true, value: { id: channel.id } };
+    return { id: channel.id };
   });
 }

@@ -6,14 +6,15 @@ import type Stripe from "stripe";
 
 import { linkStripeCustomer } from "@/lib/billing/link-customer";
 import { MICRO_PER_CENT } from "@/lib/billing/mirror/top-up";
+import { AppError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type BillingOwner = { id: string; email: string; tenantId: string };
 
 export type CheckoutRequest = { kind: "top_up"; amount: bigint } | { kind: "subscription"; planKey: string };
 
-export type OutboundResult =
-  { ok: true; url: string } | { ok: false; code: "not_offered" | "no_price"; detail: string };
+/** Where to send the owner's browser. A request Tollgate does not offer throws not_offered or no_price. */
+export type Outbound = { url: string };
 
 export const customerIdempotencyKey = (tenantId: string) => `tollgate-customer-${tenantId}`;
 
@@ -47,7 +48,7 @@ export async function createCheckout(
   owner: BillingOwner,
   req: CheckoutRequest,
   appUrl: string,
-): Promise<OutboundResult> {
+): Promise<Outbound> {
   const tenant = await prisma.tenant.findUniqueOrThrow({
     where: { id: owner.tenantId },
     include: { plan: true },
@@ -55,13 +56,11 @@ export async function createCheckout(
   const back = `${appUrl}/app/billing`;
   if (req.kind === "top_up") {
     if (!tenant.plan.topUpAmounts.includes(req.amount))
-      return {
-        ok: false,
-        code: "not_offered",
-        detail: `The ${tenant.plan.name} plan does not offer a top-up of that amount.`,
-      };
-    if (req.amount % MICRO_PER_CENT !== 0n)
-      return { ok: false, code: "not_offered", detail: "Top-ups are whole cents." };
+      throw new AppError(
+        "not_offered",
+        `The ${tenant.plan.name} plan does not offer a top-up of that amount.`,
+      );
+    if (req.amount % MICRO_PER_CENT !== 0n) throw new AppError("not_offered", "Top-ups are whole cents.");
     const customer = await ensureCustomer(prisma, stripe, owner);
     // The charge carries the same metadata, so a refund can be matched to its credits even when it arrives first.
     const metadata = { tenantId: tenant.id, kind: "top_up", credits: req.amount.toString() };
@@ -84,12 +83,11 @@ export async function createCheckout(
       success_url: `${back}?checkout=success#top-up`,
       cancel_url: `${back}#top-up`,
     });
-    return { ok: true, url: session.url! };
+    return { url: session.url! };
   }
   const plan = await prisma.plan.findUnique({ where: { key: req.planKey } });
-  if (!plan) return { ok: false, code: "not_offered", detail: `There is no plan ${req.planKey}.` };
-  if (!plan.stripePriceId)
-    return { ok: false, code: "no_price", detail: `The ${plan.name} plan has no Stripe price.` };
+  if (!plan) throw new AppError("not_offered", `There is no plan ${req.planKey}.`);
+  if (!plan.stripePriceId) throw new AppError("no_price", `The ${plan.name} plan has no Stripe price.`);
   const customer = await ensureCustomer(prisma, stripe, owner);
   const session = await stripe.checkout.sessions.create({
     mode: "subscription",
@@ -101,7 +99,7 @@ export async function createCheckout(
     success_url: `${back}?checkout=success#plans`,
     cancel_url: `${back}#plans`,
   });
-  return { ok: true, url: session.url! };
+  return { url: session.url! };
 }
 
 export async function createPortal(
@@ -109,11 +107,11 @@ export async function createPortal(
   stripe: Stripe,
   owner: BillingOwner,
   appUrl: string,
-): Promise<OutboundResult> {
+): Promise<Outbound> {
   const customer = await ensureCustomer(prisma, stripe, owner);
   const session = await stripe.billingPortal.sessions.create({
     customer,
     return_url: `${appUrl}/app/billing`,
   });
-  return { ok: true, url: session.url };
+  return { url: session.url };
 }

@@ -8,10 +8,11 @@ import Stripe from "stripe";
 import { MICRO_PER_CENT } from "@/lib/billing/mirror/top-up";
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
 import type { CheckoutSessionShape } from "@/lib/billing/stripe-shapes";
+import { AppError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type SimulateResult =
-  { ok: true; eventId: string; status: number } | { ok: false; code: "not_offered"; detail: string };
+/** The event sent and the webhook's HTTP status. An amount the plan does not offer throws not_offered. */
+export type SimulatedTopUp = { eventId: string; status: number };
 
 export async function simulateTopUp(
   prisma: PrismaClient,
@@ -19,14 +20,10 @@ export async function simulateTopUp(
   amount: bigint,
   webhookUrl: string,
   secret: string,
-): Promise<SimulateResult> {
+): Promise<SimulatedTopUp> {
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { plan: true } });
   if (!tenant.plan.topUpAmounts.includes(amount) || amount % MICRO_PER_CENT !== 0n) {
-    return {
-      ok: false,
-      code: "not_offered",
-      detail: `The ${tenant.plan.name} plan does not offer a top-up of that amount.`,
-    };
+    throw new AppError("not_offered", `The ${tenant.plan.name} plan does not offer a top-up of that amount.`);
   }
   const now = Math.floor(Date.now() / 1000);
   const tag = randomBytes(8).toString("hex");
@@ -65,5 +62,5 @@ export async function simulateTopUp(
       "Stripe-Signature": stripeWebhooks.generateTestHeaderString({ payload, secret }),
     },
   });
-  return { ok: true, eventId: event.id, status: res.status };
+  return { eventId: event.id, status: res.status };
 }

@@ -2,6 +2,15 @@
 // domain throws with one of those codes. lib/errors/problem.ts turns it into RFC 9457 problem details.
 // Decision refusals are a closed table of their own (lib/decisions/codes.ts), built by the same builder.
 //
+// The rule for expected failures (an unknown id, an invalid field, a conflict, a payment not offered):
+// a domain command throws `new AppError(code, detail, extensions)` with a code from this table and
+// returns its value directly on success; it never returns an `{ ok: false }` failure. A field the
+// database or a later check refuses is `invalidField(path, message)` (lib/validation/inputs.ts):
+// validation_failed with `errors: [{ path, message }]`. Answers are not failures and stay values:
+// decide()'s `{ allowed }` and a Stripe event's `{ outcome }`. The wrappers map an AppError in one
+// place each: the route wrapper (lib/http/route.ts) into problem+json, the action wrapper
+// (lib/web/action.ts) into `{ ok: false, message }` plus `fieldErrors` from `errors`.
+//
 // A code names exactly what went wrong; `type` (the problem type URL's last segment) is the code
 // unless the entry names its family: clients written against the family's type keep working while
 // the code says more. `code` is set only where the wire has long carried another name (kept so).
@@ -66,13 +75,4 @@ export class AppError extends Error {
     super(detail ?? API_ERRORS[code].title);
     this.name = "AppError";
   }
-}
-
-type Failure = { ok: false; code: ApiErrorCode; detail?: string };
-
-/** The success of an `{ ok }` result, or its failure thrown as the AppError its code names. */
-export function orThrow<R extends { ok: true } | Failure>(result: R): Extract<R, { ok: true }> {
-  const r: { ok: true } | Failure = result;
-  if (!r.ok) throw new AppError(r.code, r.detail);
-  return result as Extract<R, { ok: true }>;
 }

@@ -51,9 +51,12 @@ export const modelList = z
   .max(500)
   .transform((ids) => [...new Set(ids)]);
 
-/** A 422 naming one field, for what only the database can check (an unknown plan or model). */
-export function invalidField(path: string, message: string): AppError {
-  return new AppError("validation_failed", `${path}: ${message}`, { errors: [{ path, message }] });
+/**
+ * A 422 naming one field, for what only the database can check (an unknown plan or model). The
+ * detail is `path: message` unless given: a form's message that is a sentence of its own is its detail.
+ */
+export function invalidField(path: string, message: string, detail = `${path}: ${message}`): AppError {
+  return new AppError("validation_failed", detail, { errors: [{ path, message }] });
 }
 
 /** 422 unless every id is a model in the catalogue (an unknown id in an allow-list would never match). */

@@ -1,10 +1,12 @@
 // The action wrapper's own rules, with the session mocked (app/server-actions-tenancy.test.ts runs
 // every real action against PostgreSQL): the order refusal → bound id → form → body, the
-// owner-only answer, AppError as a message, and revalidation only once a body has answered.
+// owner-only answer, AppError as a message (with its field errors), and revalidation only once a
+// body has answered.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
 import { AppError } from "@/lib/errors/app-error";
+import { invalidField } from "@/lib/validation/inputs";
 import type { AdminUser, TenantUser } from "@/lib/web/area-access";
 
 const state = vi.hoisted(() => ({ user: null as unknown, revalidated: [] as string[] }));
@@ -45,6 +47,8 @@ describe("action", () => {
     async (ctx) => {
       seen.push(ctx);
       if (ctx.input.name === "boom") throw new AppError("conflict", "Already there");
+      if (ctx.input.name === "taken") throw invalidField("name", "is taken");
+      if (ctx.input.name === "gone") throw invalidField("name", "That name is gone.", "That name is gone.");
       return { ok: true, message: `Hi ${ctx.input.name}` };
     },
   );
@@ -76,6 +80,20 @@ describe("action", () => {
     ],
     ["an invalid form: its field errors", owner, "", { ok: false, fieldErrors: { name: ["Name it"] } }, []],
     ["an AppError: its detail as the message", owner, "boom", { ok: false, message: "Already there" }, []],
+    [
+      "an AppError naming a field: its detail, and the field's error",
+      owner,
+      "taken",
+      { ok: false, message: "name: is taken", fieldErrors: { name: ["is taken"] } },
+      [],
+    ],
+    [
+      "an AppError naming a field with a sentence for its detail: that sentence on both",
+      owner,
+      "gone",
+      { ok: false, message: "That name is gone.", fieldErrors: { name: ["That name is gone."] } },
+      [],
+    ],
   ] as const)("tenant area, %s", async (_n, user, name, answer, revalidated) => {
     state.user = user;
     seen.length = 0;

@@ -2,8 +2,9 @@
 // body; the wrapper does, in this order: resolve the session for the area (signed out → sign-in,
 // wrong area → 403, as requireUser does; a member calling an owner-only action gets its refusal
 // message), build the audit actor, parse the page-bound tenant id (admin pages) and the form, run
-// the body with { input, user, actor, tenantId }, turn an AppError into { ok: false, message }, and
-// revalidate the definition's paths once the body has answered. The page's own guard does not
+// the body with { input, user, actor, tenantId }, turn an AppError into { ok: false, message } (its
+// `errors: [{ path, message }]` into the form's fieldErrors), and revalidate the definition's paths
+// once the body has answered. The page's own guard does not
 // cover an action called directly: this wrapper is what does.
 import "server-only";
 
@@ -13,6 +14,7 @@ import { z } from "zod";
 
 import type { AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors/app-error";
+import type { FieldError } from "@/lib/errors/problem";
 import { parseForm, type ActionState, type FieldErrors } from "@/lib/forms/action-state";
 import { userActor } from "@/lib/http/actor";
 import { requireUser, type AdminUser, type TenantUser } from "@/lib/web/session";
@@ -82,8 +84,9 @@ export function action<S extends z.ZodType, R extends ActionState>(
     try {
       answer = await (body as (c: AnyCtx) => Promise<R>)(ctx);
     } catch (e) {
-      // Expected failures the domain throws (unknown tenant, a deduction past zero) are a message.
-      if (e instanceof AppError) return { ok: false, message: e.detail ?? e.message };
+      // Expected failures the domain throws (unknown tenant, a deduction past zero) are a message;
+      // a field it names (invalidField) is that field's error too, as in a form that does not parse.
+      if (e instanceof AppError) return failure(e);
       throw e;
     }
     const path = typeof def.revalidate === "function" ? def.revalidate(ctx as never) : def.revalidate;
@@ -111,3 +114,19 @@ async function resolve(
   const tenantId = boundTenantId.safeParse(bound);
   return tenantId.success ? { user, tenantId: tenantId.data } : NO_TENANT;
 }
+
+/** An AppError as the form shows it: its detail, and its `errors` (if any) by field. */
+function failure(e: AppError): ActionState {
+  const message = e.detail ?? e.message;
+  const errors = Array.isArray(e.extensions.errors) ? e.extensions.errors.filter(isFieldError) : [];
+  if (errors.length === 0) return { ok: false, message };
+  const fieldErrors: FieldErrors = {};
+  for (const { path, message } of errors) (fieldErrors[path] ??= []).push(message);
+  return { ok: false, message, fieldErrors };
+}
+
+const isFieldError = (x: unknown): x is FieldError =>
+  typeof x === "object" &&
+  x !== null &&
+  typeof (x as FieldError).path === "string" &&
+  typeof (x as FieldError).message === "string";

@@ -5,7 +5,6 @@ import { createCheckout } from "@/lib/billing/outbound";
 import { requireStripe } from "@/lib/billing/require-stripe";
 import { prisma } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { orThrow } from "@/lib/errors/app-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { session } from "@/lib/web/session-auth";
@@ -26,7 +25,7 @@ const body = z.discriminatedUnion("kind", [
 export const POST = route(
   { auth: session({ area: "tenant", ownerOnly: true }), body },
   async ({ auth: owner, body }) => {
-    const { url } = orThrow(await createCheckout(prisma, requireStripe(), owner, body, appUrl()));
+    const { url } = await createCheckout(prisma, requireStripe(), owner, body, appUrl());
     return json({ url });
   },
 );

@@ -3,7 +3,6 @@ import { createPortal } from "@/lib/billing/outbound";
 import { requireStripe } from "@/lib/billing/require-stripe";
 import { prisma } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { orThrow } from "@/lib/errors/app-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { session } from "@/lib/web/session-auth";
@@ -11,6 +10,6 @@ import { session } from "@/lib/web/session-auth";
 export const dynamic = "force-dynamic";
 
 export const POST = route({ auth: session({ area: "tenant", ownerOnly: true }) }, async ({ auth: owner }) => {
-  const { url } = orThrow(await createPortal(prisma, requireStripe(), owner, appUrl()));
+  const { url } = await createPortal(prisma, requireStripe(), owner, appUrl());
   return json({ url });
 });
