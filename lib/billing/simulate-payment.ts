@@ -8,8 +8,19 @@ import Stripe from "stripe";
 import { MICRO_PER_CENT } from "@/lib/billing/mirror/top-up";
 import { stripeWebhooks } from "@/lib/billing/stripe-client";
 import type { CheckoutSessionShape } from "@/lib/billing/stripe-shapes";
+import { webhookSecrets } from "@/lib/billing/webhook-secrets";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/** The secret simulated events are signed with; 404 outside the demo or once a real Stripe key is set. */
+export function demoWebhookSecret(): string {
+  const e = env();
+  const secret = webhookSecrets()[0];
+  if (!e.TOLLGATE_DEMO || e.STRIPE_SECRET_KEY || !secret)
+    throw new AppError("not_found", "Simulated payments exist only in the demo, without STRIPE_SECRET_KEY.");
+  return secret;
+}
 
 /** The event sent and the webhook's HTTP status. An amount the plan does not offer throws not_offered. */
 export type SimulatedTopUp = { eventId: string; status: number };

@@ -16,8 +16,14 @@ export type Auth<A> = (req: Request) => A | Promise<A>;
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.infer<S> : undefined;
 
-export type RouteSpec<A, P extends Schema, Q extends Schema, B extends Schema> = {
+export type RouteSpec<A, R, P extends Schema, Q extends Schema, B extends Schema> = {
   auth: Auth<A>;
+  /**
+   * What must hold before the request is read (Stripe configured, demo only): checked after auth,
+   * so a caller who may not use the route learns nothing, and before the body, so "not available
+   * here" is not hidden behind a validation error. Its value is the handler's `ready`.
+   */
+  requires?: () => R;
   /** The path's [segments]; a mismatch is a 422 (a schema may throw its own AppError, e.g. 404). */
   params?: P;
   /** The search params, as a flat object of strings. */
@@ -27,9 +33,10 @@ export type RouteSpec<A, P extends Schema, Q extends Schema, B extends Schema> =
   maxBodyBytes?: number;
 };
 
-export type RouteContext<A, P extends Schema, Q extends Schema, B extends Schema> = {
+export type RouteContext<A, R, P extends Schema, Q extends Schema, B extends Schema> = {
   req: Request;
   auth: A;
+  ready: R;
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
@@ -43,17 +50,22 @@ export type RouteHandler = (
 
 export function route<
   A,
+  R = undefined,
   P extends Schema = undefined,
   Q extends Schema = undefined,
   B extends Schema = undefined,
->(spec: RouteSpec<A, P, Q, B>, handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Response>): RouteHandler {
+>(
+  spec: RouteSpec<A, R, P, Q, B>,
+  handler: (ctx: RouteContext<A, R, P, Q, B>) => Promise<Response>,
+): RouteHandler {
   return async (req, ctx) => {
     try {
       const auth = await spec.auth(req);
+      const ready = spec.requires?.();
       const params = spec.params?.parse(await ctx?.params);
       const query = spec.query?.parse(Object.fromEntries(new URL(req.url).searchParams));
       const body = spec.body && (await readJson(req, spec.body, spec.maxBodyBytes));
-      return await handler({ req, auth, params, query, body } as RouteContext<A, P, Q, B>);
+      return await handler({ req, auth, ready, params, query, body } as RouteContext<A, R, P, Q, B>);
     } catch (error) {
       const problem = toProblem(error);
       // An AppError is an answer (a 503 included); anything else that ends in a 500 is a bug to log.

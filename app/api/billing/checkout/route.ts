@@ -23,9 +23,9 @@ const body = z.discriminatedUnion("kind", [
 ]);
 
 export const POST = route(
-  { auth: session({ area: "tenant", ownerOnly: true }), body },
-  async ({ auth: owner, body }) => {
-    const { url } = await createCheckout(prisma, requireStripe(), owner, body, appUrl());
+  { auth: session({ area: "tenant", ownerOnly: true }), requires: requireStripe, body },
+  async ({ auth: owner, ready: stripe, body }) => {
+    const { url } = await createCheckout(prisma, stripe, owner, body, appUrl());
     return json({ url });
   },
 );

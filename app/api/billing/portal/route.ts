@@ -9,7 +9,10 @@ import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ auth: session({ area: "tenant", ownerOnly: true }) }, async ({ auth: owner }) => {
-  const { url } = await createPortal(prisma, requireStripe(), owner, appUrl());
-  return json({ url });
-});
+export const POST = route(
+  { auth: session({ area: "tenant", ownerOnly: true }), requires: requireStripe },
+  async ({ auth: owner, ready: stripe }) => {
+    const { url } = await createPortal(prisma, stripe, owner, appUrl());
+    return json({ url });
+  },
+);

@@ -83,19 +83,25 @@ describe("demo billing", () => {
   it.each([
     ["/api/billing/checkout", { kind: "top_up", amount: "10000000" }],
     ["/api/billing/portal", {}],
-  ])("%s answers 503 billing_not_configured (problem+json) without STRIPE_SECRET_KEY", async (path, body) => {
-    const res = await post(path, body);
-    expect(res.status).toBe(503);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(await res.json()).toMatchObject({
-      status: 503,
-      code: "billing_not_configured",
-      title: "Billing not configured",
-    });
-    expect(
-      (await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).stripeCustomerId,
-    ).toBeNull();
-  });
+    // "Not available here" is not hidden behind a validation error (the route's `requires`).
+    ["/api/billing/checkout", { kind: "top_up", amount: "10000000", tenantId: "tnt_other" }],
+    ["/api/billing/checkout", { kind: "nonsense" }],
+  ])(
+    "%s %j answers 503 billing_not_configured (problem+json) without STRIPE_SECRET_KEY",
+    async (path, body) => {
+      const res = await post(path, body);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({
+        status: 503,
+        code: "billing_not_configured",
+        title: "Billing not configured",
+      });
+      expect(
+        (await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).stripeCustomerId,
+      ).toBeNull();
+    },
+  );
 });
 
 describe("Simulate payment outside the demo", () => {
@@ -132,6 +138,13 @@ describe("Simulate payment outside the demo", () => {
           code: "not_found",
           detail: "Simulated payments exist only in the demo, without STRIPE_SECRET_KEY.",
         });
+        // A body the demo would refuse (422) still learns only that the route is not here.
+        const bad = await fetch(`${isolated.url}/api/billing/simulate`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ amount: "ten dollars", tenantId: "tnt_other" }),
+        });
+        expect([bad.status, ((await bad.json()) as { code: string }).code]).toEqual([404, "not_found"]);
         expect(await db.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } })).toEqual(balance);
         expect(await db.prisma.stripeEvent.count()).toBe(events);
       } finally {

@@ -1,11 +1,9 @@
 // POST /api/billing/simulate – demo only: a signed checkout.session.completed for a top-up, sent to the app's own webhook
 import { z } from "zod";
 
-import { simulateTopUp } from "@/lib/billing/simulate-payment";
-import { webhookSecrets } from "@/lib/billing/webhook-secrets";
+import { demoWebhookSecret, simulateTopUp } from "@/lib/billing/simulate-payment";
 import { prisma } from "@/lib/db";
-import { appUrl, env } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
+import { appUrl } from "@/lib/env";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { session } from "@/lib/web/session-auth";
@@ -20,15 +18,8 @@ const body = z.strictObject({
 });
 
 export const POST = route(
-  { auth: session({ area: "tenant", ownerOnly: true }), body },
-  async ({ auth: owner, body }) => {
-    const e = env();
-    const secret = webhookSecrets()[0];
-    if (!e.TOLLGATE_DEMO || e.STRIPE_SECRET_KEY || !secret)
-      throw new AppError(
-        "not_found",
-        "Simulated payments exist only in the demo, without STRIPE_SECRET_KEY.",
-      );
+  { auth: session({ area: "tenant", ownerOnly: true }), requires: demoWebhookSecret, body },
+  async ({ auth: owner, ready: secret, body }) => {
     // The app's own webhook at its configured address (never the request's Host header, which the caller controls).
     const webhook = `${appUrl()}/api/stripe/webhook`;
     const paid = await simulateTopUp(prisma, owner.tenantId, body.amount, webhook, secret);
