@@ -81,16 +81,7 @@ export async function createRule(
     const channelIds = await ownChannels(tx, tenantId, input.channelIds);
     if (!channelIds) throw invalid("channelIds", "A chosen channel does not exist.");
     const rule = await tx.alertRule.create({
-      data: {
-        ...tenantScope(tenantId),
-        kind: input.kind,
-        name: input.name,
-        threshold: input.threshold,
-        resolveMarginPct: input.resolveMarginPct,
-        windowMinutes: input.windowMinutes,
-        refusalCode: input.refusalCode,
-        channels: { create: channelIds.map((channelId) => ({ channelId })) },
-      },
+      data: { ...tenantScope(tenantId), kind: input.kind, ...ruleSettings(input, channelIds) },
     });
     await recordAudit(tx, actor, {
       action: "alert_rule.create",
@@ -102,6 +93,18 @@ export async function createRule(
     await evaluateAlerts(prismaRunner(tx), tenantId, [rule.kind], { appUrl: opts.appUrl });
     return { id: rule.id };
   });
+}
+
+/** What a rule's form sets, written the same way on create and on edit (the kind only on create). */
+function ruleSettings(input: RuleInput, channelIds: string[]) {
+  return {
+    name: input.name,
+    threshold: input.threshold,
+    resolveMarginPct: input.resolveMarginPct,
+    windowMinutes: input.windowMinutes,
+    refusalCode: input.refusalCode,
+    channels: { create: channelIds.map((channelId) => ({ channelId })) },
+  };
 }
 
 /** Edits a rule's threshold, name, margin, window and channels; its kind stays what it was. */
@@ -123,14 +126,7 @@ export async function updateRule(
     await tx.alertRuleChannel.deleteMany({ where: { ruleId } });
     const after = await tx.alertRule.update({
       where: { id: ruleId },
-      data: {
-        name: input.name,
-        threshold: input.threshold,
-        resolveMarginPct: input.resolveMarginPct,
-        windowMinutes: input.windowMinutes,
-        refusalCode: input.refusalCode,
-        channels: { create: channelIds.map((channelId) => ({ channelId })) },
-      },
+      data: ruleSettings(input, channelIds),
     });
     await recordAudit(tx, actor, {
       action: "alert_rule.update",

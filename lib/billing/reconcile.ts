@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 
 import { linkStripeCustomer } from "@/lib/billing/link-customer";
-import { syncPaymentMethod } from "@/lib/billing/mirror/payment-method";
+import { markDefaultCard, syncPaymentMethod } from "@/lib/billing/mirror/payment-method";
 import { syncSubscription } from "@/lib/billing/mirror/subscription";
 import { fromUnix, idOf, type CustomerShape } from "@/lib/billing/stripe-shapes";
 import {
@@ -165,22 +165,6 @@ async function reconcileCards(
         changes.push(`card ${row.stripePaymentMethodId}: detached in Stripe`);
       }
     }
-    const cards = await ctx.tx.paymentMethod.findMany({
-      where: { tenantId },
-      select: { id: true, stripePaymentMethodId: true, isDefault: true, detachedAt: true },
-    });
-    for (const card of cards) {
-      const want = card.stripePaymentMethodId === defaultId && !card.detachedAt;
-      if (card.isDefault === want) continue;
-      await ctx.tx.paymentMethod.update({ where: { id: card.id }, data: { isDefault: want } });
-      await ctx.audit({
-        action: "payment_method.default",
-        targetType: "PaymentMethod",
-        targetId: card.id,
-        before: { isDefault: card.isDefault },
-        after: { isDefault: want },
-      });
-      changes.push(`card ${card.stripePaymentMethodId}: default ${card.isDefault} → ${want}`);
-    }
+    changes.push(...(await markDefaultCard(ctx, defaultId)));
   });
 }

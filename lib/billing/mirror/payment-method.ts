@@ -98,11 +98,19 @@ export async function refreshDefaultCard(ctx: HandlerContext): Promise<void> {
   if (!ctx.customerId) return;
   const newest = await newestCustomer(ctx, ctx.customerId);
   if (!newest) return;
-  const defaultId = newest.deleted ? null : newest.pm;
+  await markDefaultCard(ctx, newest.deleted ? null : newest.pm);
+}
+
+/**
+ * Flags `defaultId` (a live card) as the tenant's default and every other card as not, auditing each
+ * change; the lines say what changed (reconcile prints them).
+ */
+export async function markDefaultCard(ctx: HandlerContext, defaultId: string | null): Promise<string[]> {
   const cards = await ctx.tx.paymentMethod.findMany({
     where: { tenantId: ctx.tenantId },
     select: { id: true, stripePaymentMethodId: true, isDefault: true, detachedAt: true },
   });
+  const changes: string[] = [];
   for (const card of cards) {
     const want = card.stripePaymentMethodId === defaultId && !card.detachedAt;
     if (card.isDefault === want) continue;
@@ -114,7 +122,9 @@ export async function refreshDefaultCard(ctx: HandlerContext): Promise<void> {
       before: { isDefault: card.isDefault },
       after: { isDefault: want },
     });
+    changes.push(`card ${card.stripePaymentMethodId}: default ${card.isDefault} → ${want}`);
   }
+  return changes;
 }
 
 const CUSTOMER_TYPES = ["customer.created", "customer.updated", "customer.deleted"];
