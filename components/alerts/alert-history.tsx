@@ -1,5 +1,5 @@
+import { AlertEventBadge } from "@/components/alerts/alert-event-badge";
 import { LocalTime } from "@/components/dashboard/local-time";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
@@ -35,7 +35,7 @@ export function AlertHistory({ events, timeZone }: { events: AlertEventRow[]; ti
             </TableCell>
             <TableCell>
               <div className="flex flex-wrap items-center gap-2">
-                {e.kind === "FIRING" ? <Badge tone="bad">Fired</Badge> : <Badge tone="ok">Resolved</Badge>}
+                <AlertEventBadge kind={e.kind} />
                 <span className="font-medium">{e.rule.name}</span>
               </div>
               <div className="text-xs text-muted-foreground">

@@ -5,7 +5,16 @@ import type { AlertActions } from "@/components/alerts/types";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableActionsCell,
+  TableActionsHead,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { CHANNEL_LABELS } from "@/lib/alerts/manage-forms";
 import type { ChannelRow } from "@/lib/alerts/queries";
 
@@ -40,11 +49,7 @@ export function ChannelsTable({
               <TableHead numeric hideBelow="sm">
                 Rules
               </TableHead>
-              {actions ? (
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              ) : null}
+              {actions ? <TableActionsHead /> : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -67,19 +72,17 @@ export function ChannelsTable({
                   {c.ruleCount}
                 </TableCell>
                 {actions ? (
-                  <TableCell>
-                    <div className="flex flex-wrap items-center gap-2 sm:justify-end">
-                      <SendTestButton action={actions.sendTest} id={c.id} name={c.name} />
-                      <ConfirmButton
-                        action={actions.deleteChannel}
-                        id={c.id}
-                        label="Delete"
-                        destructive
-                        title={`Delete ${c.name}?`}
-                        description="Its rules stop notifying it, and its delivery log is removed with it."
-                      />
-                    </div>
-                  </TableCell>
+                  <TableActionsCell>
+                    <SendTestButton action={actions.sendTest} id={c.id} name={c.name} />
+                    <ConfirmButton
+                      action={actions.deleteChannel}
+                      id={c.id}
+                      label="Delete"
+                      destructive
+                      title={`Delete ${c.name}?`}
+                      description="Its rules stop notifying it, and its delivery log is removed with it."
+                    />
+                  </TableActionsCell>
                 ) : null}
               </TableRow>
             ))}

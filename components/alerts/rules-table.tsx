@@ -6,7 +6,16 @@ import type { AlertActions } from "@/components/alerts/types";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableActionsCell,
+  TableActionsHead,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { ALERT_KINDS } from "@/lib/alerts/kinds";
 import { kindTakesThreshold, thresholdInput } from "@/lib/alerts/manage-forms";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
@@ -58,11 +67,7 @@ export function RulesTable({ rules, channels, timeZone, refusalCodes, actions }:
                 At last change
               </TableHead>
               <TableHead hideBelow="md">Channels</TableHead>
-              {actions ? (
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              ) : null}
+              {actions ? <TableActionsHead /> : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -110,39 +115,37 @@ export function RulesTable({ rules, channels, timeZone, refusalCodes, actions }:
                   )}
                 </TableCell>
                 {actions ? (
-                  <TableCell>
-                    <div className="flex flex-wrap gap-2 sm:justify-end lg:flex-nowrap">
-                      <RuleFormDialog
-                        action={actions.saveRule}
-                        channels={channelOptions}
-                        refusalCodes={refusalCodes}
-                        rule={{
-                          id: r.id,
-                          kind: r.kind,
-                          name: r.name,
-                          threshold: thresholdInput(r.kind, r.threshold),
-                          resolveMarginPct: r.resolveMarginPct,
-                          windowMinutes: r.windowMinutes,
-                          refusalCode: r.refusalCode,
-                          channelIds: r.channels.map((c) => c.channel.id),
-                        }}
-                      />
-                      <ToggleRuleButton
-                        action={actions.toggleRule}
-                        id={r.id}
-                        enabled={r.enabled}
-                        name={r.name}
-                      />
-                      <ConfirmButton
-                        action={actions.deleteRule}
-                        id={r.id}
-                        label="Delete"
-                        destructive
-                        title={`Delete ${r.name}?`}
-                        description="The rule and its alert history are removed. Deliveries already sent stay in the log."
-                      />
-                    </div>
-                  </TableCell>
+                  <TableActionsCell innerClassName="lg:flex-nowrap">
+                    <RuleFormDialog
+                      action={actions.saveRule}
+                      channels={channelOptions}
+                      refusalCodes={refusalCodes}
+                      rule={{
+                        id: r.id,
+                        kind: r.kind,
+                        name: r.name,
+                        threshold: thresholdInput(r.kind, r.threshold),
+                        resolveMarginPct: r.resolveMarginPct,
+                        windowMinutes: r.windowMinutes,
+                        refusalCode: r.refusalCode,
+                        channelIds: r.channels.map((c) => c.channel.id),
+                      }}
+                    />
+                    <ToggleRuleButton
+                      action={actions.toggleRule}
+                      id={r.id}
+                      enabled={r.enabled}
+                      name={r.name}
+                    />
+                    <ConfirmButton
+                      action={actions.deleteRule}
+                      id={r.id}
+                      label="Delete"
+                      destructive
+                      title={`Delete ${r.name}?`}
+                      description="The rule and its alert history are removed. Deliveries already sent stay in the log."
+                    />
+                  </TableActionsCell>
                 ) : null}
               </TableRow>
             ))}

@@ -4,7 +4,16 @@ import { LocalTime } from "@/components/dashboard/local-time";
 import { Money } from "@/components/money";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableActionsCell,
+  TableActionsHead,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import type { ActionState } from "@/lib/forms/action-state";
 
 type Action = (p: ActionState, fd: FormData) => Promise<ActionState>;
@@ -63,11 +72,7 @@ export function KeysTable({
               <TableHead>Status</TableHead>
               <TableHead hideBelow="md">Limits</TableHead>
               <TableHead hideBelow="sm">Last used</TableHead>
-              {approve || revoke ? (
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              ) : null}
+              {approve || revoke ? <TableActionsHead /> : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -98,32 +103,30 @@ export function KeysTable({
                   {k.lastUsedAt ? <LocalTime at={k.lastUsedAt} timeZone={timeZone} /> : "never"}
                 </TableCell>
                 {approve || revoke ? (
-                  <TableCell>
-                    <div className="flex flex-wrap gap-2 sm:justify-end">
-                      {approve && k.status === "PENDING_APPROVAL" ? (
-                        <ConfirmAction
-                          action={approve}
-                          form="keyId"
-                          fields={{ keyId: k.id }}
-                          label="Approve"
-                          variant="default"
-                          title={`Approve ${k.name}?`}
-                          description="The key can call the API at once."
-                        />
-                      ) : null}
-                      {revoke && k.status !== "REVOKED" ? (
-                        <ConfirmAction
-                          action={revoke}
-                          form="keyId"
-                          fields={{ keyId: k.id }}
-                          label="Revoke"
-                          destructive
-                          title={`Revoke ${k.name}?`}
-                          description="Calls with this key are refused with key_revoked from now on. A revoked key cannot be restored."
-                        />
-                      ) : null}
-                    </div>
-                  </TableCell>
+                  <TableActionsCell>
+                    {approve && k.status === "PENDING_APPROVAL" ? (
+                      <ConfirmAction
+                        action={approve}
+                        form="keyId"
+                        fields={{ keyId: k.id }}
+                        label="Approve"
+                        variant="default"
+                        title={`Approve ${k.name}?`}
+                        description="The key can call the API at once."
+                      />
+                    ) : null}
+                    {revoke && k.status !== "REVOKED" ? (
+                      <ConfirmAction
+                        action={revoke}
+                        form="keyId"
+                        fields={{ keyId: k.id }}
+                        label="Revoke"
+                        destructive
+                        title={`Revoke ${k.name}?`}
+                        description="Calls with this key are refused with key_revoked from now on. A revoked key cannot be restored."
+                      />
+                    ) : null}
+                  </TableActionsCell>
                 ) : null}
               </TableRow>
             ))}

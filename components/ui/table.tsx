@@ -166,17 +166,29 @@ export function TableCell({
   );
 }
 
-// The names the billing and Stripe events pages still import; they go once those pages use the
-// names above.
-/** @deprecated Use TableHeader. */
-export const THead = TableHeader;
-/** @deprecated Use TableHead. */
-export const Th = TableHead;
-/** @deprecated Use TableRow. */
-export const Tr = TableRow;
-/** @deprecated Use TableCell. */
-export const Td = TableCell;
-/** @deprecated Use `<TableCell numeric>`. */
-export function TdNum(props: React.ComponentProps<"td">) {
-  return <TableCell numeric {...props} />;
+/** The header of a row-actions column: named for screen readers, blank on screen. */
+export function TableActionsHead(
+  props: Omit<React.ComponentProps<typeof TableHead>, "children" | "scope" | "numeric">,
+) {
+  return (
+    <TableHead {...props}>
+      <span className="sr-only">Actions</span>
+    </TableHead>
+  );
+}
+
+/**
+ * A row's buttons: they wrap, and line up on the right from 640 px (on the left in a card).
+ * `className` styles the cell, as everywhere here; `innerClassName` the row of buttons.
+ */
+export function TableActionsCell({
+  innerClassName,
+  children,
+  ...props
+}: React.ComponentProps<typeof TableCell> & { innerClassName?: string }) {
+  return (
+    <TableCell {...props}>
+      <div className={cn("flex flex-wrap items-center gap-2 sm:justify-end", innerClassName)}>{children}</div>
+    </TableCell>
+  );
 }

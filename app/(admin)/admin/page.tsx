@@ -9,7 +9,9 @@ import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { loadOverview } from "@/lib/dashboard/load-overview";
+import { formatCount } from "@/lib/format/numbers";
 import { requireUser } from "@/lib/web/session";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -107,29 +109,31 @@ export default async function AdminOverview() {
             {refusals.length === 0 ? (
               <p className="text-sm text-muted-foreground">No refusals in the last 24 hours.</p>
             ) : (
-              <table className="w-full text-sm" data-testid="refusals-by-code">
-                <thead className="sr-only">
-                  <tr>
-                    <th scope="col">Code</th>
-                    <th scope="col">Refusals</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <Table label="Refusals by code" data-testid="refusals-by-code" containerClassName="border-0">
+                <TableHeader className="sr-only">
+                  <TableRow>
+                    <TableHead>Code</TableHead>
+                    <TableHead numeric>Refusals</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {refusals.map((r) => (
-                    <tr key={r.code} className="border-t border-border first:border-0">
-                      <td className="py-1">
+                    <TableRow key={r.code} className="first:border-0">
+                      <TableCell className="px-0 py-1">
                         <Link
                           className="underline-offset-2 hover:underline"
                           href={`/admin/decisions?outcome=refused&code=${r.code}`}
                         >
                           <code className="text-xs">{r.code}</code>
                         </Link>
-                      </td>
-                      <td className="py-1 text-right tabular-nums">{r.count.toLocaleString("en-US")}</td>
-                    </tr>
+                      </TableCell>
+                      <TableCell numeric className="px-0 py-1">
+                        {formatCount(r.count)}
+                      </TableCell>
+                    </TableRow>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             )}
           </CardContent>
         </Card>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 
-import { LocalTime } from "@/components/dashboard/local-time";
+import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadAuditLog } from "@/lib/audit/load-audit-log";
@@ -37,69 +37,7 @@ export default async function AuditPage({ searchParams }: Props) {
           No changes recorded yet. Grants, plan changes, key approvals and Stripe updates appear here.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border">
-          <table className="w-full text-sm" data-testid="audit-log">
-            <thead className="bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Time (UTC)
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Action
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Tenant
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
-                  Change
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
-                  By
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.map((a) => (
-                <tr key={a.id.toString()} className="border-t border-border">
-                  <td className="px-3 py-2 text-xs">
-                    <LocalTime at={a.createdAt} timeZone="UTC" />
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link
-                      href={`?action=${encodeURIComponent(a.action)}`}
-                      className="underline-offset-2 hover:underline"
-                    >
-                      <code className="text-xs">{a.action}</code>
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {a.tenantId ? (
-                      <Link
-                        href={`/admin/tenants/${a.tenantId}`}
-                        className="underline-offset-2 hover:underline"
-                      >
-                        {a.tenant?.name ?? a.tenantId}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td
-                    className="hidden max-w-md truncate px-3 py-2 text-xs text-muted-foreground md:table-cell"
-                    title={JSON.stringify(a.after)}
-                  >
-                    {a.before ? `${JSON.stringify(a.before)} → ` : ""}
-                    {JSON.stringify(a.after)}
-                  </td>
-                  <td className="hidden px-3 py-2 text-xs sm:table-cell">
-                    {a.actorKind.toLowerCase().replace("_", " ")}
-                    {a.ip ? ` · ${a.ip}` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditTable entries={page} timeZone="UTC" label="Audit log" data-testid="audit-log" acrossTenants />
       )}
       {next ? (
         <Link

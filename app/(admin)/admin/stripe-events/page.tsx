@@ -11,7 +11,16 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { Table, Td, TdNum, Th, THead, Tr } from "@/components/ui/table";
+import {
+  Table,
+  TableActionsCell,
+  TableActionsHead,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { loadStripeEvents } from "@/lib/billing/load-stripe-events";
 import { requireUser } from "@/lib/web/session";
 
@@ -54,25 +63,29 @@ export default async function StripeEventsPage({ searchParams }: Props) {
             Events for Stripe customers no tenant owns yet. Stripe does not send them again: linking a
             customer to its tenant applies them, oldest first.
           </p>
-          <Table data-testid="unmatched-customers">
-            <THead>
-              <tr>
-                <Th>Customer</Th>
-                <Th className="text-right">Events</Th>
-                <Th className="hidden md:table-cell">Types</Th>
-                <Th className="hidden sm:table-cell">Created (UTC)</Th>
-                <Th>Link to tenant</Th>
-              </tr>
-            </THead>
-            <tbody>
+          <Table variant="cards" label="Unmatched customers" data-testid="unmatched-customers">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Customer</TableHead>
+                <TableHead numeric>Events</TableHead>
+                <TableHead hideBelow="md">Types</TableHead>
+                <TableHead hideBelow="sm">Created (UTC)</TableHead>
+                <TableHead>Link to tenant</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {unmatched.map((u) => (
-                <Tr key={u.customerId}>
-                  <Td>
+                <TableRow key={u.customerId}>
+                  <TableCell>
                     <code className="text-xs">{u.customerId}</code>
-                  </Td>
-                  <TdNum>{u.count}</TdNum>
-                  <Td className="hidden text-xs md:table-cell">{u.types.join(", ")}</Td>
-                  <Td className="hidden text-xs sm:table-cell">
+                  </TableCell>
+                  <TableCell numeric label="Events">
+                    {u.count}
+                  </TableCell>
+                  <TableCell hideBelow="md" className="text-xs">
+                    {u.types.join(", ")}
+                  </TableCell>
+                  <TableCell hideBelow="sm" className="text-xs">
                     <LocalTime at={u.firstCreated} timeZone="UTC" />
                     {u.count > 1 ? (
                       <>
@@ -80,18 +93,18 @@ export default async function StripeEventsPage({ searchParams }: Props) {
                         – <LocalTime at={u.lastCreated} timeZone="UTC" />
                       </>
                     ) : null}
-                  </Td>
-                  <Td>
+                  </TableCell>
+                  <TableCell>
                     <LinkCustomerForm
                       action={linkCustomerAction}
                       customerId={u.customerId}
                       eventCount={u.count}
                       tenants={linkable}
                     />
-                  </Td>
-                </Tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
+            </TableBody>
           </Table>
         </section>
       ) : null}
@@ -117,33 +130,31 @@ export default async function StripeEventsPage({ searchParams }: Props) {
           /api/stripe/webhook appear here.
         </EmptyState>
       ) : (
-        <Table data-testid="stripe-events">
-          <THead>
-            <tr>
-              <Th>Event</Th>
-              <Th>Status</Th>
-              <Th className="hidden md:table-cell">Tenant</Th>
-              <Th className="hidden sm:table-cell">Received (UTC)</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </THead>
-          <tbody>
+        <Table variant="cards" label="Stripe events" data-testid="stripe-events">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Event</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead hideBelow="md">Tenant</TableHead>
+              <TableHead hideBelow="sm">Received (UTC)</TableHead>
+              <TableActionsHead />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {page.map((e) => (
-              <Tr key={e.id}>
-                <Td>
+              <TableRow key={e.id}>
+                <TableCell>
                   <div className="font-medium">{e.type}</div>
                   <code className="text-xs text-muted-foreground">{e.id}</code>
                   {e.error ? <p className="max-w-md text-xs text-red-700">{e.error}</p> : null}
-                </Td>
-                <Td>
+                </TableCell>
+                <TableCell label="Status">
                   <Badge tone={TONE[e.status]}>{e.status.toLowerCase()}</Badge>
                   <div className="text-xs text-muted-foreground">
                     {e.attempts} attempt{e.attempts === 1 ? "" : "s"}
                   </div>
-                </Td>
-                <Td className="hidden md:table-cell">
+                </TableCell>
+                <TableCell hideBelow="md">
                   {e.tenantId ? (
                     <Link
                       className="underline-offset-2 hover:underline"
@@ -154,11 +165,11 @@ export default async function StripeEventsPage({ searchParams }: Props) {
                   ) : (
                     <span className="text-xs text-muted-foreground">{e.stripeCustomerId ?? "—"}</span>
                   )}
-                </Td>
-                <Td className="hidden text-xs sm:table-cell">
+                </TableCell>
+                <TableCell hideBelow="sm" className="text-xs">
                   <LocalTime at={e.receivedAt} timeZone="UTC" />
-                </Td>
-                <Td>
+                </TableCell>
+                <TableActionsCell>
                   <ConfirmAction
                     action={replayEventAction}
                     form="eventId"
@@ -167,10 +178,10 @@ export default async function StripeEventsPage({ searchParams }: Props) {
                     title={`Replay ${e.id}?`}
                     description="The stored payload is applied again through the webhook handlers. An event older than what is stored changes nothing."
                   />
-                </Td>
-              </Tr>
+                </TableActionsCell>
+              </TableRow>
             ))}
-          </tbody>
+          </TableBody>
         </Table>
       )}
       {next ? (

@@ -9,7 +9,16 @@ import { SubscriptionBadge } from "@/components/subscription-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, TdNum, Th, THead, Tr } from "@/components/ui/table";
+import {
+  Table,
+  TableActionsCell,
+  TableActionsHead,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { billingMode, getBillingPage } from "@/lib/billing/queries";
 import { formatMicros, formatMinor } from "@/lib/money/format";
 import { requireUser } from "@/lib/web/session";
@@ -155,33 +164,33 @@ export default async function BillingPage() {
               : ""}
           </EmptyState>
         ) : (
-          <Table>
-            <THead>
-              <tr>
-                <Th>Card</Th>
-                <Th>Expiry</Th>
-                <Th>Default</Th>
-              </tr>
-            </THead>
-            <tbody>
+          <Table label="Payment methods">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Card</TableHead>
+                <TableHead>Expiry</TableHead>
+                <TableHead>Default</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {cards.map((c) => (
-                <Tr key={c.id}>
-                  <Td className="capitalize">
+                <TableRow key={c.id}>
+                  <TableCell className="capitalize">
                     {c.brand} •••• {c.last4}
-                  </Td>
-                  <Td>
+                  </TableCell>
+                  <TableCell>
                     <CardExpiryBadge card={c} now={now} />
-                  </Td>
-                  <Td>
+                  </TableCell>
+                  <TableCell>
                     {c.isDefault ? (
                       <Badge tone="ok">Default</Badge>
                     ) : (
                       <span className="text-muted-foreground">—</span>
                     )}
-                  </Td>
-                </Tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
+            </TableBody>
           </Table>
         )}
         {owner && mode === "stripe" && cards.length > 0 ? (
@@ -196,28 +205,34 @@ export default async function BillingPage() {
             No invoices yet. Stripe&rsquo;s invoices for the subscription appear here once issued.
           </EmptyState>
         ) : (
-          <Table>
-            <THead>
-              <tr>
-                <Th>Number</Th>
-                <Th>Status</Th>
-                <Th className="text-right">Amount</Th>
-                <Th className="text-right">Remaining</Th>
-                <Th>Date</Th>
-                <Th />
-              </tr>
-            </THead>
-            <tbody>
+          <Table variant="cards" label="Invoices">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Number</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead numeric>Amount</TableHead>
+                <TableHead numeric>Remaining</TableHead>
+                <TableHead>Date</TableHead>
+                <TableActionsHead />
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {invoices.map((inv) => (
-                <Tr key={inv.id}>
-                  <Td>{inv.number ?? inv.stripeInvoiceId}</Td>
-                  <Td>
+                <TableRow key={inv.id}>
+                  <TableCell>{inv.number ?? inv.stripeInvoiceId}</TableCell>
+                  <TableCell label="Status">
                     <InvoiceStatusBadge status={inv.status} />
-                  </Td>
-                  <TdNum>{formatMinor(inv.amountDue, inv.currency)}</TdNum>
-                  <TdNum>{formatMinor(inv.amountRemaining, inv.currency)}</TdNum>
-                  <Td title={inv.createdAt.toISOString()}>{day.format(inv.createdAt)}</Td>
-                  <Td>
+                  </TableCell>
+                  <TableCell numeric label="Amount">
+                    {formatMinor(inv.amountDue, inv.currency)}
+                  </TableCell>
+                  <TableCell numeric label="Remaining">
+                    {formatMinor(inv.amountRemaining, inv.currency)}
+                  </TableCell>
+                  <TableCell label="Date" title={inv.createdAt.toISOString()}>
+                    {day.format(inv.createdAt)}
+                  </TableCell>
+                  <TableActionsCell>
                     {inv.hostedInvoiceUrl ? (
                       <a
                         className="text-primary underline-offset-2 hover:underline"
@@ -228,10 +243,10 @@ export default async function BillingPage() {
                         {inv.status === "open" ? "Pay" : "View"}
                       </a>
                     ) : null}
-                  </Td>
-                </Tr>
+                  </TableActionsCell>
+                </TableRow>
               ))}
-            </tbody>
+            </TableBody>
           </Table>
         )}
       </section>

@@ -1,5 +1,9 @@
 // The lower sections of the admin tenant page: plain server components over loaded rows.
+import { AlertEventBadge } from "@/components/alerts/alert-event-badge";
+import { RuleStateBadge } from "@/components/alerts/rule-state-badge";
+import { AuditTable } from "@/components/audit/audit-table";
 import { CardExpiryBadge } from "@/components/billing/card-expiry-badge";
+import { InvoiceStatusBadge } from "@/components/billing/invoice-status-badge";
 import { KeysTable } from "@/components/dashboard/keys-table";
 import { LocalTime } from "@/components/dashboard/local-time";
 import { Money } from "@/components/money";
@@ -7,13 +11,19 @@ import { SubscriptionBadge } from "@/components/subscription-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatMicros } from "@/lib/money/format";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { formatMinor } from "@/lib/money/format";
 import type { TenantDetail } from "@/lib/tenants/tenant-detail";
 
 import { approveKeyAction, createKeyAction, revokeKeyAction } from "./actions";
-
-const th = "px-3 py-2 font-medium";
-const thead = "bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground";
 
 export function KeysSection({
   tenantId,
@@ -40,54 +50,43 @@ export function LedgerSection({ entries, timeZone }: { entries: TenantDetail["le
   if (entries.length === 0)
     return <EmptyState>No ledger entries yet. A grant or a top-up adds the first.</EmptyState>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm" data-testid="ledger-table">
-        <caption className="sr-only">Latest ledger entries (reservations and releases hidden)</caption>
-        <thead className={thead}>
-          <tr>
-            <th scope="col" className={th}>
-              Time ({timeZone})
-            </th>
-            <th scope="col" className={th}>
-              Kind
-            </th>
-            <th scope="col" className={`${th} hidden sm:table-cell`}>
-              Reason
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Amount
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Balance after
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id.toString()} className="border-t border-border">
-              <td className="px-3 py-2 text-xs">
-                <LocalTime at={e.createdAt} timeZone={timeZone} />
-              </td>
-              <td className="px-3 py-2">
-                <Badge tone={e.amount >= 0n ? "ok" : "muted"}>{e.kind.toLowerCase()}</Badge>
-              </td>
-              <td
-                className="hidden max-w-xs truncate px-3 py-2 text-xs text-muted-foreground sm:table-cell"
-                title={e.reason ?? undefined}
-              >
-                {e.reason ?? "—"}
-              </td>
-              <td className="px-3 py-2 text-right whitespace-nowrap">
-                <Money micros={e.amount} />
-              </td>
-              <td className="px-3 py-2 text-right whitespace-nowrap">
-                <Money micros={e.balanceAfter} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table variant="cards" label="Ledger" data-testid="ledger-table">
+      <TableCaption>Latest ledger entries (reservations and releases hidden)</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Time ({timeZone})</TableHead>
+          <TableHead>Kind</TableHead>
+          <TableHead hideBelow="sm">Reason</TableHead>
+          <TableHead numeric>Amount</TableHead>
+          <TableHead numeric>Balance after</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {entries.map((e) => (
+          <TableRow key={e.id.toString()}>
+            <TableCell className="text-xs">
+              <LocalTime at={e.createdAt} timeZone={timeZone} />
+            </TableCell>
+            <TableCell>
+              <Badge tone={e.amount >= 0n ? "ok" : "muted"}>{e.kind.toLowerCase()}</Badge>
+            </TableCell>
+            <TableCell
+              hideBelow="sm"
+              className="max-w-xs truncate text-xs text-muted-foreground"
+              title={e.reason ?? undefined}
+            >
+              {e.reason ?? "—"}
+            </TableCell>
+            <TableCell numeric label="Amount">
+              <Money micros={e.amount} />
+            </TableCell>
+            <TableCell numeric label="Balance after">
+              <Money micros={e.balanceAfter} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 
@@ -159,13 +158,9 @@ export function BillingSection({ tenant, now }: { tenant: TenantDetail["tenant"]
                     </span>
                   </span>
                   <span className="flex items-center gap-2">
-                    <Badge tone={inv.status === "paid" ? "ok" : inv.status === "open" ? "warn" : "muted"}>
-                      {inv.status}
-                    </Badge>
-                    {/* Invoice amounts are Stripe minor units (cents): ×10,000 to micro-USD for the one formatter. */}
-                    <span className="tabular-nums">
-                      {formatMicros(inv.amountDue * 10_000n, { currency: inv.currency.toUpperCase() })}
-                    </span>
+                    <InvoiceStatusBadge status={inv.status} />
+                    {/* Stripe minor units in the invoice's own currency, as on the tenant's billing page. */}
+                    <span className="tabular-nums">{formatMinor(inv.amountDue, inv.currency)}</span>
                   </span>
                 </li>
               ))}
@@ -197,9 +192,7 @@ export function AlertsSection({
       <ul className="grid gap-1 text-sm">
         {rules.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-2">
-            <Badge tone={r.state === "FIRING" ? "bad" : r.enabled ? "ok" : "muted"}>
-              {r.state === "FIRING" ? "Firing" : r.enabled ? "OK" : "Off"}
-            </Badge>
+            <RuleStateBadge state={r.state} enabled={r.enabled} />
             {r.name}{" "}
             <span className="text-xs text-muted-foreground">
               {r.kind.toLowerCase().replaceAll("_", " ")} · threshold {r.threshold.toLocaleString("en-US")}
@@ -210,8 +203,7 @@ export function AlertsSection({
       <ul className="grid gap-1 text-sm">
         {events.map((e) => (
           <li key={e.id}>
-            <Badge tone={e.kind === "FIRING" ? "bad" : "ok"}>{e.kind.toLowerCase()}</Badge> {e.rule.name}:{" "}
-            {e.message}{" "}
+            <AlertEventBadge kind={e.kind} /> {e.rule.name}: {e.message}{" "}
             <span className="text-xs text-muted-foreground">
               <LocalTime at={e.createdAt} timeZone={timeZone} />
             </span>
@@ -227,49 +219,5 @@ export function AuditSection({ entries, timeZone }: { entries: TenantDetail["aud
     return (
       <EmptyState>No changes recorded yet. Every admin action on this tenant adds a row here.</EmptyState>
     );
-  return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm" data-testid="audit-table">
-        <thead className={thead}>
-          <tr>
-            <th scope="col" className={th}>
-              Time ({timeZone})
-            </th>
-            <th scope="col" className={th}>
-              Action
-            </th>
-            <th scope="col" className={`${th} hidden md:table-cell`}>
-              Change
-            </th>
-            <th scope="col" className={th}>
-              By
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((a) => (
-            <tr key={a.id.toString()} className="border-t border-border">
-              <td className="px-3 py-2 text-xs">
-                <LocalTime at={a.createdAt} timeZone={timeZone} />
-              </td>
-              <td className="px-3 py-2">
-                <code className="text-xs">{a.action}</code>
-              </td>
-              <td
-                className="hidden max-w-md truncate px-3 py-2 text-xs text-muted-foreground md:table-cell"
-                title={JSON.stringify(a.after)}
-              >
-                {a.before ? `${JSON.stringify(a.before)} → ` : ""}
-                {JSON.stringify(a.after)}
-              </td>
-              <td className="px-3 py-2 text-xs">
-                {a.actorKind.toLowerCase().replace("_", " ")}
-                {a.causeId ? ` (${a.causeId})` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <AuditTable entries={entries} timeZone={timeZone} label="Audit trail" data-testid="audit-table" />;
 }
