@@ -48,22 +48,46 @@ export async function startAdminServer(
 /** Row counts of every table an admin call may write: equal before and after = nothing written. */
 export async function rowCounts(db: TestDatabase) {
   const p = db.prisma;
-  const [plans, tenants, balances, keys, subscriptions, ledger, grants, rollups, quotas, audit] =
-    await Promise.all([
-      p.plan.count(),
-      p.tenant.count(),
-      p.creditBalance.count(),
-      p.apiKey.count(),
-      p.subscription.count(),
-      p.creditLedgerEntry.count(),
-      p.creditGrant.count(),
-      p.usageRollup.count(),
-      p.quotaUsage.count(),
-      p.auditLog.count(),
-    ]);
+  const [
+    plans,
+    tenants,
+    balances,
+    keys,
+    subscriptions,
+    ledger,
+    grants,
+    rollups,
+    quotas,
+    audit,
+    alertRules,
+    ruleChannels,
+    alertEvents,
+    channels,
+    deliveries,
+    attempts,
+  ] = await Promise.all([
+    p.plan.count(),
+    p.tenant.count(),
+    p.creditBalance.count(),
+    p.apiKey.count(),
+    p.subscription.count(),
+    p.creditLedgerEntry.count(),
+    p.creditGrant.count(),
+    p.usageRollup.count(),
+    p.quotaUsage.count(),
+    p.auditLog.count(),
+    p.alertRule.count(),
+    p.alertRuleChannel.count(),
+    p.alertEvent.count(),
+    p.notificationChannel.count(),
+    p.notificationDelivery.count(),
+    p.notificationAttempt.count(),
+  ]);
   const updated = await p.$queryRaw<Array<{ t: Date | null }>>`
     SELECT max(m) AS t FROM (SELECT max("updatedAt") AS m FROM "Tenant" UNION ALL SELECT max("updatedAt") FROM "Plan"
-      UNION ALL SELECT max("updatedAt") FROM "ApiKey" UNION ALL SELECT max("updatedAt") FROM "CreditBalance" UNION ALL SELECT max("updatedAt") FROM "Subscription") x`;
+      UNION ALL SELECT max("updatedAt") FROM "ApiKey" UNION ALL SELECT max("updatedAt") FROM "CreditBalance" UNION ALL SELECT max("updatedAt") FROM "Subscription"
+      UNION ALL SELECT max("updatedAt") FROM "AlertRule" UNION ALL SELECT max("updatedAt") FROM "NotificationChannel"
+      UNION ALL SELECT max("updatedAt") FROM "NotificationDelivery") x`;
   return {
     plans,
     tenants,
@@ -75,6 +99,12 @@ export async function rowCounts(db: TestDatabase) {
     rollups,
     quotas,
     audit,
+    alertRules,
+    ruleChannels,
+    alertEvents,
+    channels,
+    deliveries,
+    attempts,
     lastUpdate: updated[0]?.t?.toISOString() ?? null,
   };
 }

@@ -84,8 +84,9 @@ export const updateRuleBody = z
       .optional()
       .meta({ description: "Off: the rule keeps its state and is not evaluated. On: evaluated at once." }),
   })
+  // A kind alone is accepted here so that a different one is refused by the command, saying why.
   .refine(
-    (b) => RULE_FIELDS.some((f) => b[f] !== undefined),
+    (b) => b.kind !== undefined || RULE_FIELDS.some((f) => b[f] !== undefined),
     `send at least one of ${RULE_FIELDS.join(", ")}`,
   );
 
