@@ -76,6 +76,7 @@ export const listAlertRulesOperation = operation({
       example: { data: [RULE_EXAMPLE], hasMore: false },
     },
   },
+  problems: ["not_found"],
 });
 
 export const createAlertRuleOperation = operation({
@@ -93,6 +94,7 @@ export const createAlertRuleOperation = operation({
   body: createRuleBody,
   bodyExample: { kind: "BALANCE_BELOW", threshold: "10000000", channelIds: ["cmwx1q2ab0002qk7d0f6h8j2k"] },
   responses: { 201: { description: "The rule, evaluated.", schema: alertRuleSchema, example: RULE_EXAMPLE } },
+  problems: ["not_found"],
 });
 
 export const getAlertRuleOperation = operation({
@@ -104,6 +106,7 @@ export const getAlertRuleOperation = operation({
   security: "adminToken",
   params: ruleParams,
   responses: { 200: { description: "The rule.", schema: alertRuleSchema, example: RULE_EXAMPLE } },
+  problems: ["not_found"],
 });
 
 export const updateAlertRuleOperation = operation({
@@ -120,6 +123,7 @@ export const updateAlertRuleOperation = operation({
   body: updateRuleBody,
   bodyExample: { threshold: "5000000", resolveMarginPct: 50 },
   responses: { 200: { description: "The rule, evaluated.", schema: alertRuleSchema, example: RULE_EXAMPLE } },
+  problems: ["not_found"],
 });
 
 export const deleteAlertRuleOperation = operation({
@@ -132,6 +136,7 @@ export const deleteAlertRuleOperation = operation({
   security: "adminToken",
   params: ruleParams,
   responses: deleted,
+  problems: ["not_found"],
 });
 
 export const listChannelsOperation = operation({
@@ -151,6 +156,7 @@ export const listChannelsOperation = operation({
       example: { data: [CHANNEL_EXAMPLE], hasMore: false },
     },
   },
+  problems: ["not_found"],
 });
 
 export const createChannelOperation = operation({
@@ -174,6 +180,7 @@ export const createChannelOperation = operation({
       example: { ...CHANNEL_EXAMPLE, ruleCount: 0, attachedRules: 0, secret: "whsec_5hS0qk…" },
     },
   },
+  problems: ["not_found"],
 });
 
 export const getChannelOperation = operation({
@@ -185,6 +192,7 @@ export const getChannelOperation = operation({
   security: "adminToken",
   params: channelParams,
   responses: { 200: { description: "The channel.", schema: channelSchema, example: CHANNEL_EXAMPLE } },
+  problems: ["not_found"],
 });
 
 export const updateChannelOperation = operation({
@@ -201,6 +209,7 @@ export const updateChannelOperation = operation({
   body: updateChannelBody,
   bodyExample: { enabled: false },
   responses: { 200: { description: "The channel.", schema: channelSchema, example: CHANNEL_EXAMPLE } },
+  problems: ["not_found"],
 });
 
 export const deleteChannelOperation = operation({
@@ -215,6 +224,7 @@ export const deleteChannelOperation = operation({
   security: "adminToken",
   params: channelParams,
   responses: deleted,
+  problems: ["not_found"],
 });
 
 export const testChannelOperation = operation({
@@ -241,6 +251,7 @@ export const testChannelOperation = operation({
       },
     },
   },
+  problems: ["not_found"],
 });
 
 export const listAlertDeliveriesOperation = operation({
@@ -254,4 +265,5 @@ export const listAlertDeliveriesOperation = operation({
   params: idParams,
   query: deliveryQuery,
   responses: { 200: { description: "A page of deliveries.", schema: deliveryPageSchema } },
+  problems: ["not_found"],
 });
