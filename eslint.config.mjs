@@ -52,6 +52,21 @@ const LIB_LAYERS = {
     "time",
   ],
   auth: ["authorize", "db", "http", "ratelimit"],
+  // The API's operations and the OpenAPI document: the routes' schemas, gathered from the domain.
+  api: [
+    "alerts",
+    "billing",
+    "dashboard",
+    "decisions",
+    "errors",
+    "http",
+    "keys",
+    "ledger",
+    "plans",
+    "tenants",
+    "usage",
+    "validation",
+  ],
   web: ["audit", "auth", "authorize", "db", "errors", "forms", "http"],
 };
 const ANYWHERE = ["env", "generated"];

@@ -57,6 +57,13 @@ function statusOf(code: ProblemCode): number {
     : API_ERRORS[code as keyof typeof API_ERRORS].status;
 }
 
+/** The `code` a problem body carries: the table's key unless the entry keeps an older name on the wire. */
+export function wireCode(code: ProblemCode): string {
+  return code in REFUSALS
+    ? code
+    : ((API_ERRORS[code as keyof typeof API_ERRORS] as { code?: string }).code ?? code);
+}
+
 function titleOf(code: ProblemCode): string {
   return code in REFUSALS
     ? REFUSALS[code as keyof typeof REFUSALS].title

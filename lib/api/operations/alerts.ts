@@ -267,3 +267,19 @@ export const listAlertDeliveriesOperation = operation({
   responses: { 200: { description: "A page of deliveries.", schema: deliveryPageSchema } },
   problems: ["not_found"],
 });
+
+/** In the order the reference lists them. */
+export const alertOperations = [
+  listAlertRulesOperation,
+  createAlertRuleOperation,
+  getAlertRuleOperation,
+  updateAlertRuleOperation,
+  deleteAlertRuleOperation,
+  listChannelsOperation,
+  createChannelOperation,
+  getChannelOperation,
+  updateChannelOperation,
+  deleteChannelOperation,
+  testChannelOperation,
+  listAlertDeliveriesOperation,
+];
