@@ -114,7 +114,7 @@ export type ChannelPatch = {
 /**
  * Changes a channel's name, target, routing key or whether it is on. The settings are checked as a
  * whole, and a target that changes is checked like a new one. Audited as notification_channel.update
- * (a new routing key as `routingKeyChanged`, never its value).
+ * (a new routing key as `routingKeyChanged`, never its value); a change to what it is writes nothing.
  */
 export async function updateChannel(
   prisma: PrismaClient,
@@ -141,6 +141,14 @@ export async function updateChannel(
     const next = assertChannel(draft, opts, targetChanged);
     const enabled = patch.enabled ?? before.enabled;
     const routingKeyChanged = before.kind === "PAGERDUTY" && next.routingKey !== before.secret;
+    // A change to what it already is writes nothing (no row, no audit).
+    if (
+      next.name === before.name &&
+      next.target === before.target &&
+      enabled === before.enabled &&
+      !routingKeyChanged
+    )
+      return { id: before.id };
     await tx.notificationChannel.update({
       where: { id: before.id },
       data: {

@@ -122,11 +122,24 @@ const SETTINGS = [
   "channelIds",
 ] as const satisfies ReadonlyArray<keyof RuleDraft>;
 
+function sameSettings(input: RuleInput, rule: Omit<RuleInput, "channelIds">, channelIds: string[]) {
+  const set = (ids: string[]) => [...ids].sort().join();
+  return (
+    input.name === rule.name &&
+    input.threshold === rule.threshold &&
+    input.resolveMarginPct === rule.resolveMarginPct &&
+    input.windowMinutes === rule.windowMinutes &&
+    input.refusalCode === rule.refusalCode &&
+    set(input.channelIds) === set(channelIds)
+  );
+}
+
 /**
  * Changes a rule's settings (its kind stays what it was; the settings are checked as a whole, the
  * unchanged ones included) and switches it off (it keeps its state and is not evaluated) or on, in
  * one transaction: an edit is audited as alert_rule.update, a switch as alert_rule.enable/disable
- * (a switch to what it already is writes nothing). The rule is evaluated at once if it ends up on.
+ * (settings as they were, or a switch to what it already is, write nothing). The rule is evaluated
+ * at once if it changed and ends up on.
  */
 export async function updateRule(
   prisma: PrismaClient,
@@ -153,22 +166,25 @@ export async function updateRule(
         refusalCode: patch.refusalCode !== undefined ? patch.refusalCode : before.refusalCode,
         channelIds: patch.channelIds ?? beforeChannels,
       });
-      const channelIds = await ownChannels(tx, tenantId, input.channelIds);
-      if (!channelIds) throw invalid("channelIds", "A chosen channel does not exist.");
-      await tx.alertRuleChannel.deleteMany({ where: { ruleId } });
-      const after = await tx.alertRule.update({
-        where: { id: ruleId },
-        data: ruleSettings(input, channelIds),
-      });
-      await recordAudit(tx, actor, {
-        action: "alert_rule.update",
-        tenantId,
-        targetType: "AlertRule",
-        targetId: ruleId,
-        before: ruleAudit(before, beforeChannels),
-        after: ruleAudit(after, channelIds),
-      });
-      evaluate = true;
+      // Settings as they were change nothing and write nothing (no row, no audit, no evaluation).
+      if (!sameSettings(input, before, beforeChannels)) {
+        const channelIds = await ownChannels(tx, tenantId, input.channelIds);
+        if (!channelIds) throw invalid("channelIds", "A chosen channel does not exist.");
+        await tx.alertRuleChannel.deleteMany({ where: { ruleId } });
+        const after = await tx.alertRule.update({
+          where: { id: ruleId },
+          data: ruleSettings(input, channelIds),
+        });
+        await recordAudit(tx, actor, {
+          action: "alert_rule.update",
+          tenantId,
+          targetType: "AlertRule",
+          targetId: ruleId,
+          before: ruleAudit(before, beforeChannels),
+          after: ruleAudit(after, channelIds),
+        });
+        evaluate = true;
+      }
     }
     const enabled = patch.enabled ?? before.enabled;
     if (enabled !== before.enabled) {

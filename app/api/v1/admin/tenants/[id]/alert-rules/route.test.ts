@@ -90,6 +90,10 @@ describe("a rule's life through the admin API", () => {
     // With 20% it resolves at $4.80: the $5 balance is past it.
     const resolved = await patch(t, rule.id, { resolveMarginPct: 20 });
     expect(resolved.body).toMatchObject({ threshold: "4000000", resolveMarginPct: 20, state: "RESOLVED" });
+    // The same settings again change nothing and write nothing.
+    const audited = await s.db.prisma.auditLog.count();
+    expect((await patch(t, rule.id, { threshold: 4_000_000, name: "Low" })).body).toEqual(resolved.body);
+    expect(await s.db.prisma.auditLog.count()).toBe(audited);
 
     const off = await patch(t, rule.id, { enabled: false });
     expect(off.body).toMatchObject({ enabled: false, state: "RESOLVED" });

@@ -167,6 +167,9 @@ describe("a channel's life through the admin API", () => {
     });
     expect(channelSchema.parse(renamed.body)).toEqual(renamed.body);
     expect((await patch(t, ch.id, { enabled: true })).body.enabled).toBe(true);
+    const audited = await s.db.prisma.auditLog.count();
+    expect((await patch(t, ch.id, { enabled: true, name: "renamed" })).status).toBe(200); // writes nothing
+    expect(await s.db.prisma.auditLog.count()).toBe(audited);
     const after = await s.db.prisma.notificationChannel.findUniqueOrThrow({ where: { id: ch.id } });
     expect(after.secret).toBe(stored.secret);
     await sendTest(t, ch.id);
