@@ -11,7 +11,7 @@ import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 export async function loadOverview(now: Date) {
   const [states, models, money, refusals, stripe, tenants, firing] = await Promise.all([
     loadTenantStates(pool(), now),
-    loadModelPrices(pool()),
+    loadModelPrices(pool(), now),
     monthMoney(pool(), now),
     refusalsByCode(pool(), now),
     stripeProblems(pool()),
