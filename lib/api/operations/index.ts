@@ -1,0 +1,14 @@
+// Every operation of the API, in the order the reference lists them. A route file serves exactly
+// one of these per method (lib/api/operations.test.ts holds the route table to this list).
+import * as admin from "@/lib/api/operations/admin";
+import * as dashboard from "@/lib/api/operations/dashboard";
+import * as decisions from "@/lib/api/operations/decisions";
+import * as system from "@/lib/api/operations/system";
+import type { Operation } from "@/lib/http/operation";
+
+export const OPERATIONS: readonly Operation[] = [
+  ...Object.values(decisions),
+  ...Object.values(admin),
+  ...Object.values(system),
+  ...Object.values(dashboard),
+];
