@@ -30,7 +30,15 @@ export const modelIdParams = z.object({
         return s; // a malformed escape: the pattern refuses it
       }
     })
-    .pipe(modelIdSchema),
+    .pipe(modelIdSchema)
+    .meta({
+      // What the path carries, for the OpenAPI document (the transform itself has no JSON Schema).
+      override: {
+        type: "string",
+        description: 'A model id; its "/" as %2F, e.g. anthropic%2Fclaude-3.5.',
+        example: "gpt-4o-mini",
+      },
+    }),
 });
 
 const tokenCount = z.number().int("must be a whole number").min(1, "must be at least 1").max(100_000_000);

@@ -1,48 +1,37 @@
-// The catalogue as the admin API answers it, declared once as zod schemas (the shape the OpenAPI
-// document can be generated from) and built by the functions below, whose return types are those
-// schemas' types, so the answer and its declaration cannot drift. Money is a decimal string of
-// micro-USD; times are ISO 8601 UTC.
-import { z } from "zod";
-
+// The catalogue as the admin API answers it: money as decimal strings of micro-USD, times as
+// ISO 8601 UTC. The answers' schemas are declared in lib/api/schemas/models.ts, which checks at
+// compile time that they describe exactly these types.
 import { versionAt } from "@/lib/decisions/cost";
 import type { Model, ModelPrice } from "@/lib/generated/prisma/client";
 
-const microUsdString = z.string().regex(/^\d+$/);
+export type PriceVersionJson = {
+  effectiveFrom: string;
+  inputPrice: string;
+  outputPrice: string;
+  cachedInputPrice: string;
+  requestPrice: string | null;
+  createdAt: string;
+  createdBy: string;
+  note: string | null;
+};
 
-export const priceVersionJsonSchema = z.object({
-  effectiveFrom: z.iso.datetime(),
-  inputPrice: microUsdString,
-  outputPrice: microUsdString,
-  cachedInputPrice: microUsdString,
-  requestPrice: microUsdString.nullable(),
-  createdAt: z.iso.datetime(),
-  createdBy: z.string(),
-  note: z.string().nullable(),
-});
-
-export const modelJsonSchema = z.object({
-  id: z.string(),
-  provider: z.string(),
-  displayName: z.string(),
-  contextWindow: z.number().int().nullable(),
-  maxOutputTokens: z.number().int().nullable(),
-  active: z.boolean(),
+export type ModelJson = {
+  id: string;
+  provider: string;
+  displayName: string;
+  contextWindow: number | null;
+  maxOutputTokens: number | null;
+  active: boolean;
   /** The version in force now. */
-  price: priceVersionJsonSchema,
+  price: PriceVersionJson;
   /** The next version with a later effectiveFrom, if one is scheduled. */
-  nextPrice: priceVersionJsonSchema.nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
+  nextPrice: PriceVersionJson | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
 /** A model with its whole price history, newest version first. */
-export const modelDetailJsonSchema = modelJsonSchema.extend({ prices: z.array(priceVersionJsonSchema) });
-
-export const modelListJsonSchema = z.object({ models: z.array(modelJsonSchema) });
-
-export type PriceVersionJson = z.infer<typeof priceVersionJsonSchema>;
-export type ModelJson = z.infer<typeof modelJsonSchema>;
-export type ModelDetailJson = z.infer<typeof modelDetailJsonSchema>;
+export type ModelDetailJson = ModelJson & { prices: PriceVersionJson[] };
 
 /** A Model row with its versions, newest first (never empty: a model is written with its first). */
 export type ModelWithPrices = Model & { prices: ModelPrice[] };

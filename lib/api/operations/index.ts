@@ -3,12 +3,14 @@
 import * as admin from "@/lib/api/operations/admin";
 import * as dashboard from "@/lib/api/operations/dashboard";
 import * as decisions from "@/lib/api/operations/decisions";
+import * as models from "@/lib/api/operations/models";
 import * as system from "@/lib/api/operations/system";
 import type { Operation } from "@/lib/http/operation";
 
 export const OPERATIONS: readonly Operation[] = [
   ...Object.values(decisions),
   ...Object.values(admin),
+  ...Object.values(models),
   ...Object.values(system),
   ...Object.values(dashboard),
 ];
