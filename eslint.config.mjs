@@ -29,7 +29,7 @@ const LIB_LAYERS = {
   ledger: ["alerts", "audit", "db", "errors", "validation"],
   keys: ["audit", "cache", "db", "decisions", "errors", "forms", "validation"],
   plans: ["audit", "errors", "keys", "validation"],
-  catalog: ["audit", "decisions", "errors", "keys", "validation"],
+  catalog: ["audit", "decisions", "errors", "forms", "keys", "validation"],
   tenants: ["alerts", "audit", "db", "decisions", "errors", "keys", "time", "validation"],
   billing: ["alerts", "audit", "db", "errors", "forms", "keys", "ledger", "money", "tenants", "validation"],
   authorize: ["alerts", "cache", "db", "decisions", "keys", "ledger", "ratelimit", "time"],

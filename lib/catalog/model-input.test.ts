@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { modelBodySchema, modelIdParams, modelIdSchema, priceChangeSchema } from "@/lib/catalog/model-input";
+import { modelIdSchema } from "@/lib/catalog/model-id";
+import { modelBodySchema, modelIdParams, priceChangeSchema } from "@/lib/catalog/model-input";
 
 describe("model ids", () => {
   it.each([

@@ -3,18 +3,8 @@
 // price per call) as a string of digits or a safe integer, answered as strings.
 import { z } from "zod";
 
+import { modelIdSchema } from "@/lib/catalog/model-id";
 import { isoDate, microUsd } from "@/lib/validation/inputs";
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9][A-Za-z0-9._:-]*)*$/;
-
-/** As clients send it in `model`: "gpt-4o-mini", "anthropic/claude-3.5", "bedrock/anthropic.claude-v2:1". */
-export const modelIdSchema = z
-  .string()
-  .max(200, "must be at most 200 characters")
-  .regex(
-    ID,
-    "must be letters, digits, '.', '_', ':' or '-', in parts separated by '/', each starting with a letter or digit",
-  );
 
 /**
  * A model id in a URL path, where its "/" travels as %2F. Whether the router decoded it or not, it

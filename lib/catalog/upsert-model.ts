@@ -8,19 +8,46 @@ import type { ModelBody } from "@/lib/catalog/model-input";
 import { modelDetailJson, modelJson, WITH_PRICES, type ModelDetailJson } from "@/lib/catalog/model-json";
 import { sameInstantConflict, writeModel } from "@/lib/catalog/model-write";
 import { versionAt } from "@/lib/decisions/cost";
+import { AppError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/validation/inputs";
 
-export async function upsertModel(
+export function upsertModel(
   prisma: PrismaClient,
   actor: AuditActor,
   id: string,
   body: ModelBody,
   now = new Date(),
 ): Promise<{ created: boolean; model: ModelDetailJson }> {
+  return putModel(prisma, actor, id, body, now, false);
+}
+
+/** Adds a model (the dashboard's "Add model"): an id the catalogue has already is a 409, never a replace. */
+export async function createModel(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  id: string,
+  body: ModelBody,
+  now = new Date(),
+): Promise<ModelDetailJson> {
+  return (await putModel(prisma, actor, id, body, now, true)).model;
+}
+
+async function putModel(
+  prisma: PrismaClient,
+  actor: AuditActor,
+  id: string,
+  body: ModelBody,
+  now: Date,
+  createOnly: boolean,
+): Promise<{ created: boolean; model: ModelDetailJson }> {
   const { inputPrice, outputPrice, cachedInputPrice, requestPrice, note, ...fields } = body;
   const price = { inputPrice, outputPrice, cachedInputPrice: cachedInputPrice ?? inputPrice, requestPrice };
   return writeModel(prisma, id, async (tx, before) => {
+    if (before && createOnly)
+      throw new AppError("conflict", `The catalogue already has a model "${id}".`, {
+        errors: [{ path: "id", message: "is already in the catalogue (change its price instead)" }],
+      });
     const current = before && versionAt([...before.prices].reverse(), now);
     const priceChanged =
       !current ||

@@ -18,5 +18,14 @@ export async function loadOverview(now: Date) {
     listTenantsForAdmin(),
     loadFiringAlerts(10),
   ]);
-  return { ...summarizeTenants(states, models, now), money, refusals, stripe, tenants, firing };
+  return {
+    ...summarizeTenants(states, models, now),
+    /** Active models in the catalog: none means every authorize is refused (model_not_allowed). */
+    activeModels: models.length,
+    money,
+    refusals,
+    stripe,
+    tenants,
+    firing,
+  };
 }
