@@ -57,10 +57,10 @@ export async function guard<M extends FailMode, T>(
     ...usage,
   };
   // Failed open, Tollgate was just found down: one try, so the caller is not held up further.
-  for (let attempt = auth.failOpen ? 1 : 2; attempt > 0; attempt--) {
+  const attempts = auth.failOpen ? 1 : 2;
+  for (let attempt = 1; ; attempt++) {
     try {
-      const report = await client.reportUsage(event);
-      const result = report.results[0];
+      const result = (await client.reportUsage(event)).results[0];
       if (result?.status === "rejected")
         onError(new TollgateError(`usage event rejected: ${result.reason}`), {
           operation: "reportUsage",
@@ -68,9 +68,9 @@ export async function guard<M extends FailMode, T>(
         });
       break;
     } catch (e) {
-      if (!(e instanceof TollgateUnavailable) || attempt === 1)
-        onError(e, { operation: "reportUsage", requestId });
-      if (!(e instanceof TollgateUnavailable)) break;
+      if (e instanceof TollgateUnavailable && attempt < attempts) continue;
+      onError(e, { operation: "reportUsage", requestId });
+      break;
     }
   }
   return outcome.result;

@@ -11,6 +11,7 @@ import { serveRoutes } from "@/test/serve-route";
 
 import {
   createTollgate,
+  TollgateError,
   TollgateProblem,
   TollgateRefusal,
   type ErrorContext,
@@ -318,6 +319,23 @@ describe("guard", () => {
       ...USED,
     });
     expect((await client.balance()).balance).toMatchObject({ available: "999790", reserved: "0" });
+  });
+
+  it("returns the result even when the usage report is refused, and tells onError", async () => {
+    const { secret } = await provision("sdk-guard-bad-usage", { credits: 1_000_000 });
+    const { client, errors } = tenantClient(secret);
+    const result = await client.guard({ requestId: "gb-1", ...CALL }, async () => ({
+      usage: { ...USED, occurredAt: "2999-01-01T00:00:00Z" }, // in the future: the server refuses it
+      result: "kept",
+    }));
+    expect(result).toBe("kept");
+    // A lone event is judged like one in a batch: a 200 whose result says `rejected`, with the reason.
+    expect(errors.map(([e, c]) => [c.operation, c.requestId, (e as Error).message])).toEqual([
+      ["reportUsage", "gb-1", expect.stringMatching(/^usage event rejected: .*future/)],
+    ]);
+    expect(errors[0]![0]).toBeInstanceOf(TollgateError);
+    // Not settled: the reservation stays held until it expires (or the usage is sent again).
+    expect((await client.balance()).balance).toMatchObject({ reserved: "450" });
   });
 
   it("rethrows what the function threw, and asks for its reservation back with the message as reason", async () => {
