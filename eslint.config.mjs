@@ -137,6 +137,8 @@ const config = [
       ".data/**",
       "node_modules/**",
       "lib/generated/**",
+      "sdk/dist/**",
+      "sdk/src/schema.ts",
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
@@ -153,6 +155,24 @@ const config = [
     },
   },
   ...libRules,
+  {
+    // The client package stands alone: it ships without the app, so it imports nothing of it.
+    files: ["sdk/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/**", "../**", "zod", "next", "next/**"],
+              message:
+                "sdk/src is the @tollgate/client package: no imports from the app or its dependencies.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Components render; loaders in lib/ load and pass plain props.
     files: ["components/**/*.{ts,tsx}"],
