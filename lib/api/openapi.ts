@@ -2,7 +2,12 @@
 // the very zod schemas the routes parse with, the answers' schemas, and the problems each may send.
 // Served at GET /api/openapi.json and committed as openapi.json (a test fails when it is stale).
 import type { z } from "zod";
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiResponseObject,
+  type ZodOpenApiResponsesObject,
+} from "zod-openapi";
 
 import { OPERATIONS } from "@/lib/api/operations";
 import { problemSchema, refusalSchema } from "@/lib/api/schemas/wire";
@@ -75,7 +80,7 @@ function problemResponses(op: Operation): ZodOpenApiResponsesObject {
   const byStatus = new Map<number, ProblemCode[]>();
   for (const code of problemCodes(op))
     byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
-  const responses: ZodOpenApiResponsesObject = {};
+  const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     const refusals = codes.filter((c) => c in REFUSALS);
     const schema: z.ZodType =
@@ -101,7 +106,7 @@ function problemResponses(op: Operation): ZodOpenApiResponsesObject {
 
 function operationObject(op: Operation): ZodOpenApiOperationObject {
   const body = op.documentedBody ?? op.body;
-  const responses: ZodOpenApiResponsesObject = {};
+  const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, r] of Object.entries(op.responses)) {
     responses[status] = {
       description: r.description,

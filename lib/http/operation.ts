@@ -27,7 +27,8 @@ export type ResponseSpec = {
   /** application/json unless said otherwise (text/csv for an export). */
   contentType?: string;
   example?: unknown;
-  headers?: Record<string, { description: string; schema: z.ZodType }>;
+  /** Headers it sets, as an object schema (each with `.meta({ description })`). */
+  headers?: z.ZodObject;
 };
 
 export type Operation<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> = {

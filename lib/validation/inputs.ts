@@ -13,26 +13,35 @@ export const MAX_MICRO_USD = 1_000_000_000_000_000n;
 export function bigIntInput(unit: string, opts: { min?: bigint; max?: bigint } = {}) {
   const min = opts.min ?? 0n;
   const max = opts.max ?? MAX_MICRO_USD;
-  return z.unknown().transform((v, ctx): bigint => {
-    let n: bigint | undefined;
-    if (typeof v === "string" && /^-?\d{1,19}$/.test(v)) n = BigInt(v);
-    else if (typeof v === "number" && Number.isSafeInteger(v)) n = BigInt(v);
-    if (n === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        message:
-          v === undefined
-            ? "is required"
-            : `must be a whole number of ${unit} (a string of digits or a safe integer)`,
-      });
-      return z.NEVER;
-    }
-    if (n < min || n > max) {
-      ctx.addIssue({ code: "custom", message: `must be between ${min} and ${max} ${unit}` });
-      return z.NEVER;
-    }
-    return n;
-  });
+  return z
+    .unknown()
+    .transform((v, ctx): bigint => {
+      let n: bigint | undefined;
+      if (typeof v === "string" && /^-?\d{1,19}$/.test(v)) n = BigInt(v);
+      else if (typeof v === "number" && Number.isSafeInteger(v)) n = BigInt(v);
+      if (n === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            v === undefined
+              ? "is required"
+              : `must be a whole number of ${unit} (a string of digits or a safe integer)`,
+        });
+        return z.NEVER;
+      }
+      if (n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be between ${min} and ${max} ${unit}` });
+        return z.NEVER;
+      }
+      return n;
+    })
+    .meta({
+      // What the wire carries, for the OpenAPI document (the transform itself has no JSON Schema).
+      override: {
+        anyOf: [{ type: "string", pattern: "^-?\\d{1,19}$" }, { type: "integer" }],
+        description: `A whole number of ${unit}, as a string of digits or a safe integer (${min} to ${max}).`,
+      },
+    });
 }
 
 export const microUsd = (opts: { min?: bigint; max?: bigint } = {}) => bigIntInput("micro-USD", opts);

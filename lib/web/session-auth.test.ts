@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
+import { operation } from "@/lib/http/operation";
 import type { SessionUser } from "@/lib/web/area-access";
 
 // The real next-auth session needs a request; the wrapper's own behaviour is what is tested here.
@@ -25,17 +26,30 @@ const member: SessionUser = {
   tenantId: "t1",
 };
 
-const adminRoute = route({ auth: session({ area: "admin" }) }, async ({ auth: user }) =>
+// A route under test needs an operation; these probe the session strategy only.
+const probe = operation({
+  method: "get",
+  path: "/api/probe",
+  operationId: "probe",
+  summary: "A route that answers who called",
+  tag: "Test",
+  security: "session",
+  responses: {},
+});
+
+const adminRoute = route({ operation: probe, auth: session({ area: "admin" }) }, async ({ auth: user }) =>
   Response.json({ id: user.id }),
 );
-const tenantRoute = route({ auth: session({ area: "tenant" }) }, async ({ auth: user }) =>
+const tenantRoute = route({ operation: probe, auth: session({ area: "tenant" }) }, async ({ auth: user }) =>
   Response.json({ tenantId: user.tenantId }),
 );
-const ownerRoute = route({ auth: session({ area: "tenant", ownerOnly: true }) }, async () =>
+const ownerRoute = route({ operation: probe, auth: session({ area: "tenant", ownerOnly: true }) }, async () =>
   Response.json({ ok: true }),
 );
-const anyUserRoute = route({ auth: session() }, async ({ auth: user }) => Response.json({ role: user.role }));
-const failing = route({ auth: session({ area: "admin" }) }, async () => {
+const anyUserRoute = route({ operation: probe, auth: session() }, async ({ auth: user }) =>
+  Response.json({ role: user.role }),
+);
+const failing = route({ operation: probe, auth: session({ area: "admin" }) }, async () => {
   throw new Error("connection refused at 10.0.0.5");
 });
 

@@ -1,4 +1,5 @@
 // GET /api/health – readiness: 200 when the database answers and migrations are current, else 503
+import { healthOperation } from "@/lib/api/operations/system";
 import { checkHealth } from "@/lib/health/check";
 import { publicAccess } from "@/lib/http/auth/public-access";
 import { json } from "@/lib/http/json";
@@ -7,7 +8,7 @@ import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: publicAccess }, async () => {
+export const GET = route({ operation: healthOperation, auth: publicAccess }, async () => {
   const { httpStatus, body } = await checkHealth({
     connectionString: process.env.DATABASE_URL,
     root: process.cwd(),

@@ -1,12 +1,16 @@
 // Every operation of the API, in the order the reference lists them. A route file serves exactly
 // one of these per method (lib/api/operations.test.ts holds the route table to this list).
-import { authorizeOperation, balanceOperation, reportUsageOperation } from "@/lib/api/operations/decisions";
-import { releaseOperation } from "@/lib/api/operations/release";
+import * as admin from "@/lib/api/operations/admin";
+import * as dashboard from "@/lib/api/operations/dashboard";
+import * as decisions from "@/lib/api/operations/decisions";
+import * as release from "@/lib/api/operations/release";
+import * as system from "@/lib/api/operations/system";
 import type { Operation } from "@/lib/http/operation";
 
 export const OPERATIONS: readonly Operation[] = [
-  authorizeOperation,
-  reportUsageOperation,
-  releaseOperation,
-  balanceOperation,
+  ...Object.values(decisions),
+  ...Object.values(release),
+  ...Object.values(admin),
+  ...Object.values(system),
+  ...Object.values(dashboard),
 ];

@@ -1,4 +1,5 @@
 // POST /api/billing/portal – a Stripe Billing Portal session (cards, invoices, cancel) for the signed-in tenant owner
+import { portalOperation } from "@/lib/api/operations/dashboard";
 import { createPortal } from "@/lib/billing/outbound";
 import { requireStripe } from "@/lib/billing/require-stripe";
 import { prisma } from "@/lib/db";
@@ -10,7 +11,7 @@ import { session } from "@/lib/web/session-auth";
 export const dynamic = "force-dynamic";
 
 export const POST = route(
-  { auth: session({ area: "tenant", ownerOnly: true }), requires: requireStripe },
+  { operation: portalOperation, auth: session({ area: "tenant", ownerOnly: true }), requires: requireStripe },
   async ({ auth: owner, ready: stripe }) => {
     const { url } = await createPortal(prisma, stripe, owner, appUrl());
     return json({ url });

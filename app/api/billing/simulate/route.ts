@@ -1,6 +1,6 @@
 // POST /api/billing/simulate – demo only: a signed checkout.session.completed for a top-up, sent to the app's own webhook
-import { z } from "zod";
 
+import { simulatePaymentOperation } from "@/lib/api/operations/dashboard";
 import { demoWebhookSecret, simulateTopUp } from "@/lib/billing/simulate-payment";
 import { prisma } from "@/lib/db";
 import { appUrl } from "@/lib/env";
@@ -10,15 +10,12 @@ import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
-const body = z.strictObject({
-  amount: z
-    .string()
-    .regex(/^[1-9]\d{0,15}$/, "must be a whole number of micro-USD")
-    .transform(BigInt),
-});
-
 export const POST = route(
-  { auth: session({ area: "tenant", ownerOnly: true }), requires: demoWebhookSecret, body },
+  {
+    operation: simulatePaymentOperation,
+    auth: session({ area: "tenant", ownerOnly: true }),
+    requires: demoWebhookSecret,
+  },
   async ({ auth: owner, ready: secret, body }) => {
     // The app's own webhook at its configured address (never the request's Host header, which the caller controls).
     const webhook = `${appUrl()}/api/stripe/webhook`;

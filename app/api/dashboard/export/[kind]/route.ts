@@ -1,9 +1,9 @@
 // GET /api/dashboard/export/{usage|ledger|decisions} – a streamed CSV for the filter in the query
 // (admin: any tenant or all; a tenant user: their own tenant only — another tenant's id is a 404);
 // from/to are days in the tenant's own zone, as its charts show them (UTC across all tenants)
-import { z } from "zod";
 
-import { EXPORT_KINDS, exportCsv, exportFilterSchema, type ExportKind } from "@/lib/dashboard/csv-export";
+import { exportOperation } from "@/lib/api/operations/dashboard";
+import { exportCsv } from "@/lib/dashboard/csv-export";
 import { prisma } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { tenantScope } from "@/lib/db/tenant-scope";
@@ -13,17 +13,8 @@ import { session } from "@/lib/web/session-auth";
 
 export const dynamic = "force-dynamic";
 
-// An unknown kind names no export: 404, where another malformed parameter would be a 422.
-const params = z.object({
-  kind: z.string().transform((k): ExportKind => {
-    const kind = EXPORT_KINDS.find((e) => e === k);
-    if (!kind) throw new AppError("not_found");
-    return kind;
-  }),
-});
-
 export const GET = route(
-  { auth: session(), params, query: exportFilterSchema },
+  { operation: exportOperation, auth: session() },
   async ({ auth: user, params: { kind }, query: filter }) => {
     if (user.role !== "ADMIN") {
       const own = tenantScope(user.tenantId!).tenantId;

@@ -1,4 +1,5 @@
 // GET /api/v1/admin/plans – every plan with all its limits and prices
+import { listPlansOperation } from "@/lib/api/operations/admin";
 import { prisma } from "@/lib/db";
 import { adminToken } from "@/lib/http/auth/admin-token";
 import { json } from "@/lib/http/json";
@@ -7,4 +8,6 @@ import { listPlans } from "@/lib/plans/manage-plans";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: adminToken }, async () => json({ plans: await listPlans(prisma) }));
+export const GET = route({ operation: listPlansOperation, auth: adminToken }, async () =>
+  json({ plans: await listPlans(prisma) }),
+);

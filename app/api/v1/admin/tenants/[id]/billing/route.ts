@@ -1,14 +1,14 @@
 // PUT /api/v1/admin/tenants/{id}/billing – set the subscription of a tenant invoiced outside Stripe
-import { manualBillingSchema, setManualBilling } from "@/lib/billing/manual-billing";
+import { setManualBillingOperation } from "@/lib/api/operations/admin";
+import { setManualBilling } from "@/lib/billing/manual-billing";
 import { prisma } from "@/lib/db";
 import { adminToken } from "@/lib/http/auth/admin-token";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
-import { idParams } from "@/lib/validation/inputs";
 
 export const dynamic = "force-dynamic";
 
 export const PUT = route(
-  { auth: adminToken, params: idParams, body: manualBillingSchema },
+  { operation: setManualBillingOperation, auth: adminToken },
   async ({ auth: actor, params, body }) => json(await setManualBilling(prisma, actor, params.id, body)),
 );
