@@ -1,7 +1,7 @@
 // A tenant's daily usage by model, read from the rollups (already cut in the tenant's zone when
 // written, so a day is the tenant's calendar day, DST and +05:30 zones included). A date range,
-// not pages: `from`/`to` (YYYY-MM-DD, inclusive, in the tenant's zone) default to the 30 days
-// ending today there, and span at most 366 days, which bounds the answer (days × models in use).
+// not pages: `from`/`to` (YYYY-MM-DD, inclusive, in the tenant's zone); `to` defaults to today
+// there and `from` to 29 days before `to`; at most 366 days, which bounds the answer (days × models).
 import type pg from "pg";
 
 import { tenantScope } from "@/lib/db/tenant-scope";
@@ -20,7 +20,7 @@ export type UsageRangeQuery = { from?: string; to?: string };
 
 /** The inclusive range asked for, defaults filled in the tenant's zone; 422 when it is backwards or too long. */
 export function usageRange(q: UsageRangeQuery, timeZone: string, now: Date): { from: string; to: string } {
-  const to = q.to ?? (q.from ? addDays(q.from, DEFAULT_USAGE_DAYS - 1) : localDate(now, timeZone));
+  const to = q.to ?? localDate(now, timeZone);
   const from = q.from ?? addDays(to, -(DEFAULT_USAGE_DAYS - 1));
   if (from > to) throw invalidField("from", "must not be after `to`");
   if (daysBetween(from, to) + 1 > MAX_USAGE_DAYS)

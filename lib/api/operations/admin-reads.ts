@@ -99,7 +99,7 @@ export const getTenantUsageOperation = operation({
   operationId: "getTenantUsage",
   summary: "A tenant's daily usage by model, in its time zone",
   description:
-    "Days are the tenant's calendar days. `from`/`to` default to the 30 days ending today; at most 366 days.",
+    "Days are the tenant's calendar days. `to` defaults to today and `from` to 29 days before `to`; at most 366 days.",
   tag,
   security: "adminToken",
   params: idParams,
@@ -129,7 +129,7 @@ export const getOwnUsageOperation = operation({
   summary: "The key's tenant's daily usage by model",
   description:
     "Read-only, the tenant's own: the same rows and range rules as the admin's usage read. Days are " +
-    "the tenant's calendar days; `from`/`to` default to the 30 days ending today; at most 366 days.",
+    "the tenant's calendar days; `to` defaults to today and `from` to 29 days before `to`; at most 366 days.",
   tag: "Decisions",
   security: "tenantKey",
   query: usageQuery,

@@ -43,9 +43,7 @@ export const decisionsQuery = z.strictObject({
 const day = z.iso.date({ message: "must be a date, YYYY-MM-DD" });
 export const usageQuery = z.strictObject({
   from: day.optional().meta({ description: "First day (tenant-local), inclusive. Default: `to` − 29 days." }),
-  to: day
-    .optional()
-    .meta({ description: "Last day (tenant-local), inclusive. Default: today, or `from` + 29 days." }),
+  to: day.optional().meta({ description: "Last day (tenant-local), inclusive. Default: today." }),
 });
 
 export const decisionParams = z.object({ decisionId: z.string().min(1).max(100) });
