@@ -34,6 +34,8 @@ const LIB_LAYERS = {
   authorize: ["alerts", "cache", "db", "decisions", "keys", "ledger", "ratelimit", "time"],
   usage: ["alerts", "db", "decisions", "errors", "keys", "ledger", "money", "time"],
   worker: ["alerts", "db", "jobs", "ledger", "notify"],
+  // The read API's lists and reads (admin, and a tenant's own usage), tenant-scoped in one place.
+  reads: ["db", "decisions", "errors", "keys", "tenants", "time", "validation"],
   demo: ["alerts", "auth", "db", "decisions", "keys", "money", "time"],
   startup: ["db", "demo", "schema", "worker"],
   // Adapters: HTTP without Next, the screens' read models, sign-in, and the Next.js adapter.

@@ -7,11 +7,11 @@ import {
   ROUTES,
   type Answer,
   type CallArgs,
+  type CallInput,
   type Credential,
   type OperationId,
   type RequestBody,
 } from "./operations.js";
-import { RELEASE_ROUTE, type ReleaseAnswer, type ReleaseRequest } from "./pending-release.js";
 import { withRetries, type RetryPolicy } from "./retry.js";
 import type { components } from "./schema.js";
 import { exchange, type Transport } from "./transport.js";
@@ -71,8 +71,10 @@ export interface Tollgate<M extends FailMode = "closed"> {
   authorize(request: AuthorizeRequest, opts?: { retry?: RetryPolicy }): Promise<AuthorizeResult<M>>;
   reportUsage(events: UsageEvent | UsageEvent[]): Promise<UsageReport>;
   /** Give a reservation back now rather than at its expiry (the call was not made, or failed). */
-  release(request: ReleaseRequest): Promise<ReleaseAnswer>;
+  release(request: RequestBody<"release">): Promise<Answer<"release">>;
   balance(): Promise<Balance>;
+  /** The key's tenant's usage by day and model (`from`/`to`: days in the tenant's zone). */
+  usage(query?: CallInput<"getUsage">["query"]): Promise<Answer<"getUsage">>;
   /** authorize → run → report usage; a run that throws releases its reservation. */
   guard<T>(
     request: AuthorizeRequest,
@@ -93,6 +95,21 @@ export interface Tollgate<M extends FailMode = "closed"> {
     approveApiKey(id: string): Promise<Answer<"approveApiKey">>;
     revokeApiKey(id: string): Promise<Answer<"revokeApiKey">>;
     grantCredits(tenantId: string, grant: RequestBody<"grantCredits">): Promise<Answer<"grantCredits">>;
+    listTenants(query?: CallInput<"listTenants">["query"]): Promise<Answer<"listTenants">>;
+    listApiKeys(tenantId: string, query?: CallInput<"listApiKeys">["query"]): Promise<Answer<"listApiKeys">>;
+    listLedgerEntries(
+      tenantId: string,
+      query?: CallInput<"listLedgerEntries">["query"],
+    ): Promise<Answer<"listLedgerEntries">>;
+    listDecisions(
+      tenantId: string,
+      query?: CallInput<"listDecisions">["query"],
+    ): Promise<Answer<"listDecisions">>;
+    getTenantUsage(
+      tenantId: string,
+      query?: CallInput<"getTenantUsage">["query"],
+    ): Promise<Answer<"getTenantUsage">>;
+    getDecision(decisionId: string): Promise<Answer<"getDecision">>;
   };
 }
 
@@ -167,8 +184,9 @@ export function createTollgate<M extends FailMode = "closed">(options: TollgateO
     call,
     authorize,
     reportUsage: (events) => call("reportUsage", { body: events }),
-    release: async (request) => (await send(RELEASE_ROUTE, "release", { body: request })) as ReleaseAnswer,
+    release: (request) => call("release", { body: request }),
     balance: () => call("getBalance"),
+    usage: (query) => call("getUsage", { query }),
     guard: (request, run, opts) => guard(client, onError, request, run, opts),
     admin: {
       listPlans: () => call("listPlans"),
@@ -181,6 +199,12 @@ export function createTollgate<M extends FailMode = "closed">(options: TollgateO
       approveApiKey: (id) => call("approveApiKey", { params: { id } }),
       revokeApiKey: (id) => call("revokeApiKey", { params: { id } }),
       grantCredits: (id, body) => call("grantCredits", { params: { id }, body }),
+      listTenants: (query) => call("listTenants", { query }),
+      listApiKeys: (id, query) => call("listApiKeys", { params: { id }, query }),
+      listLedgerEntries: (id, query) => call("listLedgerEntries", { params: { id }, query }),
+      listDecisions: (id, query) => call("listDecisions", { params: { id }, query }),
+      getTenantUsage: (id, query) => call("getTenantUsage", { params: { id }, query }),
+      getDecision: (decisionId) => call("getDecision", { params: { decisionId } }),
     },
   };
   return client;

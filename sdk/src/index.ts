@@ -29,6 +29,5 @@ export {
 } from "./errors.js";
 export { RELEASE_REASON_MAX, type GuardOptions, type GuardOutcome, type GuardUsage } from "./guard.js";
 export { ROUTES, type Answer, type CallInput, type OperationId, type RequestBody } from "./operations.js";
-export type { ReleaseAnswer, ReleaseRequest } from "./pending-release.js";
 export { DEFAULT_RETRY, retryDelay, type RetryPolicy } from "./retry.js";
 export type { components, operations, paths } from "./schema.js";

@@ -22,7 +22,9 @@ type RouteOf<O extends keyof operations> = {
 export const ROUTES = {
   authorize: ["post", "/api/v1/authorize", "apiKey"],
   reportUsage: ["post", "/api/v1/usage", "apiKey"],
+  release: ["post", "/api/v1/release", "apiKey"],
   getBalance: ["get", "/api/v1/balance", "apiKey"],
+  getUsage: ["get", "/api/v1/usage", "apiKey"],
   listPlans: ["get", "/api/v1/admin/plans", "adminToken"],
   putPlan: ["put", "/api/v1/admin/plans/{key}", "adminToken"],
   createTenant: ["post", "/api/v1/admin/tenants", "adminToken"],
@@ -33,6 +35,12 @@ export const ROUTES = {
   approveApiKey: ["post", "/api/v1/admin/keys/{id}/approve", "adminToken"],
   revokeApiKey: ["post", "/api/v1/admin/keys/{id}/revoke", "adminToken"],
   grantCredits: ["post", "/api/v1/admin/tenants/{id}/credits", "adminToken"],
+  listTenants: ["get", "/api/v1/admin/tenants", "adminToken"],
+  listApiKeys: ["get", "/api/v1/admin/tenants/{id}/keys", "adminToken"],
+  listLedgerEntries: ["get", "/api/v1/admin/tenants/{id}/ledger", "adminToken"],
+  listDecisions: ["get", "/api/v1/admin/tenants/{id}/decisions", "adminToken"],
+  getTenantUsage: ["get", "/api/v1/admin/tenants/{id}/usage", "adminToken"],
+  getDecision: ["get", "/api/v1/admin/decisions/{decisionId}", "adminToken"],
 } as const satisfies { [O in keyof operations]?: RouteOf<O> };
 
 export type OperationId = keyof typeof ROUTES;

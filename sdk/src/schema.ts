@@ -26,6 +26,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key's tenant's daily usage by model
+         * @description Read-only, the tenant's own: the same rows and range rules as the admin's usage read. Days are the tenant's calendar days; `to` defaults to today and `from` to 29 days before `to`; at most 366 days.
+         */
+        get: operations["getUsage"];
+        put?: never;
+        /**
+         * Report what calls really used
+         * @description One event or an array of up to 1,000. Settles each call's reservation at its real cost (usage is never dropped); a repeated (tenant, requestId) is a `duplicate`. In an array each event is judged alone: an invalid one is `rejected` with its reason while the others apply.
+         */
+        post: operations["reportUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/balance": {
         parameters: {
             query?: never;
@@ -43,7 +67,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/usage": {
+    "/api/v1/release": {
         parameters: {
             query?: never;
             header?: never;
@@ -53,105 +77,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Report what calls really used
-         * @description One event or an array of up to 1,000. Settles each call's reservation at its real cost (usage is never dropped); a repeated (tenant, requestId) is a `duplicate`. In an array each event is judged alone: an invalid one is `rejected` with its reason while the others apply.
+         * Give back a reservation that will not be used
+         * @description Releases a held reservation at once (its credits return to `available`, its quota tokens are freed) instead of at expiry. Name it by exactly one of `requestId` and `reservationId`. Idempotent: a reservation that already ended answers `already_released`, `already_settled` or `already_expired` and changes nothing. Usage reported later for a released call is still charged. A revoked key may release the reservations it made; another tenant's reservation is a 404.
          */
-        post: operations["reportUsage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/keys/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approve a pending key */
-        post: operations["approveApiKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/tenants/{id}/keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Issue an API key; its secret is in this answer only */
-        post: operations["createApiKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/tenants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a tenant (with a zero credit balance)
-         * @description The slug is derived from the name when absent; a taken slug is a 409, an unknown plan a 422.
-         */
-        post: operations["createTenant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/tenants/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A tenant with its plan, balance, billing and keys */
-        get: operations["getTenant"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a tenant's plan, zone, status or spending caps
-         * @description A new zone re-cuts the tenant's chart days and quota months from its usage events.
-         */
-        patch: operations["updateTenant"];
-        trace?: never;
-    };
-    "/api/v1/admin/tenants/{id}/credits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Grant (or deduct) credits, once per idempotencyKey
-         * @description A positive amount is a GRANT, a negative one an ADJUSTMENT that may not take the available balance below 0. A repeat of the key answers the first result with `Idempotent-Replayed: true`.
-         */
-        post: operations["grantCredits"];
+        post: operations["release"];
         delete?: never;
         options?: never;
         head?: never;
@@ -195,6 +124,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tenants, by plan, status, subscription and whether their calls are refused now
+         * @description Newest first; pass the last item's `id` as `startingAfter` for the next page while `hasMore`. An unknown `plan` is a 422.
+         */
+        get: operations["listTenants"];
+        put?: never;
+        /**
+         * Create a tenant (with a zero credit balance)
+         * @description The slug is derived from the name when absent; a taken slug is a 409, an unknown plan a 422.
+         */
+        post: operations["createTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant with its plan, balance, billing and keys */
+        get: operations["getTenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a tenant's plan, zone, status or spending caps
+         * @description A new zone re-cuts the tenant's chart days and quota months from its usage events.
+         */
+        patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the subscription of a tenant invoiced outside Stripe */
+        put: operations["setManualBilling"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's API keys (never their secrets)
+         * @description Newest first; pass the last item's `id` as `startingAfter` for the next page while `hasMore`.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Issue an API key; its secret is in this answer only */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant (or deduct) credits, once per idempotencyKey
+         * @description A positive amount is a GRANT, a negative one an ADJUSTMENT that may not take the available balance below 0. A repeat of the key answers the first result with `Idempotent-Replayed: true`.
+         */
+        post: operations["grantCredits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/keys/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending key */
+        post: operations["approveApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/keys/{id}/revoke": {
         parameters: {
             query?: never;
@@ -212,16 +261,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/tenants/{id}/billing": {
+    "/api/v1/admin/tenants/{id}/ledger": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** Set the subscription of a tenant invoiced outside Stripe */
-        put: operations["setManualBilling"];
+        /**
+         * A tenant's credit ledger
+         * @description Newest first; pass the last item's `id` as `startingAfter` for the next page while `hasMore`. Amounts are signed micro-USD; `balanceAfter` is the available balance after the entry.
+         */
+        get: operations["listLedgerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's authorize decisions, by outcome and refusal code
+         * @description Newest first; pass the last item's `id` as `startingAfter` for the next page while `hasMore`. Decisions reach the log within about 100 ms of their answer.
+         */
+        get: operations["listDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's daily usage by model, in its time zone
+         * @description Days are the tenant's calendar days. `to` defaults to today and `from` to 29 days before `to`; at most 366 days.
+         */
+        get: operations["getTenantUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/decisions/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One decision, whichever tenant it was for */
+        get: operations["getDecision"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -283,23 +392,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/dashboard/tenants/{id}/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An administrator's live view of one tenant's standing */
-        get: operations["getDashboardTenantSummary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/billing/checkout": {
         parameters: {
             query?: never;
@@ -311,26 +403,6 @@ export interface paths {
         put?: never;
         /** A Stripe Checkout Session (credit top-up or plan) for the signed-in tenant owner */
         post: operations["createCheckout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/export/{kind}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A streamed CSV of usage, ledger or decisions for a filter
-         * @description An admin may export any tenant or all; a tenant user only their own (another tenant's id is a 404). `from`/`to` are days in the tenant's own zone, as its charts show them (UTC across all tenants).
-         */
-        get: operations["exportCsv"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -380,6 +452,43 @@ export interface paths {
         };
         /** The signed-in tenant's balance, banner and recent refusals (the screens' live refresh) */
         get: operations["getDashboardSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/tenants/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An administrator's live view of one tenant's standing */
+        get: operations["getDashboardTenantSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/export/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A streamed CSV of usage, ledger or decisions for a filter
+         * @description An admin may export any tenant or all; a tenant user only their own (another tenant's id is a 404). `from`/`to` are days in the tenant's own zone, as its charts show them (UTC across all tenants).
+         */
+        get: operations["exportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -538,6 +647,52 @@ export interface components {
             /** @description Where the tenant (or, for contact_admin, the operator) acts. */
             url: string;
         };
+        UsageReport: {
+            accepted: number;
+            duplicates: number;
+            rejected: number;
+            /** @description One per event, in the order sent. */
+            results: ({
+                index: number;
+                requestId: string;
+                /** @constant */
+                status: "accepted";
+                cost: components["schemas"]["MicroUsd"];
+            } | {
+                index: number;
+                requestId: string;
+                /** @constant */
+                status: "duplicate";
+            } | {
+                index: number;
+                requestId: string | null;
+                /** @constant */
+                status: "rejected";
+                reason: string;
+            })[];
+            balance: {
+                available: components["schemas"]["MicroUsd"];
+                reserved: components["schemas"]["MicroUsd"];
+            };
+        };
+        /** @description One row per day and model with usage, oldest first. */
+        UsageRollups: {
+            /** @description The tenant's zone: days are its calendar days. */
+            timeZone: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            data: {
+                /** Format: date */
+                day: string;
+                model: string;
+                inputTokens: components["schemas"]["BigCount"];
+                outputTokens: components["schemas"]["BigCount"];
+                requests: number;
+                cost: components["schemas"]["MicroUsd"];
+            }[];
+        };
         Balance: {
             balance: {
                 available: components["schemas"]["MicroUsd"];
@@ -577,69 +732,40 @@ export interface components {
             };
             daysOfCreditLeft: number | null;
         };
-        UsageReport: {
-            accepted: number;
-            duplicates: number;
-            rejected: number;
-            /** @description One per event, in the order sent. */
-            results: ({
-                index: number;
-                requestId: string;
-                /** @constant */
-                status: "accepted";
-                cost: components["schemas"]["MicroUsd"];
-            } | {
-                index: number;
-                requestId: string;
-                /** @constant */
-                status: "duplicate";
-            } | {
-                index: number;
-                requestId: string | null;
-                /** @constant */
-                status: "rejected";
-                reason: string;
-            })[];
+        Release: {
+            reservationId: string;
+            requestId: string;
+            /**
+             * @description `released`: given back by this call. Otherwise the reservation had already ended (released before, settled by usage, or expired) and nothing changed.
+             * @enum {string}
+             */
+            status: "released" | "already_released" | "already_settled" | "already_expired";
+            /** @description What this call gave back; `0` unless `status` is `released`. */
+            released: components["schemas"]["MicroUsd"];
             balance: {
                 available: components["schemas"]["MicroUsd"];
                 reserved: components["schemas"]["MicroUsd"];
             };
         };
-        ApiKey: {
-            id: string;
-            tenantId: string;
+        Plan: {
+            key: string;
             name: string;
-            /** @description The secret's first characters, to recognise it. */
-            prefix: string;
+            monthlyPrice: components["schemas"]["MicroUsd"];
+            stripePriceId: string | null;
+            /** @description null: unlimited. */
+            monthlyTokenQuota: components["schemas"]["BigCount"] | null;
             /** @enum {string} */
-            status: "PENDING_APPROVAL" | "ACTIVE" | "REVOKED";
-            /** @description Empty: whatever the plan allows. */
-            models: string[];
-            dailyBudget: components["schemas"]["MicroUsd"] | null;
-            monthlyBudget: components["schemas"]["MicroUsd"] | null;
+            quotaMode: "HARD" | "SOFT";
+            requestsPerMinute: number;
+            maxContextTokens: number | null;
+            features: string[];
+            /** @description Empty: every model of the catalog. */
+            allowedModels: string[];
+            pastDueGraceDays: number;
+            requiresPaymentMethod: boolean;
+            topUpAmounts: components["schemas"]["MicroUsd"][];
             createdAt: components["schemas"]["Timestamp"];
-            approvedAt: components["schemas"]["Timestamp"] | null;
-            revokedAt: components["schemas"]["Timestamp"] | null;
-            lastUsedAt: components["schemas"]["Timestamp"] | null;
-        };
-        CreatedApiKey: {
-            id: string;
-            tenantId: string;
-            name: string;
-            /** @description The secret's first characters, to recognise it. */
-            prefix: string;
-            /** @enum {string} */
-            status: "PENDING_APPROVAL" | "ACTIVE" | "REVOKED";
-            /** @description Empty: whatever the plan allows. */
-            models: string[];
-            dailyBudget: components["schemas"]["MicroUsd"] | null;
-            monthlyBudget: components["schemas"]["MicroUsd"] | null;
-            createdAt: components["schemas"]["Timestamp"];
-            approvedAt: components["schemas"]["Timestamp"] | null;
-            revokedAt: components["schemas"]["Timestamp"] | null;
-            lastUsedAt: components["schemas"]["Timestamp"] | null;
-            /** @description The key itself, in this answer only. */
-            secret: string;
+            updatedAt: components["schemas"]["Timestamp"];
         };
         Tenant: {
             id: string;
@@ -669,6 +795,95 @@ export interface components {
             currentPeriodEnd: components["schemas"]["Timestamp"] | null;
             pastDueSince: components["schemas"]["Timestamp"] | null;
         };
+        ApiKey: {
+            id: string;
+            tenantId: string;
+            name: string;
+            /** @description The secret's first characters, to recognise it. */
+            prefix: string;
+            /** @enum {string} */
+            status: "PENDING_APPROVAL" | "ACTIVE" | "REVOKED";
+            /** @description Empty: whatever the plan allows. */
+            models: string[];
+            dailyBudget: components["schemas"]["MicroUsd"] | null;
+            monthlyBudget: components["schemas"]["MicroUsd"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            approvedAt: components["schemas"]["Timestamp"] | null;
+            revokedAt: components["schemas"]["Timestamp"] | null;
+            lastUsedAt: components["schemas"]["Timestamp"] | null;
+        };
+        /** @description A page; pass the last item's id as `startingAfter` for the next. */
+        TenantPage: {
+            data: components["schemas"]["TenantListItem"][];
+            hasMore: boolean;
+        };
+        TenantListItem: {
+            id: string;
+            name: string;
+            slug: string;
+            planKey: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED";
+            timeZone: string;
+            subscription: {
+                status: string;
+                pastDueSince: components["schemas"]["Timestamp"] | null;
+            } | null;
+            balance: {
+                available: components["schemas"]["MicroUsd"];
+                reserved: components["schemas"]["MicroUsd"];
+            };
+            health: {
+                /**
+                 * @description ok: calls go through; warn: they do, with a warning; refusing: they are refused.
+                 * @enum {string}
+                 */
+                level: "ok" | "warn" | "refusing";
+                /** @description Why a call would be refused now (decide() on a probe call). */
+                refusal: {
+                    code: string;
+                    detail: string;
+                } | null;
+                warnings: {
+                    code: string;
+                    message: string;
+                }[];
+            };
+            createdAt: components["schemas"]["Timestamp"];
+        };
+        ManualBilling: {
+            /** @enum {string} */
+            mode: "manual" | "stripe";
+            /** @description Stripe's subscription status (active, past_due, canceled…). */
+            status: string;
+            currentPeriodEnd: components["schemas"]["Timestamp"] | null;
+            pastDueSince: components["schemas"]["Timestamp"] | null;
+            tenantId: string;
+        };
+        CreatedApiKey: {
+            id: string;
+            tenantId: string;
+            name: string;
+            /** @description The secret's first characters, to recognise it. */
+            prefix: string;
+            /** @enum {string} */
+            status: "PENDING_APPROVAL" | "ACTIVE" | "REVOKED";
+            /** @description Empty: whatever the plan allows. */
+            models: string[];
+            dailyBudget: components["schemas"]["MicroUsd"] | null;
+            monthlyBudget: components["schemas"]["MicroUsd"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            approvedAt: components["schemas"]["Timestamp"] | null;
+            revokedAt: components["schemas"]["Timestamp"] | null;
+            lastUsedAt: components["schemas"]["Timestamp"] | null;
+            /** @description The key itself, in this answer only. */
+            secret: string;
+        };
+        /** @description A page; pass the last item's id as `startingAfter` for the next. */
+        ApiKeyPage: {
+            data: components["schemas"]["ApiKey"][];
+            hasMore: boolean;
+        };
         CreditEntry: {
             id: string;
             tenantId: string;
@@ -684,34 +899,70 @@ export interface components {
             } | null;
             createdAt: components["schemas"]["Timestamp"];
         };
-        Plan: {
-            key: string;
-            name: string;
-            monthlyPrice: components["schemas"]["MicroUsd"];
-            stripePriceId: string | null;
-            /** @description null: unlimited. */
-            monthlyTokenQuota: components["schemas"]["BigCount"] | null;
-            /** @enum {string} */
-            quotaMode: "HARD" | "SOFT";
-            requestsPerMinute: number;
-            maxContextTokens: number | null;
-            features: string[];
-            /** @description Empty: every model of the catalog. */
-            allowedModels: string[];
-            pastDueGraceDays: number;
-            requiresPaymentMethod: boolean;
-            topUpAmounts: components["schemas"]["MicroUsd"][];
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
+        /** @description A page; pass the last item's id as `startingAfter` for the next. */
+        LedgerPage: {
+            data: components["schemas"]["LedgerEntry"][];
+            hasMore: boolean;
         };
-        ManualBilling: {
-            /** @enum {string} */
-            mode: "manual" | "stripe";
-            /** @description Stripe's subscription status (active, past_due, canceled…). */
-            status: string;
-            currentPeriodEnd: components["schemas"]["Timestamp"] | null;
-            pastDueSince: components["schemas"]["Timestamp"] | null;
+        LedgerEntry: {
+            id: string;
             tenantId: string;
+            /** @enum {string} */
+            kind: "GRANT" | "TOPUP" | "RESERVE" | "RELEASE" | "CHARGE" | "REFUND" | "ADJUSTMENT" | "EXPIRE";
+            /** @description Signed: credits in are positive. */
+            amount: components["schemas"]["MicroUsd"];
+            /** @description The available balance after this entry. */
+            balanceAfter: components["schemas"]["MicroUsd"];
+            reservationId: string | null;
+            grantId: string | null;
+            stripeObjectId: string | null;
+            actor: {
+                /** @enum {string} */
+                kind: "USER" | "API_KEY" | "ADMIN_TOKEN" | "STRIPE" | "SYSTEM";
+                id: string | null;
+            };
+            reason: string | null;
+            idempotencyKey: string | null;
+            createdAt: components["schemas"]["Timestamp"];
+        };
+        /** @description A page; pass the last item's id as `startingAfter` for the next. */
+        DecisionPage: {
+            data: components["schemas"]["Decision"][];
+            hasMore: boolean;
+        };
+        Decision: {
+            id: string;
+            /** @description null: no key matched, so no tenant. */
+            tenantId: string | null;
+            apiKey: {
+                id: string;
+                name: string;
+                prefix: string;
+            } | null;
+            requestId: string;
+            model: string | null;
+            feature: string | null;
+            /** @enum {string} */
+            outcome: "allowed" | "refused";
+            /** @description The refusal code; null when allowed. */
+            code: string | null;
+            httpStatus: number;
+            detail: string | null;
+            remedy: {
+                action: string;
+                url: string;
+            } | null;
+            retryable: boolean | null;
+            numbers: {
+                /** @description What an allowed call reserved. */
+                cost: components["schemas"]["MicroUsd"] | null;
+                limit: string | null;
+                used: string | null;
+                remaining: string | null;
+                resetsAt: components["schemas"]["Timestamp"] | null;
+            };
+            reservationId: string | null;
+            createdAt: components["schemas"]["Timestamp"];
         };
         Health: {
             /** @enum {string} */
@@ -888,16 +1139,21 @@ export interface operations {
             };
         };
     };
-    getBalance: {
+    getUsage: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First day (tenant-local), inclusive. Default: `to` − 29 days. */
+                from?: string;
+                /** @description Last day (tenant-local), inclusive. Default: today. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Where the key's tenant stands now. */
+            /** @description The days with usage. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -905,46 +1161,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "balance": {
-                     *         "available": "380000",
-                     *         "reserved": "0",
-                     *         "currency": "USD",
-                     *         "unit": "micro-USD"
-                     *       },
-                     *       "quota": {
-                     *         "limit": "20000000",
-                     *         "used": "1908008",
-                     *         "mode": "HARD",
-                     *         "resetsAt": "2026-12-01T05:00:00.000Z"
-                     *       },
-                     *       "plan": {
-                     *         "key": "starter",
-                     *         "requestsPerMinute": 120,
-                     *         "maxContextTokens": 32000,
-                     *         "features": [
-                     *           "chat",
-                     *           "embeddings",
-                     *           "tools"
-                     *         ]
-                     *       },
-                     *       "subscription": {
-                     *         "status": "active",
-                     *         "pastDueSince": null
-                     *       },
-                     *       "card": {
-                     *         "expMonth": 8,
-                     *         "expYear": 2028,
-                     *         "expired": false,
-                     *         "expiresAt": "2028-09-01T00:00:00.000Z"
-                     *       },
-                     *       "burnRate": {
-                     *         "perDay": "253333",
-                     *         "window": "7d"
-                     *       },
-                     *       "daysOfCreditLeft": 1.5
+                     *       "timeZone": "America/New_York",
+                     *       "from": "2026-11-07",
+                     *       "to": "2026-12-06",
+                     *       "data": [
+                     *         {
+                     *           "day": "2026-12-05",
+                     *           "model": "gpt-4o-mini",
+                     *           "inputTokens": "1250000",
+                     *           "outputTokens": "310000",
+                     *           "requests": 812,
+                     *           "cost": "373500"
+                     *         }
+                     *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["Balance"];
+                    "application/json": components["schemas"]["UsageRollups"];
                 };
             };
             /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Unknown API key), `key_revoked` (API key revoked) */
@@ -963,6 +1195,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `internal` (Internal server error) */
@@ -1110,33 +1351,163 @@ export interface operations {
             };
         };
     };
-    approveApiKey: {
+    getBalance: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The key now (a repeat changes nothing). */
+            /** @description Where the key's tenant stands now. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKey"];
+                    /**
+                     * @example {
+                     *       "balance": {
+                     *         "available": "380000",
+                     *         "reserved": "0",
+                     *         "currency": "USD",
+                     *         "unit": "micro-USD"
+                     *       },
+                     *       "quota": {
+                     *         "limit": "20000000",
+                     *         "used": "1908008",
+                     *         "mode": "HARD",
+                     *         "resetsAt": "2026-12-01T05:00:00.000Z"
+                     *       },
+                     *       "plan": {
+                     *         "key": "starter",
+                     *         "requestsPerMinute": 120,
+                     *         "maxContextTokens": 32000,
+                     *         "features": [
+                     *           "chat",
+                     *           "embeddings",
+                     *           "tools"
+                     *         ]
+                     *       },
+                     *       "subscription": {
+                     *         "status": "active",
+                     *         "pastDueSince": null
+                     *       },
+                     *       "card": {
+                     *         "expMonth": 8,
+                     *         "expYear": 2028,
+                     *         "expired": false,
+                     *         "expiresAt": "2028-09-01T00:00:00.000Z"
+                     *       },
+                     *       "burnRate": {
+                     *         "perDay": "253333",
+                     *         "window": "7d"
+                     *       },
+                     *       "daysOfCreditLeft": 1.5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Balance"];
                 };
             };
-            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Unknown API key), `key_revoked` (API key revoked) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["Refusal"] | components["schemas"]["Problem"];
+                };
+            };
+            /** @description `approval_pending` (API key awaiting approval) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "requestId": "req-123",
+                 *       "reason": "client disconnected"
+                 *     }
+                 */
+                "application/json": {
+                    requestId?: string;
+                    reservationId?: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What the release did, and the balance after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reservationId": "res_01JX5W8Z9R",
+                     *       "requestId": "req-123",
+                     *       "status": "released",
+                     *       "released": "420",
+                     *       "balance": {
+                     *         "available": "23160000",
+                     *         "reserved": "0"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Release"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Unknown API key), `key_revoked` (API key revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Refusal"] | components["schemas"]["Problem"];
+                };
+            };
+            /** @description `approval_pending` (API key awaiting approval) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Refusal"];
                 };
             };
             /** @description `not_found` (Not found) */
@@ -1148,8 +1519,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `conflict` (Conflict) */
-            409: {
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1177,12 +1557,61 @@ export interface operations {
             };
         };
     };
-    createApiKey: {
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plans: components["schemas"]["Plan"][];
+                    };
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPlan: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                key: string;
             };
             cookie?: never;
         };
@@ -1190,32 +1619,88 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "production",
-                 *       "models": [
+                 *       "name": "Scale",
+                 *       "monthlyPrice": "49000000",
+                 *       "monthlyTokenQuota": "50000000",
+                 *       "requestsPerMinute": 600,
+                 *       "maxContextTokens": 128000,
+                 *       "features": [
+                 *         "chat",
+                 *         "tools"
+                 *       ],
+                 *       "allowedModels": [
                  *         "gpt-4o-mini"
                  *       ],
-                 *       "requireApproval": true,
-                 *       "dailyBudget": "5000000"
+                 *       "pastDueGraceDays": 7
                  *     }
                  */
                 "application/json": {
                     name: string;
-                    models?: string[];
+                    /** @description A whole number of micro-USD, as a string of digits or a safe integer (0 to 1000000000000000). */
+                    monthlyPrice?: string | number;
+                    /** @default null */
+                    stripePriceId?: string | null;
+                    monthlyTokenQuota?: (string | number) | null;
+                    /**
+                     * @default HARD
+                     * @enum {string}
+                     */
+                    quotaMode?: "HARD" | "SOFT";
+                    requestsPerMinute: number;
+                    /** @default null */
+                    maxContextTokens?: number | null;
+                    /** @default [] */
+                    features?: string[];
+                    allowedModels?: string[];
+                    /** @default 0 */
+                    pastDueGraceDays?: number;
                     /** @default false */
-                    requireApproval?: boolean;
-                    dailyBudget?: (string | number) | null;
-                    monthlyBudget?: (string | number) | null;
+                    requiresPaymentMethod?: boolean;
+                    topUpAmounts?: (string | number)[];
                 };
             };
         };
         responses: {
-            /** @description The key, with its secret. */
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Created. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedApiKey"];
+                    /**
+                     * @example {
+                     *       "key": "scale",
+                     *       "name": "Scale",
+                     *       "monthlyPrice": "49000000",
+                     *       "stripePriceId": null,
+                     *       "monthlyTokenQuota": "50000000",
+                     *       "quotaMode": "HARD",
+                     *       "requestsPerMinute": 600,
+                     *       "maxContextTokens": 128000,
+                     *       "features": [
+                     *         "chat",
+                     *         "tools"
+                     *       ],
+                     *       "allowedModels": [
+                     *         "gpt-4o-mini"
+                     *       ],
+                     *       "pastDueGraceDays": 7,
+                     *       "requiresPaymentMethod": false,
+                     *       "topUpAmounts": [],
+                     *       "createdAt": "2026-12-06T05:00:00.000Z",
+                     *       "updatedAt": "2026-12-06T05:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Plan"];
                 };
             };
             /** @description `bad_json` (Malformed JSON) */
@@ -1245,6 +1730,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `conflict` (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -1256,6 +1750,72 @@ export interface operations {
             };
             /** @description `unsupported_media_type` (Unsupported media type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTenants: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                /** @description A plan key. */
+                plan?: string;
+                status?: "ACTIVE" | "SUSPENDED";
+                /** @description The current subscription's status; `none`: no subscription. */
+                subscription?: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused" | "none";
+                /** @description `true`: tenants whose calls are refused right now (the dashboard's red). */
+                refusing?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tenants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantPage"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1572,6 +2132,286 @@ export interface operations {
             };
         };
     };
+    setManualBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "manual",
+                 *       "status": "active",
+                 *       "currentPeriodEnd": "2026-12-31T23:59:59Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @constant */
+                    mode: "manual";
+                    /** @enum {string} */
+                    status: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
+                    /** Format: date-time */
+                    currentPeriodEnd: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The tenant's billing now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManualBilling"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict` (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                status?: "PENDING_APPROVAL" | "ACTIVE" | "REVOKED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "production",
+                 *       "models": [
+                 *         "gpt-4o-mini"
+                 *       ],
+                 *       "requireApproval": true,
+                 *       "dailyBudget": "5000000"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    models?: string[];
+                    /** @default false */
+                    requireApproval?: boolean;
+                    dailyBudget?: (string | number) | null;
+                    monthlyBudget?: (string | number) | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The key, with its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     grantCredits: {
         parameters: {
             query?: never;
@@ -1605,8 +2445,8 @@ export interface operations {
             /** @description The ledger entry. */
             201: {
                 headers: {
-                    def?: unknown;
-                    type?: unknown;
+                    /** @description true when this answers a repeat. */
+                    "Idempotent-Replayed"?: "true" | "false";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1687,159 +2527,24 @@ export interface operations {
             };
         };
     };
-    listPlans: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The plans. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        plans: components["schemas"]["Plan"][];
-                    };
-                };
-            };
-            /** @description `admin_token_invalid` (Missing or malformed API key) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found` (Not found) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `internal` (Internal server error) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putPlan: {
+    approveApiKey: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                key: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "Scale",
-                 *       "monthlyPrice": "49000000",
-                 *       "monthlyTokenQuota": "50000000",
-                 *       "requestsPerMinute": 600,
-                 *       "maxContextTokens": 128000,
-                 *       "features": [
-                 *         "chat",
-                 *         "tools"
-                 *       ],
-                 *       "allowedModels": [
-                 *         "gpt-4o-mini"
-                 *       ],
-                 *       "pastDueGraceDays": 7
-                 *     }
-                 */
-                "application/json": {
-                    name: string;
-                    /** @description A whole number of micro-USD, as a string of digits or a safe integer (0 to 1000000000000000). */
-                    monthlyPrice?: string | number;
-                    /** @default null */
-                    stripePriceId?: string | null;
-                    monthlyTokenQuota?: (string | number) | null;
-                    /**
-                     * @default HARD
-                     * @enum {string}
-                     */
-                    quotaMode?: "HARD" | "SOFT";
-                    requestsPerMinute: number;
-                    /** @default null */
-                    maxContextTokens?: number | null;
-                    /** @default [] */
-                    features?: string[];
-                    allowedModels?: string[];
-                    /** @default 0 */
-                    pastDueGraceDays?: number;
-                    /** @default false */
-                    requiresPaymentMethod?: boolean;
-                    topUpAmounts?: (string | number)[];
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Replaced. */
+            /** @description The key now (a repeat changes nothing). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Plan"];
-                };
-            };
-            /** @description Created. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "key": "scale",
-                     *       "name": "Scale",
-                     *       "monthlyPrice": "49000000",
-                     *       "stripePriceId": null,
-                     *       "monthlyTokenQuota": "50000000",
-                     *       "quotaMode": "HARD",
-                     *       "requestsPerMinute": 600,
-                     *       "maxContextTokens": 128000,
-                     *       "features": [
-                     *         "chat",
-                     *         "tools"
-                     *       ],
-                     *       "allowedModels": [
-                     *         "gpt-4o-mini"
-                     *       ],
-                     *       "pastDueGraceDays": 7,
-                     *       "requiresPaymentMethod": false,
-                     *       "topUpAmounts": [],
-                     *       "createdAt": "2026-12-06T05:00:00.000Z",
-                     *       "updatedAt": "2026-12-06T05:00:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Plan"];
-                };
-            };
-            /** @description `bad_json` (Malformed JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["ApiKey"];
                 };
             };
             /** @description `admin_token_invalid` (Missing or malformed API key) */
@@ -1862,24 +2567,6 @@ export interface operations {
             };
             /** @description `conflict` (Conflict) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `payload_too_large` (Payload too large) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `unsupported_media_type` (Unsupported media type) */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1974,51 +2661,28 @@ export interface operations {
             };
         };
     };
-    setManualBilling: {
+    listLedgerEntries: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                kind?: "GRANT" | "TOPUP" | "RESERVE" | "RELEASE" | "CHARGE" | "REFUND" | "ADJUSTMENT" | "EXPIRE";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "mode": "manual",
-                 *       "status": "active",
-                 *       "currentPeriodEnd": "2026-12-31T23:59:59Z"
-                 *     }
-                 */
-                "application/json": {
-                    /** @constant */
-                    mode: "manual";
-                    /** @enum {string} */
-                    status: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
-                    /** Format: date-time */
-                    currentPeriodEnd: string;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The tenant's billing now. */
+            /** @description A page of ledger entries. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ManualBilling"];
-                };
-            };
-            /** @description `bad_json` (Malformed JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["LedgerPage"];
                 };
             };
             /** @description `admin_token_invalid` (Missing or malformed API key) */
@@ -2039,8 +2703,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `conflict` (Conflict) */
-            409: {
+            /** @description `validation_failed` (Invalid request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2048,8 +2712,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `payload_too_large` (Payload too large) */
-            413: {
+            /** @description `internal` (Internal server error) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2057,8 +2721,183 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `unsupported_media_type` (Unsupported media type) */
-            415: {
+        };
+    };
+    listDecisions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                outcome?: "allowed" | "refused";
+                /** @description A refusal code. */
+                code?: "key_unknown" | "key_revoked" | "approval_pending" | "tenant_suspended" | "subscription_past_due" | "subscription_canceled" | "subscription_inactive" | "card_expired" | "payment_method_required" | "model_not_allowed" | "feature_not_in_plan" | "context_too_long" | "rate_limited" | "quota_exceeded" | "budget_exceeded" | "credits_exhausted";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of decisions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPage"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantUsage: {
+        parameters: {
+            query?: {
+                /** @description First day (tenant-local), inclusive. Default: `to` − 29 days. */
+                from?: string;
+                /** @description Last day (tenant-local), inclusive. Default: today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The days with usage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "America/New_York",
+                     *       "from": "2026-11-07",
+                     *       "to": "2026-12-06",
+                     *       "data": [
+                     *         {
+                     *           "day": "2026-12-05",
+                     *           "model": "gpt-4o-mini",
+                     *           "inputTokens": "1250000",
+                     *           "outputTokens": "310000",
+                     *           "requests": 812,
+                     *           "cost": "373500"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UsageRollups"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2251,73 +3090,6 @@ export interface operations {
             };
         };
     };
-    getDashboardTenantSummary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The summary. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DashboardSummary"];
-                };
-            };
-            /** @description `signed_out` (Not signed in) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden` (Forbidden) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found` (Not found) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed` (Invalid request) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `internal` (Internal server error) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     createCheckout: {
         parameters: {
             query?: never;
@@ -2422,80 +3194,6 @@ export interface operations {
             };
             /** @description `billing_not_configured` (Billing not configured) */
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    exportCsv: {
-        parameters: {
-            query?: {
-                tenantId?: string;
-                from?: string;
-                to?: string;
-                keyId?: string;
-                outcome?: "all" | "allowed" | "refused";
-                code?: "key_unknown" | "key_revoked" | "approval_pending" | "tenant_suspended" | "subscription_past_due" | "subscription_canceled" | "subscription_inactive" | "card_expired" | "payment_method_required" | "model_not_allowed" | "feature_not_in_plan" | "context_too_long" | "rate_limited" | "quota_exceeded" | "budget_exceeded" | "credits_exhausted";
-            };
-            header?: never;
-            path: {
-                kind: "usage" | "ledger" | "decisions";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The CSV. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description `signed_out` (Not signed in) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden` (Forbidden) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found` (Not found) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed` (Invalid request) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `internal` (Internal server error) */
-            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2631,6 +3329,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -2707,6 +3414,147 @@ export interface operations {
             };
             /** @description `not_found` (Not found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboardTenantSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummary"];
+                };
+            };
+            /** @description `signed_out` (Not signed in) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCsv: {
+        parameters: {
+            query?: {
+                tenantId?: string;
+                from?: string;
+                to?: string;
+                keyId?: string;
+                outcome?: "all" | "allowed" | "refused";
+                code?: "key_unknown" | "key_revoked" | "approval_pending" | "tenant_suspended" | "subscription_past_due" | "subscription_canceled" | "subscription_inactive" | "card_expired" | "payment_method_required" | "model_not_allowed" | "feature_not_in_plan" | "context_too_long" | "rate_limited" | "quota_exceeded" | "budget_exceeded" | "credits_exhausted";
+            };
+            header?: never;
+            path: {
+                kind: "usage" | "ledger" | "decisions";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `signed_out` (Not signed in) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
