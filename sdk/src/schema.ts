@@ -1179,22 +1179,22 @@ export interface operations {
                     "application/json": components["schemas"]["UsageRollups"];
                 };
             };
-            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Unknown API key), `key_revoked` (API key revoked) */
+            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Missing or malformed API key), `key_revoked` (Missing or malformed API key) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Refusal"] | components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `approval_pending` (API key awaiting approval) */
+            /** @description `approval_pending` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Refusal"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `validation_failed` (Invalid request) */
@@ -1295,22 +1295,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Unknown API key), `key_revoked` (API key revoked) */
+            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Missing or malformed API key), `key_revoked` (Missing or malformed API key) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Refusal"] | components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `approval_pending` (API key awaiting approval) */
+            /** @description `approval_pending` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Refusal"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `payload_too_large` (Payload too large) */
@@ -1410,22 +1410,22 @@ export interface operations {
                     "application/json": components["schemas"]["Balance"];
                 };
             };
-            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Unknown API key), `key_revoked` (API key revoked) */
+            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Missing or malformed API key), `key_revoked` (Missing or malformed API key) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Refusal"] | components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `approval_pending` (API key awaiting approval) */
+            /** @description `approval_pending` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Refusal"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `internal` (Internal server error) */
@@ -1492,22 +1492,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Unknown API key), `key_revoked` (API key revoked) */
+            /** @description `key_missing` (Missing or malformed API key), `key_unknown` (Missing or malformed API key), `key_revoked` (Missing or malformed API key) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Refusal"] | components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `approval_pending` (API key awaiting approval) */
+            /** @description `approval_pending` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Refusal"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `not_found` (Not found) */
