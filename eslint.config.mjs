@@ -35,6 +35,8 @@ const LIB_LAYERS = {
   authorize: ["alerts", "cache", "db", "decisions", "keys", "ledger", "ratelimit", "time"],
   usage: ["alerts", "db", "decisions", "errors", "keys", "ledger", "money", "time"],
   worker: ["alerts", "db", "jobs", "ledger", "notify"],
+  // The read API's lists and reads (admin, and a tenant's own usage), tenant-scoped in one place.
+  reads: ["db", "decisions", "errors", "keys", "tenants", "time", "validation"],
   demo: ["alerts", "auth", "db", "decisions", "keys", "money", "time"],
   startup: ["db", "demo", "schema", "worker"],
   // Adapters: HTTP without Next, the screens' read models, sign-in, and the Next.js adapter.
@@ -54,6 +56,21 @@ const LIB_LAYERS = {
     "time",
   ],
   auth: ["authorize", "db", "http", "ratelimit"],
+  // The API's operations and the OpenAPI document: the routes' schemas, gathered from the domain.
+  api: [
+    "billing",
+    "catalog",
+    "dashboard",
+    "decisions",
+    "errors",
+    "http",
+    "keys",
+    "ledger",
+    "plans",
+    "tenants",
+    "usage",
+    "validation",
+  ],
   web: ["audit", "auth", "authorize", "db", "errors", "forms", "http"],
 };
 const ANYWHERE = ["env", "generated"];
@@ -125,6 +142,8 @@ const config = [
       ".data/**",
       "node_modules/**",
       "lib/generated/**",
+      "sdk/dist/**",
+      "sdk/src/schema.ts",
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
@@ -141,6 +160,24 @@ const config = [
     },
   },
   ...libRules,
+  {
+    // The client package stands alone: it ships without the app, so it imports nothing of it.
+    files: ["sdk/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/**", "../**", "zod", "next", "next/**"],
+              message:
+                "sdk/src is the @tollgate/client package: no imports from the app or its dependencies.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Components render; loaders in lib/ load and pass plain props.
     files: ["components/**/*.{ts,tsx}"],

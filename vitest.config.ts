@@ -5,10 +5,10 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", ".next/**", ".data/**", "e2e/**", "lib/generated/**"],
+    exclude: ["**/node_modules/**", ".next/**", ".data/**", "e2e/**", "lib/generated/**", "sdk/dist/**"],
     // Starts (or points at) the PostgreSQL server; test/db.ts creates databases on it.
     globalSetup: ["test/global-setup.ts"],
-    setupFiles: ["test/setup-databases.ts"],
+    setupFiles: ["test/setup-databases.ts", "test/contract-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: two files at once keeps the database busy without thrashing. Files never share a

@@ -1,7 +1,8 @@
 // Vitest global setup: the PostgreSQL server every integration test creates its databases on.
 // TEST_DATABASE_URL when set (CI), otherwise an embedded PostgreSQL of the suite's own.
 import { randomBytes } from "node:crypto";
-import { readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 
@@ -14,6 +15,8 @@ declare module "vitest" {
     testDatabaseServer: string;
     /** Every database this run creates starts with it; teardown drops what is left. */
     testDatabasePrefix: string;
+    /** Where test/contract.ts records which operation answered with which status. */
+    contractHitsDir: string;
   }
 }
 
@@ -23,6 +26,7 @@ let embedded: EmbeddedPostgres | undefined;
 let throwawayDir: string | undefined;
 let server: string | undefined;
 let prefix: string | undefined;
+let contractHits: string | undefined;
 
 /** The pid in the cluster's postmaster.pid when that process is alive. */
 async function runningPostmaster(dataDir: string): Promise<number | undefined> {
@@ -78,9 +82,39 @@ export async function setup(project: TestProject) {
   if (!process.env.REDIS_URL) console.log("REDIS_URL is not set: Redis tests are skipped.");
   project.provide("testDatabaseServer", server);
   project.provide("testDatabasePrefix", prefix);
+  contractHits = await mkdtemp(path.join(os.tmpdir(), "tollgate-contract-"));
+  project.provide("contractHitsDir", contractHits);
+}
+
+/**
+ * On a whole run (`npm run test:unit` sets TOLLGATE_CONTRACT_COVERAGE=1), every operation of the
+ * document must have answered some test with one of its documented successes, checked against the
+ * document on the way (test/contract.ts): the contract test covers every route.
+ */
+async function assertEveryOperationExercised(dir: string) {
+  const { OPERATIONS } = await import("@/lib/api/operations");
+  const seen = new Set<string>();
+  for (const file of await readdir(dir))
+    for (const line of (await readFile(path.join(dir, file), "utf8")).split("\n")) {
+      const [id, status] = line.split(" ");
+      if (id && status && Number(status) < 400) seen.add(id);
+    }
+  const missing = OPERATIONS.filter((o) => !seen.has(o.operationId)).map(
+    (o) => `${o.method.toUpperCase()} ${o.path}`,
+  );
+  if (missing.length)
+    throw new Error(
+      `No test received a success of these operations through test/serve-route.ts: ${missing.join(", ")}`,
+    );
 }
 
 export async function teardown() {
+  try {
+    if (contractHits && process.env.TOLLGATE_CONTRACT_COVERAGE === "1")
+      await assertEveryOperationExercised(contractHits);
+  } finally {
+    if (contractHits) await rm(contractHits, { recursive: true, force: true });
+  }
   try {
     if (server && prefix) {
       const left = await dropDatabasesStartingWith(server, prefix);

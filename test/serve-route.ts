@@ -1,12 +1,13 @@
 // Serves Next.js route handlers over real HTTP for integration tests, through the same bridge the
 // production server's decision fast path uses, so tests exercise the handlers through sockets
-// without a Next build. Which handlers: patterns of the one route table (lib/web/server/api-routes.ts),
+// without a Next build. Every answer is checked against the OpenAPI document on the way out. Which handlers: patterns of the one route table (lib/web/server/api-routes.ts),
 // imported when called (after the test has set its environment).
 import http from "node:http";
 
 import { apiRoutes } from "@/lib/web/server/api-routes";
 import { runRouteHandler } from "@/lib/web/server/node-fetch-bridge";
 import { matchRoute } from "@/lib/web/server/route-table";
+import { checkResponse } from "@/test/contract";
 
 export async function serveRoutes(
   select: Parameters<typeof apiRoutes>[0],
@@ -19,7 +20,16 @@ export async function serveRoutes(
       res.writeHead(404).end();
       return;
     }
-    runRouteHandler(match.handler, match.params, req, res, origin).catch((e: unknown) => {
+    const { handler } = match;
+    // Every answer is held to the OpenAPI document (test/contract.ts).
+    const checked: typeof handler = handler.operation
+      ? async (request, ctx) => {
+          const answer = await handler(request, ctx);
+          await checkResponse(handler.operation!, answer);
+          return answer;
+        }
+      : handler;
+    runRouteHandler(checked, match.params, req, res, origin).catch((e: unknown) => {
       console.error(e);
       if (!res.headersSent) res.writeHead(500);
       res.end();

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/schema/migrate";
 import { createTestDatabase, MIGRATIONS_DIR } from "@/test/db";
 
-const MIGRATION = "20261206050200_model_price_versions";
+const MIGRATION = "20261206055722_model_price_versions";
 let dir: string | undefined;
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });

@@ -292,6 +292,7 @@ const specs: Spec[] = [
       status: "HELD",
       expiresAt: T0,
       settledAt: T0,
+      releaseReason: "stream cancelled",
       createdAt: T0,
     },
   },

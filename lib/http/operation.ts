@@ -27,8 +27,8 @@ export type ResponseSpec = {
   /** application/json unless said otherwise (text/csv for an export). */
   contentType?: string;
   example?: unknown;
-  /** Headers it sets, as an object schema (each with `.meta({ description })`). */
-  headers?: z.ZodObject;
+  /** Headers it sets, by name (plain JSON Schema: a header is a string or an integer). */
+  headers?: Record<string, { description: string; schema: { type: "string" | "integer"; enum?: string[] } }>;
 };
 
 export type Operation<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> = {

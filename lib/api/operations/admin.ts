@@ -182,11 +182,12 @@ export const grantCreditsOperation = operation({
     201: {
       description: "The ledger entry.",
       schema: creditEntrySchema,
-      headers: z.object({
-        "Idempotent-Replayed": z
-          .enum(["true", "false"])
-          .meta({ description: "true when this answers a repeat." }),
-      }),
+      headers: {
+        "Idempotent-Replayed": {
+          description: "true when this answers a repeat.",
+          schema: { type: "string", enum: ["true", "false"] },
+        },
+      },
     },
   },
   problems: ["not_found", "insufficient_credits", "idempotency_key_reused"],
@@ -207,3 +208,17 @@ const keyAction = (action: "approve" | "revoke", summary: string) =>
 
 export const approveApiKeyOperation = keyAction("approve", "Approve a pending key");
 export const revokeApiKeyOperation = keyAction("revoke", "Stop a key for good");
+
+/** In the order the reference lists them. */
+export const adminOperations = [
+  listPlansOperation,
+  putPlanOperation,
+  createTenantOperation,
+  getTenantOperation,
+  updateTenantOperation,
+  setManualBillingOperation,
+  createApiKeyOperation,
+  grantCreditsOperation,
+  approveApiKeyOperation,
+  revokeApiKeyOperation,
+];

@@ -54,7 +54,8 @@ export const simulatePaymentOperation = operation({
   body: z.strictObject({ amount: wholeMicroUsd }),
   bodyExample: { amount: "25000000" },
   responses: { 200: { description: "The simulated event.", schema: z.object({ eventId: z.string() }) } },
-  problems: ["not_offered"],
+  // Outside the demo the route does not exist.
+  problems: ["not_found", "not_offered"],
 });
 
 /** The dashboard's read model of a tenant's standing (balance, banner, recent refusals). */
@@ -108,3 +109,13 @@ export const exportOperation = operation({
   responses: { 200: { description: "The CSV.", contentType: "text/csv", schema: z.string() } },
   problems: ["not_found"],
 });
+
+/** In the order the reference lists them. */
+export const dashboardOperations = [
+  checkoutOperation,
+  portalOperation,
+  simulatePaymentOperation,
+  tenantSummaryOperation,
+  adminTenantSummaryOperation,
+  exportOperation,
+];

@@ -104,3 +104,6 @@ export const balanceOperation = operation({
     },
   },
 });
+
+/** In the order the reference lists them. */
+export const decisionOperations = [authorizeOperation, reportUsageOperation, balanceOperation];

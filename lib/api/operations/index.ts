@@ -1,16 +1,23 @@
 // Every operation of the API, in the order the reference lists them. A route file serves exactly
-// one of these per method (lib/api/operations.test.ts holds the route table to this list).
-import * as admin from "@/lib/api/operations/admin";
-import * as dashboard from "@/lib/api/operations/dashboard";
-import * as decisions from "@/lib/api/operations/decisions";
-import * as models from "@/lib/api/operations/models";
-import * as system from "@/lib/api/operations/system";
+// one of these per method (lib/api/openapi.test.ts holds the route table to this list). Explicit
+// lists, not module namespaces: a namespace's key order differs between loaders.
+import { adminOperations } from "@/lib/api/operations/admin";
+import { adminReadOperations, getOwnUsageOperation } from "@/lib/api/operations/admin-reads";
+import { dashboardOperations } from "@/lib/api/operations/dashboard";
+import { decisionOperations } from "@/lib/api/operations/decisions";
+import { modelOperations } from "@/lib/api/operations/models";
+import { releaseOperation } from "@/lib/api/operations/release";
+import { systemOperations } from "@/lib/api/operations/system";
 import type { Operation } from "@/lib/http/operation";
 
 export const OPERATIONS: readonly Operation[] = [
-  ...Object.values(decisions),
-  ...Object.values(admin),
-  ...Object.values(models),
-  ...Object.values(system),
-  ...Object.values(dashboard),
+  ...decisionOperations,
+  releaseOperation,
+  // The tenant's own usage read sits with the tenant-key operations, the rest with the admin's.
+  getOwnUsageOperation,
+  ...adminOperations,
+  ...adminReadOperations,
+  ...modelOperations,
+  ...systemOperations,
+  ...dashboardOperations,
 ];

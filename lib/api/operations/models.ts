@@ -123,3 +123,11 @@ export const changeModelPriceOperation = operation({
   responses: { 201: { description: "The model with the new version.", schema: modelDetailSchema } },
   problems: ["not_found", "conflict"],
 });
+
+export const modelOperations = [
+  listModelsOperation,
+  getModelOperation,
+  putModelOperation,
+  deactivateModelOperation,
+  changeModelPriceOperation,
+];

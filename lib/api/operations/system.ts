@@ -91,3 +91,6 @@ export const stripeWebhookOperation = operation({
     "webhook_failed",
   ],
 });
+
+/** In the order the reference lists them. */
+export const systemOperations = [healthOperation, openApiOperation, stripeWebhookOperation];

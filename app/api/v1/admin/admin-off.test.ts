@@ -54,6 +54,12 @@ describe("admin API with TOLLGATE_ADMIN_TOKEN unset", () => {
     ],
     ["POST", "/keys/{id}/approve", () => `/api/v1/admin/keys/${ids.key}/approve`, undefined],
     ["POST", "/keys/{id}/revoke", () => `/api/v1/admin/keys/${ids.key}/revoke`, undefined],
+    ["GET", "/tenants", () => "/api/v1/admin/tenants", undefined],
+    ["GET", "/tenants/{id}/keys", () => `/api/v1/admin/tenants/${ids.tenant}/keys`, undefined],
+    ["GET", "/tenants/{id}/ledger", () => `/api/v1/admin/tenants/${ids.tenant}/ledger`, undefined],
+    ["GET", "/tenants/{id}/decisions", () => `/api/v1/admin/tenants/${ids.tenant}/decisions`, undefined],
+    ["GET", "/tenants/{id}/usage", () => `/api/v1/admin/tenants/${ids.tenant}/usage`, undefined],
+    ["GET", "/decisions/{decisionId}", () => "/api/v1/admin/decisions/dec_1", undefined],
   ];
 
   it.each(calls)("%s %s → 404 problem+json, nothing written", async (method, _name, path, body) => {
