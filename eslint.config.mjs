@@ -29,6 +29,7 @@ const LIB_LAYERS = {
   ledger: ["alerts", "audit", "db", "errors", "validation"],
   keys: ["audit", "cache", "db", "decisions", "errors", "forms", "validation"],
   plans: ["audit", "errors", "keys", "validation"],
+  catalog: ["audit", "decisions", "errors", "forms", "keys", "validation"],
   tenants: ["alerts", "audit", "db", "decisions", "errors", "keys", "time", "validation"],
   billing: ["alerts", "audit", "db", "errors", "forms", "keys", "ledger", "money", "tenants", "validation"],
   authorize: ["alerts", "cache", "db", "decisions", "keys", "ledger", "ratelimit", "time"],
@@ -44,6 +45,7 @@ const LIB_LAYERS = {
     "alerts",
     "authorize",
     "billing",
+    "catalog",
     "db",
     "decisions",
     "format",
@@ -57,6 +59,7 @@ const LIB_LAYERS = {
   // The API's operations and the OpenAPI document: the routes' schemas, gathered from the domain.
   api: [
     "billing",
+    "catalog",
     "dashboard",
     "decisions",
     "errors",

@@ -48,24 +48,40 @@ export async function startAdminServer(
 /** Row counts of every table an admin call may write: equal before and after = nothing written. */
 export async function rowCounts(db: TestDatabase) {
   const p = db.prisma;
-  const [plans, tenants, balances, keys, subscriptions, ledger, grants, rollups, quotas, audit] =
-    await Promise.all([
-      p.plan.count(),
-      p.tenant.count(),
-      p.creditBalance.count(),
-      p.apiKey.count(),
-      p.subscription.count(),
-      p.creditLedgerEntry.count(),
-      p.creditGrant.count(),
-      p.usageRollup.count(),
-      p.quotaUsage.count(),
-      p.auditLog.count(),
-    ]);
+  const [
+    plans,
+    models,
+    modelPrices,
+    tenants,
+    balances,
+    keys,
+    subscriptions,
+    ledger,
+    grants,
+    rollups,
+    quotas,
+    audit,
+  ] = await Promise.all([
+    p.plan.count(),
+    p.model.count(),
+    p.modelPrice.count(),
+    p.tenant.count(),
+    p.creditBalance.count(),
+    p.apiKey.count(),
+    p.subscription.count(),
+    p.creditLedgerEntry.count(),
+    p.creditGrant.count(),
+    p.usageRollup.count(),
+    p.quotaUsage.count(),
+    p.auditLog.count(),
+  ]);
   const updated = await p.$queryRaw<Array<{ t: Date | null }>>`
-    SELECT max(m) AS t FROM (SELECT max("updatedAt") AS m FROM "Tenant" UNION ALL SELECT max("updatedAt") FROM "Plan"
+    SELECT max(m) AS t FROM (SELECT max("updatedAt") AS m FROM "Tenant" UNION ALL SELECT max("updatedAt") FROM "Plan" UNION ALL SELECT max("updatedAt") FROM "Model"
       UNION ALL SELECT max("updatedAt") FROM "ApiKey" UNION ALL SELECT max("updatedAt") FROM "CreditBalance" UNION ALL SELECT max("updatedAt") FROM "Subscription") x`;
   return {
     plans,
+    models,
+    modelPrices,
     tenants,
     balances,
     keys,

@@ -338,6 +338,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every model of the catalog, with the price in force
+         * @description Withdrawn models too (`active: false`), by id.
+         */
+        get: operations["listModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model with its whole price history */
+        get: operations["getModel"];
+        /**
+         * Create or replace a model
+         * @description The body is the whole model; a field left out takes its default (`active` true: a PUT offers a withdrawn model again). When the prices differ from the version in force, a new version starts now (one scheduled for later still starts then); a PUT that changes nothing writes nothing.
+         */
+        put: operations["putModel"];
+        post?: never;
+        /**
+         * Withdraw a model (its history stays)
+         * @description Authorize then refuses it with `model_not_allowed`; usage already incurred on it is still charged. A repeat changes nothing.
+         */
+        delete: operations["deactivateModel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/models/{id}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A dated price change: a new price version
+         * @description The version is the whole price (`requestPrice` left out: none; `cachedInputPrice` left out: the input price), in force from `effectiveFrom` (default now; not in the past). Reservations keep the amount they were made at; usage is charged at the version in force at its `occurredAt`. A version at an instant another already holds is a 409: versions are never replaced.
+         */
+        post: operations["changeModelPrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -964,6 +1029,59 @@ export interface components {
             reservationId: string | null;
             createdAt: components["schemas"]["Timestamp"];
         };
+        Model: {
+            /** @description As clients send it in `model`. */
+            id: string;
+            provider: string;
+            displayName: string;
+            contextWindow: number | null;
+            /** @description The reservation's output estimate when an authorize call sends no maxOutputTokens. */
+            maxOutputTokens: number | null;
+            /** @description false: withdrawn; authorize refuses it with model_not_allowed. */
+            active: boolean;
+            /** @description The version in force now. */
+            price: components["schemas"]["PriceVersion"];
+            /** @description The next version, when one is scheduled. */
+            nextPrice: components["schemas"]["PriceVersion"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        /** @description One version of a model's price; versions are never changed. */
+        PriceVersion: {
+            /** @description In force from this instant until the next version's. */
+            effectiveFrom: components["schemas"]["Timestamp"];
+            /** @description Per million input tokens. */
+            inputPrice: components["schemas"]["MicroUsd"];
+            /** @description Per million output tokens. */
+            outputPrice: components["schemas"]["MicroUsd"];
+            /** @description Per million cached input tokens (a part of inputTokens); the input price unless set. */
+            cachedInputPrice: components["schemas"]["MicroUsd"];
+            /** @description Per call, on top of the tokens; null: none. */
+            requestPrice: components["schemas"]["MicroUsd"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            /** @description Who wrote it: "ADMIN_TOKEN", "USER:<id>" or "SYSTEM". */
+            createdBy: string;
+            note: string | null;
+        };
+        ModelDetail: {
+            /** @description As clients send it in `model`. */
+            id: string;
+            provider: string;
+            displayName: string;
+            contextWindow: number | null;
+            /** @description The reservation's output estimate when an authorize call sends no maxOutputTokens. */
+            maxOutputTokens: number | null;
+            /** @description false: withdrawn; authorize refuses it with model_not_allowed. */
+            active: boolean;
+            /** @description The version in force now. */
+            price: components["schemas"]["PriceVersion"];
+            /** @description The next version, when one is scheduled. */
+            nextPrice: components["schemas"]["PriceVersion"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+            /** @description Every version, newest effectiveFrom first. */
+            prices: components["schemas"]["PriceVersion"][];
+        };
         Health: {
             /** @enum {string} */
             status: "ok" | "unavailable";
@@ -1242,6 +1360,7 @@ export interface operations {
                     model: string;
                     feature?: string;
                     inputTokens: number;
+                    cachedInputTokens?: number;
                     outputTokens: number;
                     /** Format: date-time */
                     occurredAt?: string;
@@ -1251,6 +1370,7 @@ export interface operations {
                     model: string;
                     feature?: string;
                     inputTokens: number;
+                    cachedInputTokens?: number;
                     outputTokens: number;
                     /** Format: date-time */
                     occurredAt?: string;
@@ -2898,6 +3018,493 @@ export interface operations {
             };
             /** @description `not_found` (Not found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        models: components["schemas"]["Model"][];
+                    };
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "gpt-4o-mini",
+                     *       "provider": "openai",
+                     *       "displayName": "GPT-4o mini",
+                     *       "contextWindow": 128000,
+                     *       "maxOutputTokens": 16384,
+                     *       "active": true,
+                     *       "price": {
+                     *         "effectiveFrom": "2026-12-06T05:00:00.000Z",
+                     *         "inputPrice": "150000",
+                     *         "outputPrice": "600000",
+                     *         "cachedInputPrice": "75000",
+                     *         "requestPrice": null,
+                     *         "createdAt": "2026-12-06T05:00:00.000Z",
+                     *         "createdBy": "ADMIN_TOKEN",
+                     *         "note": null
+                     *       },
+                     *       "nextPrice": null,
+                     *       "createdAt": "2026-12-06T05:00:00.000Z",
+                     *       "updatedAt": "2026-12-06T05:00:00.000Z",
+                     *       "prices": [
+                     *         {
+                     *           "effectiveFrom": "2026-12-06T05:00:00.000Z",
+                     *           "inputPrice": "150000",
+                     *           "outputPrice": "600000",
+                     *           "cachedInputPrice": "75000",
+                     *           "requestPrice": null,
+                     *           "createdAt": "2026-12-06T05:00:00.000Z",
+                     *           "createdBy": "ADMIN_TOKEN",
+                     *           "note": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "provider": "openai",
+                 *       "displayName": "GPT-4o mini",
+                 *       "contextWindow": 128000,
+                 *       "maxOutputTokens": 16384,
+                 *       "inputPrice": "150000",
+                 *       "outputPrice": "600000",
+                 *       "cachedInputPrice": "75000"
+                 *     }
+                 */
+                "application/json": {
+                    provider: string;
+                    displayName: string;
+                    /** @default null */
+                    contextWindow?: number | null;
+                    /** @default null */
+                    maxOutputTokens?: number | null;
+                    /** @default true */
+                    active?: boolean;
+                    /** @description A whole number of micro-USD, as a string of digits or a safe integer (0 to 1000000000000000). */
+                    inputPrice: string | number;
+                    /** @description A whole number of micro-USD, as a string of digits or a safe integer (0 to 1000000000000000). */
+                    outputPrice: string | number;
+                    /** @description A whole number of micro-USD, as a string of digits or a safe integer (0 to 1000000000000000). */
+                    cachedInputPrice?: string | number;
+                    requestPrice?: (string | number) | null;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced (or unchanged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "gpt-4o-mini",
+                     *       "provider": "openai",
+                     *       "displayName": "GPT-4o mini",
+                     *       "contextWindow": 128000,
+                     *       "maxOutputTokens": 16384,
+                     *       "active": true,
+                     *       "price": {
+                     *         "effectiveFrom": "2026-12-06T05:00:00.000Z",
+                     *         "inputPrice": "150000",
+                     *         "outputPrice": "600000",
+                     *         "cachedInputPrice": "75000",
+                     *         "requestPrice": null,
+                     *         "createdAt": "2026-12-06T05:00:00.000Z",
+                     *         "createdBy": "ADMIN_TOKEN",
+                     *         "note": null
+                     *       },
+                     *       "nextPrice": null,
+                     *       "createdAt": "2026-12-06T05:00:00.000Z",
+                     *       "updatedAt": "2026-12-06T05:00:00.000Z",
+                     *       "prices": [
+                     *         {
+                     *           "effectiveFrom": "2026-12-06T05:00:00.000Z",
+                     *           "inputPrice": "150000",
+                     *           "outputPrice": "600000",
+                     *           "cachedInputPrice": "75000",
+                     *           "requestPrice": null,
+                     *           "createdAt": "2026-12-06T05:00:00.000Z",
+                     *           "createdBy": "ADMIN_TOKEN",
+                     *           "note": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict` (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model, withdrawn. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeModelPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "inputPrice": "100000",
+                 *       "outputPrice": "400000",
+                 *       "effectiveFrom": "2027-01-01T00:00:00Z",
+                 *       "note": "Provider price cut"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A whole number of micro-USD, as a string of digits or a safe integer (0 to 1000000000000000). */
+                    inputPrice: string | number;
+                    /** @description A whole number of micro-USD, as a string of digits or a safe integer (0 to 1000000000000000). */
+                    outputPrice: string | number;
+                    /** @description A whole number of micro-USD, as a string of digits or a safe integer (0 to 1000000000000000). */
+                    cachedInputPrice?: string | number;
+                    requestPrice?: (string | number) | null;
+                    note?: string;
+                    /** Format: date-time */
+                    effectiveFrom?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The model with the new version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict` (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import { adminOperations } from "@/lib/api/operations/admin";
 import { adminReadOperations, getOwnUsageOperation } from "@/lib/api/operations/admin-reads";
 import { dashboardOperations } from "@/lib/api/operations/dashboard";
 import { decisionOperations } from "@/lib/api/operations/decisions";
+import { modelOperations } from "@/lib/api/operations/models";
 import { releaseOperation } from "@/lib/api/operations/release";
 import { systemOperations } from "@/lib/api/operations/system";
 import type { Operation } from "@/lib/http/operation";
@@ -16,6 +17,7 @@ export const OPERATIONS: readonly Operation[] = [
   getOwnUsageOperation,
   ...adminOperations,
   ...adminReadOperations,
+  ...modelOperations,
   ...systemOperations,
   ...dashboardOperations,
 ];

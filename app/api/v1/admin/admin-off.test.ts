@@ -21,6 +21,21 @@ describe("admin API with TOLLGATE_ADMIN_TOKEN unset", () => {
   const calls: Array<[string, string, () => string, unknown]> = [
     ["GET", "/plans", () => "/api/v1/admin/plans", undefined],
     ["PUT", "/plans/{key}", () => "/api/v1/admin/plans/pro", { name: "Pro", requestsPerMinute: 60 }],
+    ["GET", "/models", () => "/api/v1/admin/models", undefined],
+    ["GET", "/models/{id}", () => "/api/v1/admin/models/gpt-4o-mini", undefined],
+    [
+      "PUT",
+      "/models/{id}",
+      () => "/api/v1/admin/models/gpt-4o-mini",
+      { provider: "openai", displayName: "Mini", inputPrice: "1", outputPrice: "1" },
+    ],
+    ["DELETE", "/models/{id}", () => "/api/v1/admin/models/gpt-4o-mini", undefined],
+    [
+      "POST",
+      "/models/{id}/prices",
+      () => "/api/v1/admin/models/gpt-4o-mini/prices",
+      { inputPrice: "1", outputPrice: "1" },
+    ],
     ["POST", "/tenants", () => "/api/v1/admin/tenants", { name: "Acme", planKey: "test-plan" }],
     ["GET", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, undefined],
     ["PATCH", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, { status: "SUSPENDED" }],

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
-import { createTenantWithKey } from "@/test/fixtures";
+import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
 
 let s: AdminServer;
 let ids: { tenant: string; key: string };
@@ -21,6 +21,18 @@ afterAll(async () => {
 // [method, route, path, a valid body]
 const withBody: Array<[string, string, () => string, Record<string, unknown>]> = [
   ["PUT", "/plans/{key}", () => "/api/v1/admin/plans/gold", { name: "Gold", requestsPerMinute: 60 }],
+  [
+    "PUT",
+    "/models/{id}",
+    () => "/api/v1/admin/models/new-model",
+    { provider: "acme", displayName: "New", inputPrice: "1", outputPrice: "2" },
+  ],
+  [
+    "POST",
+    "/models/{id}/prices",
+    () => `/api/v1/admin/models/${TEST_MODEL.id}/prices`,
+    { inputPrice: "1", outputPrice: "2" },
+  ],
   ["POST", "/tenants", () => "/api/v1/admin/tenants", { name: "New Co", planKey: "test-plan" }],
   ["PATCH", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, { status: "SUSPENDED" }],
   [
@@ -39,6 +51,9 @@ const withBody: Array<[string, string, () => string, Record<string, unknown>]> =
 ];
 const withoutBody: Array<[string, string, () => string, undefined]> = [
   ["GET", "/plans", () => "/api/v1/admin/plans", undefined],
+  ["GET", "/models", () => "/api/v1/admin/models", undefined],
+  ["GET", "/models/{id}", () => `/api/v1/admin/models/${TEST_MODEL.id}`, undefined],
+  ["DELETE", "/models/{id}", () => `/api/v1/admin/models/${TEST_MODEL.id}`, undefined],
   ["GET", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, undefined],
   ["POST", "/keys/{id}/approve", () => `/api/v1/admin/keys/${ids.key}/approve`, undefined],
   ["POST", "/keys/{id}/revoke", () => `/api/v1/admin/keys/${ids.key}/revoke`, undefined],
