@@ -82,6 +82,11 @@ export interface Tollgate<M extends FailMode = "closed"> {
     opts?: GuardOptions,
   ): Promise<T>;
   admin: {
+    listModels(): Promise<Answer<"listModels">>;
+    getModel(id: string): Promise<Answer<"getModel">>;
+    putModel(id: string, model: RequestBody<"putModel">): Promise<Answer<"putModel">>;
+    deactivateModel(id: string): Promise<Answer<"deactivateModel">>;
+    changeModelPrice(id: string, price: RequestBody<"changeModelPrice">): Promise<Answer<"changeModelPrice">>;
     listPlans(): Promise<Answer<"listPlans">>;
     putPlan(key: string, plan: RequestBody<"putPlan">): Promise<Answer<"putPlan">>;
     createTenant(tenant: RequestBody<"createTenant">): Promise<Answer<"createTenant">>;
@@ -189,6 +194,11 @@ export function createTollgate<M extends FailMode = "closed">(options: TollgateO
     usage: (query) => call("getUsage", { query }),
     guard: (request, run, opts) => guard(client, onError, request, run, opts),
     admin: {
+      listModels: () => call("listModels"),
+      getModel: (id) => call("getModel", { params: { id } }),
+      putModel: (id, body) => call("putModel", { params: { id }, body }),
+      deactivateModel: (id) => call("deactivateModel", { params: { id } }),
+      changeModelPrice: (id, body) => call("changeModelPrice", { params: { id }, body }),
       listPlans: () => call("listPlans"),
       putPlan: (key, body) => call("putPlan", { params: { key }, body }),
       createTenant: (body) => call("createTenant", { body }),

@@ -142,6 +142,28 @@ describe("admin methods", () => {
     expect(read.keys.map((k) => k.status)).toEqual(["REVOKED"]);
   });
 
+  it("price a model (an id with a slash travels encoded), schedule a price change, withdraw it", async () => {
+    const id = "anthropic/claude-sdk";
+    const created = await operator.admin.putModel(id, {
+      provider: "anthropic",
+      displayName: "Claude (SDK test)",
+      inputPrice: "3000000",
+      outputPrice: "15000000",
+    });
+    expect(created).toMatchObject({ id, active: true, price: { inputPrice: "3000000" } });
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    await operator.admin.changeModelPrice(id, {
+      inputPrice: "2000000",
+      outputPrice: "10000000",
+      effectiveFrom: later,
+    });
+    const read = await operator.admin.getModel(id);
+    expect(read.price.inputPrice).toBe("3000000");
+    expect(read.prices.map((p) => p.inputPrice)).toEqual(expect.arrayContaining(["3000000", "2000000"]));
+    expect((await operator.admin.deactivateModel(id)).active).toBe(false);
+    expect((await operator.admin.listModels()).models.find((m) => m.id === id)?.active).toBe(false);
+  });
+
   it("throw TollgateProblem for the other problems: 422 with its fields, 404, a wrong token", async () => {
     const invalid = await rejection(operator.admin.createTenant({ name: "Nobody", planKey: "no-such-plan" }));
     expect(invalid).toBeInstanceOf(TollgateProblem);
