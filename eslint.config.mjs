@@ -29,11 +29,14 @@ const LIB_LAYERS = {
   ledger: ["alerts", "audit", "db", "errors", "validation"],
   keys: ["audit", "cache", "db", "decisions", "errors", "forms", "validation"],
   plans: ["audit", "errors", "keys", "validation"],
+  catalog: ["audit", "decisions", "errors", "forms", "keys", "validation"],
   tenants: ["alerts", "audit", "db", "decisions", "errors", "keys", "time", "validation"],
   billing: ["alerts", "audit", "db", "errors", "forms", "keys", "ledger", "money", "tenants", "validation"],
   authorize: ["alerts", "cache", "db", "decisions", "keys", "ledger", "ratelimit", "time"],
   usage: ["alerts", "db", "decisions", "errors", "keys", "ledger", "money", "time"],
   worker: ["alerts", "db", "jobs", "ledger", "notify"],
+  // The read API's lists and reads (admin, and a tenant's own usage), tenant-scoped in one place.
+  reads: ["db", "decisions", "errors", "keys", "tenants", "time", "validation"],
   demo: ["alerts", "auth", "db", "decisions", "keys", "money", "time"],
   startup: ["db", "demo", "schema", "worker"],
   // Adapters: HTTP without Next, the screens' read models, sign-in, and the Next.js adapter.
@@ -42,6 +45,7 @@ const LIB_LAYERS = {
     "alerts",
     "authorize",
     "billing",
+    "catalog",
     "db",
     "decisions",
     "format",
@@ -56,6 +60,7 @@ const LIB_LAYERS = {
   api: [
     "alerts",
     "billing",
+    "catalog",
     "dashboard",
     "decisions",
     "errors",
@@ -138,6 +143,8 @@ const config = [
       ".data/**",
       "node_modules/**",
       "lib/generated/**",
+      "sdk/dist/**",
+      "sdk/src/schema.ts",
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
@@ -154,6 +161,24 @@ const config = [
     },
   },
   ...libRules,
+  {
+    // The client package stands alone: it ships without the app, so it imports nothing of it.
+    files: ["sdk/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/**", "../**", "zod", "next", "next/**"],
+              message:
+                "sdk/src is the @tollgate/client package: no imports from the app or its dependencies.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Components render; loaders in lib/ load and pass plain props.
     files: ["components/**/*.{ts,tsx}"],

@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", ".next/**", ".data/**", "e2e/**", "lib/generated/**"],
+    exclude: ["**/node_modules/**", ".next/**", ".data/**", "e2e/**", "lib/generated/**", "sdk/dist/**"],
     // Starts (or points at) the PostgreSQL server; test/db.ts creates databases on it.
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup-databases.ts", "test/contract-setup.ts"],

@@ -8,7 +8,8 @@
 //   - tenant A's owner with tenant B's ids (rule, channel, delivery, key; B's tenant id in a hidden
 //     field): "not found", or the change lands on A — never on B;
 //   - tenant A's owner: every admin action (tenant page, tenant alerts, operator alerts, Stripe
-//     events), bound to B's tenant id, is refused with the 403 page before any work.
+//     events, the model catalog), bound to B's tenant id where it takes one, is refused with the
+//     403 page before any work.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { channelForm, saveRuleForm } from "@/lib/alerts/manage-forms";
@@ -49,6 +50,7 @@ let adminTenant: typeof import("@/app/(admin)/admin/tenants/[id]/actions");
 let adminTenantAlerts: typeof import("@/app/(admin)/admin/tenants/[id]/alerts/actions");
 let adminAlerts: typeof import("@/app/(admin)/admin/alerts/actions");
 let stripeEvents: typeof import("@/app/(admin)/admin/stripe-events/actions");
+let models: typeof import("@/app/(admin)/admin/models/actions");
 
 const INITIAL: ActionState = { ok: false };
 const form = (entries: Array<[string, string]>) => {
@@ -60,7 +62,7 @@ const form = (entries: Array<[string, string]>) => {
 /** Everything an action could change for a tenant, in a comparable shape. */
 async function snapshot(tenantId: string) {
   const p = db.prisma;
-  const [tenant, balance, keys, rules, channels, deliveries, audit, grants] = await Promise.all([
+  const [tenant, balance, keys, rules, channels, deliveries, audit, grants, catalog] = await Promise.all([
     p.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true, planId: true } }),
     p.creditBalance.findUniqueOrThrow({ where: { tenantId }, select: { available: true } }),
     p.apiKey.findMany({ where: { tenantId }, select: { id: true, status: true }, orderBy: { id: "asc" } }),
@@ -87,8 +89,13 @@ async function snapshot(tenantId: string) {
     }),
     p.auditLog.count({ where: { tenantId } }),
     p.creditGrant.count({ where: { tenantId } }),
+    // The model catalog is no tenant's: any change to it by a forged call shows here.
+    p.model.findMany({
+      select: { id: true, active: true, _count: { select: { prices: true } } },
+      orderBy: { id: "asc" },
+    }),
   ]);
-  return { tenant, balance, keys, rules, channels, deliveries, audit, grants };
+  return { tenant, balance, keys, rules, channels, deliveries, audit, grants, catalog };
 }
 
 beforeAll(async () => {
@@ -154,14 +161,16 @@ beforeAll(async () => {
     channelId: b.channel.id,
     deliveryId: delivery.id,
   };
-  [tenantKeys, tenantAlerts, adminTenant, adminTenantAlerts, adminAlerts, stripeEvents] = await Promise.all([
-    import("@/app/(tenant)/app/keys/actions"),
-    import("@/app/(tenant)/app/alerts/actions"),
-    import("@/app/(admin)/admin/tenants/[id]/actions"),
-    import("@/app/(admin)/admin/tenants/[id]/alerts/actions"),
-    import("@/app/(admin)/admin/alerts/actions"),
-    import("@/app/(admin)/admin/stripe-events/actions"),
-  ]);
+  [tenantKeys, tenantAlerts, adminTenant, adminTenantAlerts, adminAlerts, stripeEvents, models] =
+    await Promise.all([
+      import("@/app/(tenant)/app/keys/actions"),
+      import("@/app/(tenant)/app/alerts/actions"),
+      import("@/app/(admin)/admin/tenants/[id]/actions"),
+      import("@/app/(admin)/admin/tenants/[id]/alerts/actions"),
+      import("@/app/(admin)/admin/alerts/actions"),
+      import("@/app/(admin)/admin/stripe-events/actions"),
+      import("@/app/(admin)/admin/models/actions"),
+    ]);
 });
 afterAll(async () => {
   const [{ pool }, { prisma }] = await Promise.all([import("@/lib/db/pool"), import("@/lib/db")]);
@@ -369,6 +378,36 @@ const adminActions = (): Call[] => [
   {
     name: "stripe events: replayEventAction",
     call: () => stripeEvents.replayEventAction(INITIAL, form([["eventId", "evt_forged"]])),
+  },
+  {
+    name: "models: addModelAction",
+    call: () =>
+      models.addModelAction(
+        INITIAL,
+        form([
+          ["id", "forged-model"],
+          ["provider", "x"],
+          ["displayName", "Forged"],
+          ["inputPrice", "0"],
+          ["outputPrice", "0"],
+        ]),
+      ),
+  },
+  {
+    name: "models: changePriceAction",
+    call: () =>
+      models.changePriceAction(
+        INITIAL,
+        form([
+          ["modelId", "gpt-4o-mini"],
+          ["inputPrice", "0"],
+          ["outputPrice", "0"],
+        ]),
+      ),
+  },
+  {
+    name: "models: deactivateModelAction",
+    call: () => models.deactivateModelAction(INITIAL, form([["modelId", "gpt-4o-mini"]])),
   },
 ];
 

@@ -19,7 +19,7 @@ test.describe("the API reference", () => {
 
     await page.goto("/docs/api");
     await expect(page.getByRole("heading", { level: 1, name: /Tollgate API/ })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Decisions" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Decisions", exact: true })).toBeVisible();
     // Every operation of the document has its section, titled by its method and path.
     for (const [path, item] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(item)) {

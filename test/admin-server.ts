@@ -50,6 +50,8 @@ export async function rowCounts(db: TestDatabase) {
   const p = db.prisma;
   const [
     plans,
+    models,
+    modelPrices,
     tenants,
     balances,
     keys,
@@ -67,6 +69,8 @@ export async function rowCounts(db: TestDatabase) {
     attempts,
   ] = await Promise.all([
     p.plan.count(),
+    p.model.count(),
+    p.modelPrice.count(),
     p.tenant.count(),
     p.creditBalance.count(),
     p.apiKey.count(),
@@ -84,12 +88,14 @@ export async function rowCounts(db: TestDatabase) {
     p.notificationAttempt.count(),
   ]);
   const updated = await p.$queryRaw<Array<{ t: Date | null }>>`
-    SELECT max(m) AS t FROM (SELECT max("updatedAt") AS m FROM "Tenant" UNION ALL SELECT max("updatedAt") FROM "Plan"
+    SELECT max(m) AS t FROM (SELECT max("updatedAt") AS m FROM "Tenant" UNION ALL SELECT max("updatedAt") FROM "Plan" UNION ALL SELECT max("updatedAt") FROM "Model"
       UNION ALL SELECT max("updatedAt") FROM "ApiKey" UNION ALL SELECT max("updatedAt") FROM "CreditBalance" UNION ALL SELECT max("updatedAt") FROM "Subscription"
       UNION ALL SELECT max("updatedAt") FROM "AlertRule" UNION ALL SELECT max("updatedAt") FROM "NotificationChannel"
       UNION ALL SELECT max("updatedAt") FROM "NotificationDelivery") x`;
   return {
     plans,
+    models,
+    modelPrices,
     tenants,
     balances,
     keys,

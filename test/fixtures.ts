@@ -1,14 +1,33 @@
 // Minimal rows for integration tests: a plan, a tenant with a balance and an active API key.
+import type { ModelPrice } from "@/lib/decisions/cost";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateApiKey } from "@/lib/keys/api-key";
 
-/** gpt-4o-mini at $0.15 / $0.60 per million tokens: 1,000 in + 500 out costs 450 µUSD. */
+/** $0.15 / $0.60 per million tokens, cached input at the input price, no per-call price. */
+export const TEST_PRICE = {
+  inputPrice: 150_000n,
+  outputPrice: 600_000n,
+  cachedInputPrice: 150_000n,
+  requestPrice: null,
+};
+
+/**
+ * gpt-4o-mini with one price version in force since the epoch (as the migration moved existing
+ * prices), as `prisma.model.create({ data: TEST_MODEL })` takes it: 1,000 in + 500 out costs 450 µUSD.
+ */
 export const TEST_MODEL = {
   id: "gpt-4o-mini",
   provider: "openai",
   displayName: "GPT-4o mini",
-  inputPrice: 150_000n,
-  outputPrice: 600_000n,
+  prices: { create: { effectiveFrom: new Date(0), ...TEST_PRICE, createdBy: "SYSTEM" } },
+};
+
+/** TEST_MODEL as decide() sees it. */
+export const TEST_MODEL_PRICE: ModelPrice = {
+  id: TEST_MODEL.id,
+  active: true,
+  maxOutputTokens: null,
+  ...TEST_PRICE,
 };
 
 export async function createTenantWithKey(

@@ -104,7 +104,8 @@ async function assertTenant(prisma: PrismaClient, tenantId: string) {
   if (!(await prisma.tenant.count({ where: { id: tenantId } }))) throw notFound("tenant");
 }
 
-const unknownCursor = () => invalidField("startingAfter", "is not an item of this list");
+// The read API's sentence (lib/reads/page.ts; lib/alerts sits below lib/reads and cannot import it).
+const unknownCursor = () => invalidField("startingAfter", "no item of this list has this id");
 
 export async function ruleView(prisma: PrismaClient, tenantId: string, ruleId: string) {
   const rule = await getRule(prisma, tenantId, ruleId);

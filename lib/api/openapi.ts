@@ -51,23 +51,20 @@ const SECURITY_SCHEMES = {
   },
 } as const;
 
-function statusOf(code: ProblemCode): number {
-  return code in REFUSALS
-    ? REFUSALS[code as keyof typeof REFUSALS].status
-    : API_ERRORS[code as keyof typeof API_ERRORS].status;
+function entryOf(op: Operation, code: ProblemCode): { status: number; title: string } {
+  return isRefusal(op, code)
+    ? REFUSALS[code as keyof typeof REFUSALS]
+    : API_ERRORS[code as keyof typeof API_ERRORS];
 }
+
+const statusOf = (op: Operation, code: ProblemCode) => entryOf(op, code).status;
+const titleOf = (op: Operation, code: ProblemCode) => entryOf(op, code).title;
 
 /** The `code` a problem body carries: the table's key unless the entry keeps an older name on the wire. */
 export function wireCode(code: ProblemCode): string {
-  return code in REFUSALS
-    ? code
-    : ((API_ERRORS[code as keyof typeof API_ERRORS] as { code?: string }).code ?? code);
-}
-
-function titleOf(code: ProblemCode): string {
-  return code in REFUSALS
-    ? REFUSALS[code as keyof typeof REFUSALS].title
-    : API_ERRORS[code as keyof typeof API_ERRORS].title;
+  return code in API_ERRORS
+    ? ((API_ERRORS[code as keyof typeof API_ERRORS] as { code?: string }).code ?? code)
+    : code;
 }
 
 /** Every problem code an operation may answer with: its own, its security's, its parsing's, and the 500. */
@@ -83,13 +80,22 @@ export function problemCodes(op: Operation): ProblemCode[] {
   return [...new Set<ProblemCode>([...own, ...security, ...parsing, "internal"])];
 }
 
+/**
+ * A code the operation answers as a decision's refusal (with remedy, retryable, decisionId). Only
+ * an operation that decides lists refusal codes itself; a key refused by another route's security
+ * is a plain problem, though the two tables share the key codes' names.
+ */
+export function isRefusal(op: Operation, code: ProblemCode): boolean {
+  return code in REFUSALS && (op.problems ?? []).includes(code);
+}
+
 function problemResponses(op: Operation): ZodOpenApiResponsesObject {
   const byStatus = new Map<number, ProblemCode[]>();
   for (const code of problemCodes(op))
-    byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
+    byStatus.set(statusOf(op, code), [...(byStatus.get(statusOf(op, code)) ?? []), code]);
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
-    const refusals = codes.filter((c) => c in REFUSALS);
+    const refusals = codes.filter((c) => isRefusal(op, c));
     const schema: z.ZodType =
       refusals.length === codes.length
         ? refusalSchema
@@ -97,7 +103,7 @@ function problemResponses(op: Operation): ZodOpenApiResponsesObject {
           ? refusalSchema.or(problemSchema)
           : problemSchema;
     responses[String(status)] = {
-      description: codes.map((c) => `\`${c}\` (${titleOf(c)})`).join(", "),
+      description: codes.map((c) => `\`${c}\` (${titleOf(op, c)})`).join(", "),
       ...(status === 429
         ? {
             headers: {

@@ -5,6 +5,11 @@ import type { ActorKind, Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditActor = { kind: ActorKind; id: string | null; ip: string | null };
 
+/** An actor as one string, for a row that records who wrote it: "ADMIN_TOKEN", "USER:<id>", "SYSTEM". */
+export function actorName(actor: Pick<AuditActor, "kind" | "id">): string {
+  return actor.id ? `${actor.kind}:${actor.id}` : actor.kind;
+}
+
 export type AuditEntry = {
   /** `<area>.<verb>`, e.g. "tenant.create", "credits.grant", "api_key.revoke". */
   action: string;

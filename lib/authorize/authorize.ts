@@ -197,7 +197,7 @@ async function decideAndReserve(
   const snapshot: DecisionSnapshot = {
     ...ctx,
     ...live,
-    model: await loadModelPrice(deps.prisma, req.model, deps.contexts),
+    model: await loadModelPrice(deps.prisma, req.model, now, deps.contexts),
     rateLimit: NOT_LIMITED(ctx.plan.requestsPerMinute, now),
     appUrl: deps.appUrl,
   };

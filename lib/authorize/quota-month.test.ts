@@ -12,7 +12,7 @@ import { hashApiKey } from "@/lib/keys/api-key";
 import { loadKeyContext } from "@/lib/keys/key-context";
 import { quotaPeriod } from "@/lib/time/tenant-calendar";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
-import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
+import { createTenantWithKey, TEST_MODEL, TEST_MODEL_PRICE } from "@/test/fixtures";
 
 let db: TestDatabase;
 let pool: pg.Pool;
@@ -82,7 +82,7 @@ describe.each(cases)("quota month in $zone", ({ zone, monthStart, previousStart,
       return {
         ...ctx,
         ...live,
-        model: TEST_MODEL,
+        model: TEST_MODEL_PRICE,
         rateLimit: { limit: 100, remaining: 100, resetsAt: now, limited: false },
         appUrl: "http://t",
       };

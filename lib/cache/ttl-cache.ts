@@ -2,6 +2,7 @@
 // decision path: a change (a revoked key, a Stripe status) takes effect within `ttlMs`.
 export class TtlCache<V> {
   private entries = new Map<string, { value: V; expires: number }>();
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -26,12 +27,16 @@ export class TtlCache<V> {
   async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
     const cached = this.get(key);
     if (cached !== undefined) return cached;
+    const generation = this.generation;
     const value = await load();
-    this.set(key, value);
+    // A clear() while loading means a write committed meanwhile, which this value may predate:
+    // it answers this caller but is not kept, or the write would stay unseen for a whole TTL.
+    if (generation === this.generation) this.set(key, value);
     return value;
   }
 
   clear(): void {
     this.entries.clear();
+    this.generation++;
   }
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 
 import { eventIdForm } from "@/lib/billing/forms";
+import { modelIdForm } from "@/lib/catalog/forms";
 import { dollarsField } from "@/lib/forms/dollars";
 
 export const creditsForm = z.object({
@@ -49,6 +50,7 @@ export type SimulateInput = z.infer<typeof simulateSchema>;
 
 /** Schemas by name, for client components (a schema object cannot be passed as a prop). */
 export const CONFIRM_FORMS = {
+  modelId: modelIdForm,
   plan: planForm,
   status: statusForm,
   keyId: keyIdForm,

@@ -11,12 +11,21 @@ import { loadModelPrices, loadTenantStates } from "@/lib/tenants/tenant-states";
 export async function loadOverview(now: Date) {
   const [states, models, money, refusals, stripe, tenants, firing] = await Promise.all([
     loadTenantStates(pool(), now),
-    loadModelPrices(pool()),
+    loadModelPrices(pool(), now),
     monthMoney(pool(), now),
     refusalsByCode(pool(), now),
     stripeProblems(pool()),
     listTenantsForAdmin(),
     loadFiringAlerts(10),
   ]);
-  return { ...summarizeTenants(states, models, now), money, refusals, stripe, tenants, firing };
+  return {
+    ...summarizeTenants(states, models, now),
+    /** Active models in the catalog: none means every authorize is refused (model_not_allowed). */
+    activeModels: models.length,
+    money,
+    refusals,
+    stripe,
+    tenants,
+    firing,
+  };
 }

@@ -6,6 +6,7 @@ import type pg from "pg";
 
 import type { AuthorizeOutcome } from "@/lib/authorize/authorize";
 import { loadLiveState } from "@/lib/authorize/live-state";
+import { modelPriceAt } from "@/lib/catalog/read-models";
 import type { SimulateInput } from "@/lib/dashboard/forms";
 import { tenantScope } from "@/lib/db/tenant-scope";
 import { decide } from "@/lib/decisions/decide";
@@ -69,10 +70,7 @@ export async function simulateCall(
     };
     keyLabel = `${k.name} (${k.prefix}…)`;
   }
-  const model = await prisma.model.findFirst({
-    where: { id: input.model, active: true },
-    select: { id: true, inputPrice: true, outputPrice: true },
-  });
+  const model = await modelPriceAt(prisma, input.model, now);
   const tenantSnap = {
     id: tenant.id,
     timeZone: tenant.timeZone,

@@ -21,7 +21,7 @@ export async function loadTenantStanding(
   const scope = tenantScope(tenantId);
   const [[state], models, refusals] = await Promise.all([
     loadTenantStates(db, now, [scope.tenantId]),
-    loadModelPrices(db),
+    loadModelPrices(db, now),
     listDecisions(prisma, { outcome: "refused" }, { scopeTenantId: scope.tenantId, pageSize: 5 }),
   ]);
   if (!state) return null;

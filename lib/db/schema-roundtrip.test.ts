@@ -50,11 +50,26 @@ const specs: Spec[] = [
       id: "gpt-4o",
       provider: "openai",
       displayName: "GPT-4o",
-      inputPrice: 2_500_000n,
-      outputPrice: 10_000_000n,
+      contextWindow: 128_000,
+      maxOutputTokens: 16_384,
       active: true,
       createdAt: T0,
       updatedAt: T0,
+    },
+  },
+  {
+    model: "ModelPrice",
+    keep: ["modelId", "effectiveFrom"],
+    create: {
+      modelId: "gpt-4o",
+      effectiveFrom: T0,
+      inputPrice: 2_500_000n,
+      outputPrice: 10_000_000n,
+      cachedInputPrice: 1_250_000n,
+      requestPrice: 40_000n,
+      createdAt: T0,
+      createdBy: "ADMIN_TOKEN",
+      note: "launch price",
     },
   },
   {
@@ -277,6 +292,7 @@ const specs: Spec[] = [
       status: "HELD",
       expiresAt: T0,
       settledAt: T0,
+      releaseReason: "stream cancelled",
       createdAt: T0,
     },
   },
@@ -292,6 +308,7 @@ const specs: Spec[] = [
       model: "gpt-4o",
       feature: "chat",
       inputTokens: 1000,
+      cachedInputTokens: 400,
       outputTokens: 500,
       cost: 7_500n,
       occurredAt: T0,
@@ -486,6 +503,8 @@ function whereOf(spec: Spec): Record<string, unknown> {
     return { ruleId_channelId: { ruleId: create.ruleId, channelId: create.channelId } };
   if (spec.model === "StripeObjectRead")
     return { objectId_created: { objectId: create.objectId, created: create.created } };
+  if (spec.model === "ModelPrice")
+    return { modelId_effectiveFrom: { modelId: create.modelId, effectiveFrom: create.effectiveFrom } };
   if (spec.model === "CreditBalance") return { tenantId: create.tenantId };
   return { id: create.id };
 }

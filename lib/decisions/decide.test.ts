@@ -7,7 +7,15 @@ import type { DecisionRequest, DecisionSnapshot } from "@/lib/decisions/types";
 const NOW = new Date("2026-11-25T12:00:00Z");
 const DAY = 86_400_000;
 // gpt-4o-mini prices: $0.15 / $0.60 per million tokens.
-const MINI = { id: "gpt-4o-mini", inputPrice: 150_000n, outputPrice: 600_000n };
+const MINI = {
+  id: "gpt-4o-mini",
+  active: true,
+  maxOutputTokens: null,
+  inputPrice: 150_000n,
+  outputPrice: 600_000n,
+  cachedInputPrice: 75_000n,
+  requestPrice: null,
+};
 const REQ: DecisionRequest = { model: "gpt-4o-mini", inputTokens: 1000, maxOutputTokens: 500 };
 const REQ_COST = 450n; // 1000 × 0.15 + 500 × 0.60 = 450 µUSD
 
@@ -30,7 +38,7 @@ function healthy(): DecisionSnapshot {
     subscription: { status: "active", pastDueSince: null },
     defaultCard: { expMonth: 12, expYear: 2027 },
     openInvoiceUrl: "https://invoice.stripe.com/i/acct_1/test_1",
-    model: MINI,
+    model: { ...MINI },
     balance: { available: 5_000_000n, reserved: 0n },
     quota: { used: 0n, resetsAt: new Date("2026-12-01T00:00:00Z") },
     spend: {
@@ -153,6 +161,7 @@ const cases: Case[] = [
     code: null,
   },
   { name: "unknown model", edit: (s) => (s.model = null), code: "model_not_allowed" },
+  { name: "withdrawn model", edit: (s) => (s.model!.active = false), code: "model_not_allowed" },
   { name: "model not in plan", edit: (s) => (s.plan.allowedModels = ["gpt-4o"]), code: "model_not_allowed" },
   { name: "model not on key", edit: (s) => (s.key.allowedModels = ["gpt-4o"]), code: "model_not_allowed" },
   { name: "empty plan list = every model", edit: (s) => (s.plan.allowedModels = []), code: null },
@@ -324,6 +333,48 @@ describe("decide", () => {
       "card_expiring",
       "quota_overage",
     ]);
+  });
+
+  it("refuses a withdrawn model with its own detail and the admin as the remedy", () => {
+    const s = healthy();
+    s.model = { ...MINI, active: false };
+    expect(decide(s, REQ, NOW)).toMatchObject({
+      code: "model_not_allowed",
+      detail: "The model gpt-4o-mini has been withdrawn from the catalogue.",
+      remedy: { action: "contact_admin" },
+    });
+  });
+
+  it("reserves the model's maxOutputTokens when the call sends none, and the call's own when it does", () => {
+    const s = healthy();
+    s.model = { ...MINI, maxOutputTokens: 4_000 };
+    // 1,000 × 0.15 + 4,000 × 0.60 = 2,550 µUSD, and 5,000 tokens held against the quota.
+    expect(decide(s, { model: "gpt-4o-mini", inputTokens: 1000 }, NOW)).toMatchObject({
+      allowed: true,
+      cost: 2_550n,
+      tokens: 5_000n,
+    });
+    expect(decide(s, REQ, NOW)).toMatchObject({ allowed: true, cost: REQ_COST, tokens: 1_500n });
+    // Without either, nothing is reserved for output (as before the catalogue had the field).
+    expect(decide(healthy(), { model: "gpt-4o-mini", inputTokens: 1000 }, NOW)).toMatchObject({
+      cost: 150n,
+    });
+  });
+
+  it("adds a per-call price: an authorize without token counts reserves exactly that", () => {
+    const s = healthy();
+    s.model = { ...MINI, requestPrice: 40_000n };
+    expect(decide(s, { model: "gpt-4o-mini" }, NOW)).toMatchObject({
+      allowed: true,
+      cost: 40_000n,
+      tokens: 0n,
+    });
+    expect(decide(s, REQ, NOW)).toMatchObject({ allowed: true, cost: REQ_COST + 40_000n });
+    s.balance.available = 39_999n;
+    expect(decide(s, { model: "gpt-4o-mini" }, NOW)).toMatchObject({
+      code: "credits_exhausted",
+      limit: 40_000n,
+    });
   });
 
   it("rounds the cost up to the next micro-USD", () => {

@@ -132,6 +132,12 @@ const checks: Check[] = [
   function model(s, r) {
     if (!s.model)
       return refuse("model_not_allowed", `Unknown model "${r.model}".`, remedy("upgrade_plan", s));
+    if (!s.model.active)
+      return refuse(
+        "model_not_allowed",
+        `The model ${s.model.id} has been withdrawn from the catalogue.`,
+        remedy("contact_admin", s),
+      );
     if (s.plan.allowedModels.length > 0 && !s.plan.allowedModels.includes(s.model.id)) {
       return refuse(
         "model_not_allowed",
@@ -244,11 +250,12 @@ export function decide(
   if (!snapshot)
     return refuse("key_unknown", "No API key matches the one sent.", remedy("contact_admin", null, appUrl));
   const inputTokens = request.inputTokens ?? 0;
-  const outputTokens = request.maxOutputTokens ?? 0;
+  // The call's own bound on its output, else the model's: the most it may be charged for.
+  const outputTokens = request.maxOutputTokens ?? snapshot.model?.maxOutputTokens ?? 0;
   const facts: Facts = {
     model: request.model,
     feature: request.feature,
-    cost: snapshot.model ? callCost(snapshot.model, inputTokens, outputTokens) : 0n,
+    cost: snapshot.model ? callCost(snapshot.model, { inputTokens, outputTokens }) : 0n,
     tokens: BigInt(inputTokens + outputTokens),
     context: request.contextTokens ?? inputTokens,
   };

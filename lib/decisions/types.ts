@@ -46,7 +46,7 @@ export type DecisionSnapshot = {
   defaultCard: { expMonth: number; expYear: number } | null;
   /** Hosted URL of the oldest open invoice, for the pay_invoice remedy. */
   openInvoiceUrl: string | null;
-  /** Price of the requested model; null = no such model. */
+  /** The requested model, priced at the decision's moment; null = no such model. */
   model: ModelPrice | null;
   balance: { available: bigint; reserved: bigint };
   /** Tokens used in the current quota month and when it resets. */

@@ -10,7 +10,7 @@ import {
   type DemoTenant,
 } from "@/lib/demo/accounts";
 import { demoAudit } from "@/lib/demo/audit";
-import { DEMO_MODELS, DEMO_PLANS } from "@/lib/demo/catalog";
+import { DEMO_PLANS, demoCatalogAt, demoModelRows, demoPriceRows } from "@/lib/demo/catalog";
 import { allowedDecisions, refusalDecisions } from "@/lib/demo/decisions";
 import { DEMO_ADMIN_ID, keyIdOf, ownerIdOf, tenantIdOf, type DemoKeyKind } from "@/lib/demo/ids";
 import type { DemoTenantState } from "@/lib/demo/snapshot";
@@ -18,7 +18,6 @@ import { tenantRows } from "@/lib/demo/tenant-rows";
 import type { Timeline } from "@/lib/demo/timeline";
 import { apiKeyPrefix, hashApiKey } from "@/lib/keys/api-key";
 
-const DAY_MS = 86_400_000;
 const KEY_NAMES: Record<DemoKeyKind, string> = {
   active: "Production",
   pending: "Data team (new)",
@@ -56,7 +55,7 @@ function keysOf(t: DemoTenant, tl: Timeline, lastUse: Map<string, Date>) {
 }
 
 export function buildDemo(now: Date, appUrl = "") {
-  const catalogAt = new Date(now.getTime() - 95 * DAY_MS);
+  const catalogAt = demoCatalogAt(now);
   const perTenant = DEMO_TENANTS.map((t) => tenantRows(t, now));
   const states = new Map<string, DemoTenantState>(perTenant.map((r) => [r.state.tenant.slug, r.state]));
   const decisions = [
@@ -110,7 +109,8 @@ export function buildDemo(now: Date, appUrl = "") {
       createdAt: catalogAt,
       updatedAt: catalogAt,
     })),
-    models: DEMO_MODELS.map((m) => ({ ...m, createdAt: catalogAt, updatedAt: catalogAt })),
+    models: demoModelRows(catalogAt),
+    modelPrices: demoPriceRows(now, catalogAt, DEMO_ADMIN_ID),
     tenants: perTenant.map((r) => r.tenant),
     users: users.map((u) => ({ ...u, updatedAt: u.createdAt })),
     apiKeys: perTenant.flatMap((r) => keysOf(r.state.tenant, r.state.timeline, lastUse)),

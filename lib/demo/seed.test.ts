@@ -209,7 +209,13 @@ describe("demo seed", () => {
         limited: rateLimited,
       };
       return decide(
-        { ...ctx, ...state, model: await loadModelPrice(a.prisma, request.model), rateLimit, appUrl: "" },
+        {
+          ...ctx,
+          ...state,
+          model: await loadModelPrice(a.prisma, request.model, NOW),
+          rateLimit,
+          appUrl: "",
+        },
         request,
         NOW,
       );
@@ -344,9 +350,7 @@ describe("demo seed", () => {
     )._sum.cost!;
     const sonnet = DEMO_MODELS.find((m) => m.id === BUDGET_CALL.model)!;
     expect(spent).toBeLessThanOrEqual(capped.dailySpendCap!);
-    expect(spent + callCost(sonnet, BUDGET_CALL.inputTokens, BUDGET_CALL.outputTokens)).toBeGreaterThan(
-      capped.dailySpendCap!,
-    );
+    expect(spent + callCost(sonnet.price, BUDGET_CALL)).toBeGreaterThan(capped.dailySpendCap!);
 
     expect((await tenant("pending-key")).apiKeys.map((k) => k.status).sort()).toEqual([
       "ACTIVE",

@@ -60,6 +60,7 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions = {}): Pr
       if (racing > 0) throw new DatabaseNotEmptyError(racing);
       await tx.plan.createMany({ data: rows.plans });
       await tx.model.createMany({ data: rows.models });
+      await tx.modelPrice.createMany({ data: rows.modelPrices });
       await tx.tenant.createMany({ data: rows.tenants });
       await tx.user.createMany({ data: rows.users.map((u) => ({ ...u, passwordHash })) });
       await tx.apiKey.createMany({ data: rows.apiKeys });

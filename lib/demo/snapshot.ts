@@ -2,9 +2,10 @@
 // story and its generated calls. The seed asks decide() itself for every demo decision with it,
 // so the decision log says exactly what the API would have said (and a story that contradicts
 // the engine fails the seed instead of shipping).
+import { priceAt, type CatalogModel } from "@/lib/decisions/cost";
 import type { DecisionSnapshot, SubscriptionStatus } from "@/lib/decisions/types";
 import type { DemoTenant } from "@/lib/demo/accounts";
-import { DEMO_MODELS, demoPlan } from "@/lib/demo/catalog";
+import { demoPlan } from "@/lib/demo/catalog";
 import type { DemoKeyKind } from "@/lib/demo/ids";
 import type { Timeline } from "@/lib/demo/timeline";
 import type { DemoUsageEvent } from "@/lib/demo/usage";
@@ -20,6 +21,8 @@ export type DemoTenantState = {
   /** `available` once every event is charged (the seeded CreditBalance). */
   finalBalance: bigint;
   openInvoiceUrl: string | null;
+  /** The demo catalogue with its price versions (lib/demo/catalog.ts). */
+  catalog: ReadonlyMap<string, CatalogModel>;
 };
 
 const reached = (d: Date | null, t: number) => d !== null && d.getTime() <= t;
@@ -88,7 +91,7 @@ export function snapshotAt(
       : key.kind === "revoked" && reached(tl.extraKeyAt, t)
         ? "REVOKED"
         : "ACTIVE";
-  const price = DEMO_MODELS.find((m) => m.id === model);
+  const catalogued = s.catalog.get(model);
   return {
     key: { id: key.id, status: keyStatus, allowedModels: [], dailySpendCap: null, monthlySpendCap: null },
     tenant: {
@@ -106,7 +109,7 @@ export function snapshotAt(
     defaultCard: card,
     openInvoiceUrl:
       subscription?.status === "past_due" || subscription?.status === "incomplete" ? s.openInvoiceUrl : null,
-    model: price ? { id: price.id, inputPrice: price.inputPrice, outputPrice: price.outputPrice } : null,
+    model: catalogued ? priceAt(catalogued, at) : null,
     balance: { available: s.finalBalance + future, reserved: 0n },
     quota: { used: tokens, resetsAt: month.end },
     spend: { tenantDay, tenantMonth, keyDay, keyMonth, dayResetsAt: day.end, monthResetsAt: month.end },

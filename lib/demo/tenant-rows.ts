@@ -3,7 +3,7 @@
 import type { DemoTenant } from "@/lib/demo/accounts";
 import { dailyChargesOf, quotaRowsOf, rollupsOf } from "@/lib/demo/aggregates";
 import { demoBilling } from "@/lib/demo/billing";
-import { demoPlan } from "@/lib/demo/catalog";
+import { demoCatalog, demoPlan } from "@/lib/demo/catalog";
 import { keyIdOf, tenantIdOf } from "@/lib/demo/ids";
 import { buildLedger, WELCOME_CREDIT } from "@/lib/demo/ledger";
 import type { DemoTenantState } from "@/lib/demo/snapshot";
@@ -83,6 +83,7 @@ export function tenantRows(t: DemoTenant, now: Date) {
     events,
     finalBalance,
     openInvoiceUrl: billing.openInvoiceUrl,
+    catalog: demoCatalog(now),
   };
   const lastChange =
     [timeline.suspendedAt, timeline.spendCapSince].find((d) => d !== null) ?? timeline.signedUpAt;

@@ -3,9 +3,9 @@
 // after the tenant was blocked, none past a HARD monthly quota or today's spending cap. The quota
 // and cap stories are then topped up to their set share. Rollups, quota rows and ledger charges
 // are derived from the very events returned, so they agree.
-import { callCost } from "@/lib/decisions/cost";
+import { callCost, priceAt } from "@/lib/decisions/cost";
 import type { DemoTenant } from "@/lib/demo/accounts";
-import { DEMO_MODELS, demoPlan } from "@/lib/demo/catalog";
+import { DEMO_MODELS, demoCatalog, demoPlan } from "@/lib/demo/catalog";
 import { seededRandom, seedOf, type Random } from "@/lib/demo/random";
 import type { Timeline } from "@/lib/demo/timeline";
 import { usdToMicros } from "@/lib/money/format";
@@ -62,6 +62,8 @@ export function generateUsage(
   const until = Math.min(now.getTime(), timeline.blockedFrom?.getTime() ?? Infinity);
   const weekdayOf = new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: tenant.timeZone });
   let n = 0;
+  // Each call at the price in force when it happened, as usage is charged (lib/decisions/cost.ts).
+  const catalog = demoCatalog(now);
   const make: Make = (occurredAt, model, feature, inputTokens, outputTokens) => {
     const old = keys.oldKeyId && timeline.extraKeyAt && occurredAt < timeline.extraKeyAt && rnd.next() < 0.3;
     return {
@@ -72,7 +74,7 @@ export function generateUsage(
       feature,
       inputTokens,
       outputTokens,
-      cost: callCost(model, inputTokens, outputTokens),
+      cost: callCost(priceAt(catalog.get(model.id)!, occurredAt), { inputTokens, outputTokens }),
       occurredAt,
       receivedAt: new Date(occurredAt.getTime() + 800 + rnd.int(0, 2000)),
     };
@@ -184,7 +186,7 @@ function fillSpendToday(
     return true;
   });
   const model = DEMO_MODELS.find((m) => m.id === BUDGET_CALL.model)!;
-  const cost = callCost(model, BUDGET_CALL.inputTokens, BUDGET_CALL.outputTokens);
+  const cost = callCost(priceAt(demoCatalog(now).get(model.id)!, now), BUDGET_CALL);
   const span = Math.max(1, now.getTime() - since.getTime());
   for (; spent + cost <= cap; spent += cost) {
     kept.push(

@@ -8,6 +8,14 @@ export function dollarsToMicros(text: string): bigint | null {
   return BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? "").padEnd(6, "0"));
 }
 
+/** The reverse, for a field's default value: 75_000n → "0.075", 2_500_000n → "2.5" (exact). */
+export function microsToDollars(micros: bigint): string {
+  const sign = micros < 0n ? "-" : "";
+  const abs = micros < 0n ? -micros : micros;
+  const fraction = (abs % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
+  return `${sign}${abs / 1_000_000n}${fraction ? `.${fraction}` : ""}`;
+}
+
 /** A positive dollar amount field, as micro-USD. */
 export const dollarsField = z.string().transform((v, ctx) => {
   const n = dollarsToMicros(v);

@@ -5,11 +5,13 @@
 // of outwaiting the process's. The process's one lives on globalThis, so the Next bundle (server
 // actions that revoke a key) and the production server's fast path clear the same one.
 import { TtlCache } from "@/lib/cache/ttl-cache";
-import type { ModelPrice } from "@/lib/decisions/cost";
+import { priceAt, type CatalogModel, type ModelPrice } from "@/lib/decisions/cost";
 import type { DecisionSnapshot } from "@/lib/decisions/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const CONTEXT_TTL_MS = 5_000;
+/** The catalogue changes rarely and holds every price version (future ones too): a longer bound. */
+export const MODELS_TTL_MS = 30_000;
 
 export type KeyContext = Pick<
   DecisionSnapshot,
@@ -18,7 +20,7 @@ export type KeyContext = Pick<
 
 export class ContextCache {
   readonly keys = new TtlCache<KeyContext | null>(CONTEXT_TTL_MS);
-  readonly models = new TtlCache<Map<string, ModelPrice>>(30_000);
+  readonly models = new TtlCache<Map<string, CatalogModel>>(MODELS_TTL_MS);
 
   clear(): void {
     this.keys.clear();
@@ -84,17 +86,44 @@ export function loadKeyContext(
   });
 }
 
+/**
+ * The requested model priced at `at` (the decision's moment, or a usage event's occurredAt), or null
+ * if the catalogue has no such model. The whole catalogue is cached with every price version, so a
+ * dated price change takes effect at its instant with no query on the hot path; a catalogue edit
+ * clears the cache (clearContextCache) in the process that made it.
+ */
 export async function loadModelPrice(
   prisma: PrismaClient,
   id: string,
+  at: Date,
   cache: ContextCache = processContextCache(),
 ): Promise<ModelPrice | null> {
-  const table = await cache.models.getOrLoad("all", async () => {
-    const rows = await prisma.model.findMany({
-      where: { active: true },
-      select: { id: true, inputPrice: true, outputPrice: true },
-    });
-    return new Map(rows.map((m) => [m.id, m]));
+  const table = await cache.models.getOrLoad("all", () => loadCatalog(prisma));
+  const model = table.get(id);
+  return model ? priceAt(model, at) : null;
+}
+
+/** Every model, withdrawn ones too (their usage is still charged), with its versions oldest first. */
+async function loadCatalog(prisma: PrismaClient): Promise<Map<string, CatalogModel>> {
+  const rows = await prisma.model.findMany({
+    select: {
+      id: true,
+      active: true,
+      maxOutputTokens: true,
+      prices: {
+        orderBy: { effectiveFrom: "asc" },
+        select: {
+          effectiveFrom: true,
+          inputPrice: true,
+          outputPrice: true,
+          cachedInputPrice: true,
+          requestPrice: true,
+        },
+      },
+    },
   });
-  return table.get(id) ?? null;
+  const models = new Map<string, CatalogModel>();
+  // A model is only ever written with a first version; one without (written by hand) is unpriced.
+  for (const { prices, ...m } of rows) if (prices.length) models.set(m.id, { ...m, versions: prices });
+  return models;
 }

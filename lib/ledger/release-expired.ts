@@ -5,6 +5,7 @@ import type pg from "pg";
 
 import { utc } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/transaction";
+import { giveBack } from "@/lib/ledger/give-back";
 
 export async function releaseExpiredReservations(
   db: pg.Pool,
@@ -29,24 +30,13 @@ export async function releaseExpiredReservations(
          WHERE "tenantId" = $1 AND status = 'HELD' AND "expiresAt" <= $2::timestamp RETURNING id, amount, tokens`,
         [tenantId, utc(now)],
       );
-      let available = balance?.available ?? 0n;
-      const total = expired.reduce((s, r) => s + r.amount, 0n);
-      const tokens = expired.reduce((s, r) => s + r.tokens, 0n);
-      const after = expired.map((r) => (available += r.amount));
-      await client.query(
-        `INSERT INTO "CreditLedgerEntry" ("tenantId", kind, amount, "balanceAfter", "reservationId", "actorKind", "idempotencyKey", "createdAt")
-         SELECT $1, 'RELEASE', a, b, r, 'SYSTEM', 'expire:' || r, $2::timestamp FROM unnest($3::bigint[], $4::bigint[], $5::text[]) AS t(a, b, r)`,
-        [
-          tenantId,
-          utc(now),
-          expired.map((r) => r.amount.toString()),
-          after.map((b) => b.toString()),
-          expired.map((r) => r.id),
-        ],
-      );
-      await client.query(
-        `UPDATE "CreditBalance" SET available = available + $2, reserved = reserved - $2, "reservedTokens" = "reservedTokens" - $4, "updatedAt" = $3::timestamp WHERE "tenantId" = $1`,
-        [tenantId, total.toString(), utc(now), tokens.toString()],
+      await giveBack(
+        client,
+        tenantId,
+        balance?.available ?? 0n,
+        expired,
+        { actorKind: "SYSTEM", actorId: null, keyPrefix: "expire:", reason: null },
+        now,
       );
       return expired.length;
     });

@@ -4,6 +4,7 @@ import {
   formatMicros,
   formatMinor,
   formatMinorCode,
+  formatPriceMicros,
   microsToChartValue,
   microsToJson,
   usdToMicros,
@@ -62,5 +63,20 @@ describe("microsToChartValue", () => {
     [0n, 0],
   ])("%s µUSD → %s dollars", (micros, dollars) => {
     expect(microsToChartValue(micros)).toBe(dollars);
+  });
+});
+
+describe("formatPriceMicros", () => {
+  it.each([
+    [0n, "$0.00"],
+    [150_000n, "$0.15"],
+    [75_000n, "$0.075"],
+    [37_500n, "$0.0375"],
+    [2_500_000n, "$2.50"],
+    [1n, "$0.000001"],
+    [1_234_000_000n, "$1,234.00"],
+    [-100_000n, "-$0.10"],
+  ])("%s µUSD → %s (never rounded)", (micros, text) => {
+    expect(formatPriceMicros(micros)).toBe(text);
   });
 });

@@ -21,6 +21,21 @@ export function formatMicros(micros: bigint, opts: { currency?: string } = {}): 
   return `${negative ? "-" : ""}${symbol}${text}`;
 }
 
+/**
+ * A unit price ("per million tokens", "per call") to the micro-USD: "$0.15", "$0.075", "$2.50",
+ * "$0.000001". Unlike formatMicros it never rounds a price people compare: at least 2 decimals,
+ * more only when the price has them.
+ */
+export function formatPriceMicros(micros: bigint): string {
+  const negative = micros < 0n;
+  const abs = negative ? -micros : micros;
+  const fraction = (abs % MICROS_PER_USD)
+    .toString()
+    .padStart(6, "0")
+    .replace(/0{1,4}$/, "");
+  return `${negative ? "-" : ""}$${(abs / MICROS_PER_USD).toLocaleString("en-US")}.${fraction.padEnd(2, "0")}`;
+}
+
 /** JSON-safe money: a decimal string of micro-USD (BigInt cannot go through JSON.stringify). */
 export function microsToJson(micros: bigint): string {
   return micros.toString();

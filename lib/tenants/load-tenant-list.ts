@@ -11,7 +11,7 @@ import { queryTenants, type TenantsQuery } from "@/lib/tenants/tenants-query";
 export async function loadTenantList(q: TenantsQuery, now: Date) {
   const [states, models, plans] = await Promise.all([
     loadTenantStates(pool(), now),
-    loadModelPrices(pool()),
+    loadModelPrices(pool(), now),
     listPlans(prisma),
   ]);
   return { result: queryTenants(states, models, q, now), tenantCount: states.length, plans };

@@ -5,10 +5,16 @@ import { healthBanner, probeModel, tenantHealth } from "@/lib/tenants/tenant-hea
 import type { TenantStateRow } from "@/lib/tenants/tenant-states";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
-const MODELS = [
-  { id: "big", inputPrice: 3_000_000n, outputPrice: 15_000_000n },
-  { id: "small", inputPrice: 150_000n, outputPrice: 600_000n },
-];
+const priced = (id: string, inputPrice: bigint, outputPrice: bigint) => ({
+  id,
+  active: true,
+  maxOutputTokens: null,
+  inputPrice,
+  outputPrice,
+  cachedInputPrice: inputPrice,
+  requestPrice: null,
+});
+const MODELS = [priced("big", 3_000_000n, 15_000_000n), priced("small", 150_000n, 600_000n)];
 
 const base: TenantStateRow = {
   id: "t1",

@@ -158,10 +158,17 @@ export async function loadTenantStates(
   }));
 }
 
-/** Active model prices, for the probe call of tenant-health.ts. */
-export async function loadModelPrices(db: pg.Pool): Promise<ModelPrice[]> {
+/** Active models priced at `now` (the catalogue's version in force), for tenant-health.ts's probe call. */
+export async function loadModelPrices(db: pg.Pool, now = new Date()): Promise<ModelPrice[]> {
+  // The version in force is the newest at or before now; before a model's first version, its first.
   const { rows } = await db.query<ModelPrice>(
-    `SELECT id, "inputPrice" AS "inputPrice", "outputPrice" AS "outputPrice" FROM "Model" WHERE active ORDER BY id`,
+    `SELECT m.id, m.active, m."maxOutputTokens", p."inputPrice", p."outputPrice", p."cachedInputPrice", p."requestPrice"
+     FROM "Model" m CROSS JOIN LATERAL (
+       SELECT * FROM "ModelPrice" v WHERE v."modelId" = m.id
+       ORDER BY v."effectiveFrom" > $1::timestamp, CASE WHEN v."effectiveFrom" <= $1::timestamp THEN v."effectiveFrom" END DESC NULLS LAST, v."effectiveFrom"
+       LIMIT 1) p
+     WHERE m.active ORDER BY m.id`,
+    [utc(now)],
   );
   return rows;
 }

@@ -1,5 +1,7 @@
-// POST /api/v1/usage's use case: validate each event on its own, price it from the Model table,
-// and settle the accepted ones in one transaction. A repeat of a (tenant, requestId) is
+// POST /api/v1/usage's use case: validate each event on its own, price it at the catalogue's
+// version in force at its occurredAt (lib/decisions/cost.ts), and settle the accepted ones in one
+// transaction. A withdrawn model's usage is still charged (usage is never dropped); an unknown
+// model's is rejected. A repeat of a (tenant, requestId) is
 // acknowledged as a duplicate and changes nothing; the answer is sent only after the commit, so
 // an acknowledged batch survives a crash. A revoked key may still report the calls it reserved
 // for before it was revoked (usage is never dropped), and nothing else.
@@ -9,7 +11,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { callCost } from "@/lib/decisions/cost";
 import { zodFieldErrors } from "@/lib/errors/problem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadModelPrice } from "@/lib/keys/key-context";
+import { loadModelPrice, type ContextCache } from "@/lib/keys/key-context";
 import { settleBatch, type PricedEvent } from "@/lib/usage/settle-batch";
 import { usageEventSchema } from "@/lib/usage/usage-request";
 
@@ -21,7 +23,7 @@ export type UsageResult =
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 export async function ingestUsage(
-  deps: { prisma: PrismaClient; pool: pg.Pool },
+  deps: { prisma: PrismaClient; pool: pg.Pool; contexts?: ContextCache },
   who: { tenantId: string; apiKeyId: string; timeZone: string; keyRevoked?: boolean },
   raw: unknown[],
   now = new Date(),
@@ -48,7 +50,7 @@ export async function ingestUsage(
     }
     const e = parsed.data;
     const occurredAt = e.occurredAt ? new Date(e.occurredAt) : now;
-    const model = await loadModelPrice(deps.prisma, e.model);
+    const model = await loadModelPrice(deps.prisma, e.model, occurredAt, deps.contexts);
     if (!model)
       results[index] = {
         index,
@@ -66,7 +68,7 @@ export async function ingestUsage(
     else if (seen.has(e.requestId)) results[index] = { index, requestId: e.requestId, status: "duplicate" };
     else {
       seen.add(e.requestId);
-      priced.push({ ...e, index, occurredAt, cost: callCost(model, e.inputTokens, e.outputTokens) });
+      priced.push({ ...e, index, occurredAt, cost: callCost(model, e) });
     }
   }
 

@@ -16,6 +16,7 @@ export type PricedEvent = {
   model: string;
   feature?: string;
   inputTokens: number;
+  cachedInputTokens?: number;
   outputTokens: number;
   cost: bigint;
   occurredAt: Date;
@@ -94,8 +95,8 @@ export async function settleBatch(
   }
 
   const { rows: insertedRows } = await client.query<{ requestId: string }>(
-    `INSERT INTO "UsageEvent" ("tenantId", "apiKeyId", "requestId", "reservationId", model, feature, "inputTokens", "outputTokens", cost, "occurredAt", "receivedAt")
-     SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::bigint[], $10::timestamp[], $11::timestamp[])
+    `INSERT INTO "UsageEvent" ("tenantId", "apiKeyId", "requestId", "reservationId", model, feature, "inputTokens", "outputTokens", cost, "occurredAt", "receivedAt", "cachedInputTokens")
+     SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::bigint[], $10::timestamp[], $11::timestamp[], $12::int[])
      ON CONFLICT ("tenantId", "requestId") DO NOTHING RETURNING "requestId"`,
     [
       tenant.id,
@@ -109,6 +110,7 @@ export async function settleBatch(
       events.map((e) => e.cost.toString()),
       events.map((e) => utc(e.occurredAt)),
       events.map(() => utc(now)),
+      events.map((e) => e.cachedInputTokens ?? 0),
     ],
   );
   const inserted = new Set(insertedRows.map((r) => r.requestId));

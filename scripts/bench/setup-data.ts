@@ -12,8 +12,15 @@ export async function createBenchTenants(
       id: "bench-model",
       provider: "bench",
       displayName: "Bench",
-      inputPrice: 100_000n,
-      outputPrice: 400_000n,
+      prices: {
+        create: {
+          effectiveFrom: new Date(0),
+          inputPrice: 100_000n,
+          outputPrice: 400_000n,
+          cachedInputPrice: 100_000n,
+          createdBy: "SYSTEM",
+        },
+      },
     },
   });
   const plan = await prisma.plan.create({

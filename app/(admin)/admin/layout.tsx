@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/web/session";
 const NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/tenants", label: "Tenants" },
+  { href: "/admin/models", label: "Models" },
   { href: "/admin/decisions", label: "Decisions" },
   { href: "/admin/alerts", label: "Alerts" },
   { href: "/admin/stripe-events", label: "Stripe events" },

@@ -20,7 +20,8 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function AdminOverview() {
   await requireUser({ area: "admin" });
   const now = new Date();
-  const { byState, attention, money, refusals, stripe, tenants, firing } = await loadOverview(now);
+  const { byState, attention, activeModels, money, refusals, stripe, tenants, firing } =
+    await loadOverview(now);
   const month = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(
     now,
   );
@@ -75,10 +76,19 @@ export default async function AdminOverview() {
             <CardTitle>Needs attention</CardTitle>
           </CardHeader>
           <CardContent>
-            {attention.length === 0 && stripe.failed + stripe.unmatched === 0 ? (
+            {attention.length === 0 && stripe.failed + stripe.unmatched === 0 && activeModels > 0 ? (
               <EmptyState>Nothing needs attention: every tenant&apos;s calls go through.</EmptyState>
             ) : (
               <ul className="grid gap-2" data-testid="needs-attention">
+                {activeModels === 0 ? (
+                  <li className="flex flex-wrap items-center gap-2 text-sm" data-testid="no-active-model">
+                    <Badge tone="bad">Catalog</Badge>
+                    The model catalog has no active model, so every authorize is refused (model_not_allowed).
+                    <Link href="/admin/models" className="font-medium underline-offset-2 hover:underline">
+                      Add a model
+                    </Link>
+                  </li>
+                ) : null}
                 {stripe.failed + stripe.unmatched > 0 ? (
                   <li className="flex flex-wrap items-center gap-2 text-sm">
                     <Badge tone="bad">Stripe</Badge>

@@ -22,7 +22,10 @@ const TAG = "Admin: alerts";
 const pathId = z.string().min(1).max(100);
 const ruleParams = idParams.extend({ ruleId: pathId });
 const channelParams = idParams.extend({ channelId: pathId });
-const deliveryQuery = pageQuery.extend({
+// Strict, as the read API's: a misspelt filter is a 422, never the whole list.
+const listQuery = z.strictObject(pageQuery.shape);
+const deliveryQuery = z.strictObject({
+  ...pageQuery.shape,
   status: z.enum(["PENDING", "FAILED", "SUCCEEDED", "DEAD"]).optional(),
 });
 
@@ -68,7 +71,7 @@ export const listAlertRulesOperation = operation({
   tag: TAG,
   security: "adminToken",
   params: idParams,
-  query: pageQuery,
+  query: listQuery,
   responses: {
     200: {
       description: "A page of rules.",
@@ -148,7 +151,7 @@ export const listChannelsOperation = operation({
   tag: TAG,
   security: "adminToken",
   params: idParams,
-  query: pageQuery,
+  query: listQuery,
   responses: {
     200: {
       description: "A page of channels.",

@@ -57,12 +57,22 @@ export async function seedLarge(
       `This database already has ${existing!.n} ${LARGE_PREFIX}* tenants: reset it first (npm run db:reset).`,
     );
 
-  // Catalogue: the demo plans and models (kept if present).
+  // Catalogue: the demo plans and models (kept if present), each model priced since the epoch.
   for (const m of DEMO_MODELS) {
-    await db.query(
-      `INSERT INTO "Model" (id, provider, "displayName", "inputPrice", "outputPrice", "updatedAt") VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`,
-      [m.id, m.provider, m.displayName, m.inputPrice, m.outputPrice],
+    const inserted = await db.query(
+      `INSERT INTO "Model" (id, provider, "displayName", "contextWindow", "maxOutputTokens", "updatedAt") VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`,
+      [m.id, m.provider, m.displayName, m.contextWindow, m.maxOutputTokens],
     );
+    if (inserted.rowCount)
+      await db.query(
+        `INSERT INTO "ModelPrice" ("modelId", "effectiveFrom", "inputPrice", "outputPrice", "cachedInputPrice", "createdBy") VALUES ($1, 'epoch', $2, $3, $4, 'SYSTEM')`,
+        [
+          m.id,
+          m.price.inputPrice,
+          m.price.outputPrice,
+          "cachedInputPrice" in m.price ? m.price.cachedInputPrice : m.price.inputPrice,
+        ],
+      );
   }
   for (const p of DEMO_PLANS) {
     await db.query(
@@ -144,13 +154,16 @@ export async function seedLarge(
     await db.query(
       `INSERT INTO "UsageEvent" ("tenantId", "apiKeyId", "requestId", model, "inputTokens", "outputTokens", cost, "occurredAt", "receivedAt")
        SELECT 'tnt_large_' || ti, 'key_large_' || ti, 'req_' || g, m.id, it, ot,
-              ((it::bigint * m."inputPrice" + ot::bigint * m."outputPrice" + 999999) / 1000000), at, at
+              ((it::bigint * p."inputPrice" + ot::bigint * p."outputPrice" + 999999) / 1000000) + coalesce(p."requestPrice", 0), at, at
        FROM (
          SELECT g, floor($3::int * power(random(), 3))::int AS ti, (1 + floor(random() * $4::int))::int AS mi,
                 (50 + floor(random() * 4000))::int AS it, (10 + floor(random() * 1000))::int AS ot,
                 $5::timestamp - random() * interval '90 days' AS at
          FROM generate_series($1::bigint, $2::bigint) g
-       ) x JOIN "Model" m ON m.id = ($6::text[])[x.mi]`,
+       ) x JOIN "Model" m ON m.id = ($6::text[])[x.mi]
+       -- the price in force at the call (lib/decisions/cost.ts: before the first version, the first)
+       CROSS JOIN LATERAL (SELECT * FROM "ModelPrice" v WHERE v."modelId" = m.id
+         ORDER BY v."effectiveFrom" > x.at, CASE WHEN v."effectiveFrom" <= x.at THEN v."effectiveFrom" END DESC NULLS LAST, v."effectiveFrom" LIMIT 1) p`,
       [from, to, opts.tenants, modelIds.length, utc(now), modelIds],
     );
     progress(to + 1, opts.events, started);

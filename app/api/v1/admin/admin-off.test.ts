@@ -21,6 +21,21 @@ describe("admin API with TOLLGATE_ADMIN_TOKEN unset", () => {
   const calls: Array<[string, string, () => string, unknown]> = [
     ["GET", "/plans", () => "/api/v1/admin/plans", undefined],
     ["PUT", "/plans/{key}", () => "/api/v1/admin/plans/pro", { name: "Pro", requestsPerMinute: 60 }],
+    ["GET", "/models", () => "/api/v1/admin/models", undefined],
+    ["GET", "/models/{id}", () => "/api/v1/admin/models/gpt-4o-mini", undefined],
+    [
+      "PUT",
+      "/models/{id}",
+      () => "/api/v1/admin/models/gpt-4o-mini",
+      { provider: "openai", displayName: "Mini", inputPrice: "1", outputPrice: "1" },
+    ],
+    ["DELETE", "/models/{id}", () => "/api/v1/admin/models/gpt-4o-mini", undefined],
+    [
+      "POST",
+      "/models/{id}/prices",
+      () => "/api/v1/admin/models/gpt-4o-mini/prices",
+      { inputPrice: "1", outputPrice: "1" },
+    ],
     ["POST", "/tenants", () => "/api/v1/admin/tenants", { name: "Acme", planKey: "test-plan" }],
     ["GET", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, undefined],
     ["PATCH", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, { status: "SUSPENDED" }],
@@ -39,6 +54,12 @@ describe("admin API with TOLLGATE_ADMIN_TOKEN unset", () => {
     ],
     ["POST", "/keys/{id}/approve", () => `/api/v1/admin/keys/${ids.key}/approve`, undefined],
     ["POST", "/keys/{id}/revoke", () => `/api/v1/admin/keys/${ids.key}/revoke`, undefined],
+    ["GET", "/tenants", () => "/api/v1/admin/tenants", undefined],
+    ["GET", "/tenants/{id}/keys", () => `/api/v1/admin/tenants/${ids.tenant}/keys`, undefined],
+    ["GET", "/tenants/{id}/ledger", () => `/api/v1/admin/tenants/${ids.tenant}/ledger`, undefined],
+    ["GET", "/tenants/{id}/decisions", () => `/api/v1/admin/tenants/${ids.tenant}/decisions`, undefined],
+    ["GET", "/tenants/{id}/usage", () => `/api/v1/admin/tenants/${ids.tenant}/usage`, undefined],
+    ["GET", "/decisions/{decisionId}", () => "/api/v1/admin/decisions/dec_1", undefined],
     ...(
       [
         ["GET", "/alert-rules", undefined],

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
 import { createChannel, createRule } from "@/test/alert-fixtures";
-import { createTenantWithKey } from "@/test/fixtures";
+import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
 
 let s: AdminServer;
 let ids: { tenant: string; key: string; rule: string; channel: string };
@@ -24,6 +24,18 @@ afterAll(async () => {
 // [method, route, path, a valid body]
 const withBody: Array<[string, string, () => string, Record<string, unknown>]> = [
   ["PUT", "/plans/{key}", () => "/api/v1/admin/plans/gold", { name: "Gold", requestsPerMinute: 60 }],
+  [
+    "PUT",
+    "/models/{id}",
+    () => "/api/v1/admin/models/new-model",
+    { provider: "acme", displayName: "New", inputPrice: "1", outputPrice: "2" },
+  ],
+  [
+    "POST",
+    "/models/{id}/prices",
+    () => `/api/v1/admin/models/${TEST_MODEL.id}/prices`,
+    { inputPrice: "1", outputPrice: "2" },
+  ],
   ["POST", "/tenants", () => "/api/v1/admin/tenants", { name: "New Co", planKey: "test-plan" }],
   ["PATCH", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, { status: "SUSPENDED" }],
   [
@@ -66,6 +78,9 @@ const withBody: Array<[string, string, () => string, Record<string, unknown>]> =
 ];
 const withoutBody: Array<[string, string, () => string, undefined]> = [
   ["GET", "/plans", () => "/api/v1/admin/plans", undefined],
+  ["GET", "/models", () => "/api/v1/admin/models", undefined],
+  ["GET", "/models/{id}", () => `/api/v1/admin/models/${TEST_MODEL.id}`, undefined],
+  ["DELETE", "/models/{id}", () => `/api/v1/admin/models/${TEST_MODEL.id}`, undefined],
   ["GET", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, undefined],
   ["POST", "/keys/{id}/approve", () => `/api/v1/admin/keys/${ids.key}/approve`, undefined],
   ["POST", "/keys/{id}/revoke", () => `/api/v1/admin/keys/${ids.key}/revoke`, undefined],
@@ -107,7 +122,22 @@ const withoutBody: Array<[string, string, () => string, undefined]> = [
     () => `/api/v1/admin/tenants/${ids.tenant}/alert-deliveries`,
     undefined,
   ],
+  ...reads().map(
+    ([route, path]) => ["GET", route, path, undefined] as [string, string, () => string, undefined],
+  ),
 ];
+
+/** The read API's GET routes: [route, path]. */
+function reads(): Array<[string, () => string]> {
+  return [
+    ["/tenants", () => "/api/v1/admin/tenants"],
+    ["/tenants/{id}/keys", () => `/api/v1/admin/tenants/${ids.tenant}/keys`],
+    ["/tenants/{id}/ledger", () => `/api/v1/admin/tenants/${ids.tenant}/ledger`],
+    ["/tenants/{id}/decisions", () => `/api/v1/admin/tenants/${ids.tenant}/decisions`],
+    ["/tenants/{id}/usage", () => `/api/v1/admin/tenants/${ids.tenant}/usage`],
+    ["/decisions/{decisionId}", () => "/api/v1/admin/decisions/dec_1"],
+  ];
+}
 
 async function expectProblem(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -180,6 +210,38 @@ describe.each([...withBody, ...withoutBody])("%s %s with a bad token", (method, 
       "unauthorized",
     );
     expect(problem.code).toBe("admin_token_invalid");
+    expect(await rowCounts(s.db)).toEqual(before);
+  });
+});
+
+// Bad query parameters on the paged lists: [route, path, query, the field named].
+const badQueries: Array<[string, () => string, string, string]> = [
+  ...reads()
+    .filter(([route]) => route !== "/decisions/{decisionId}" && route !== "/tenants/{id}/usage")
+    .flatMap(([route, path]): Array<[string, () => string, string, string]> => [
+      [route, path, "limit=0", "limit"],
+      [route, path, "limit=101", "limit"],
+      [route, path, "limit=ten", "limit"],
+      [route, path, "startingAfter=", "startingAfter"],
+      [route, path, "startingAfter=nope", "startingAfter"],
+      [route, path, "surprise=1", "(body)"],
+    ]),
+  ["/tenants", () => "/api/v1/admin/tenants", "refusing=maybe", "refusing"],
+  [
+    "/tenants/{id}/decisions",
+    () => `/api/v1/admin/tenants/${ids.tenant}/decisions`,
+    "outcome=maybe",
+    "outcome",
+  ],
+  ["/tenants/{id}/usage", () => `/api/v1/admin/tenants/${ids.tenant}/usage`, "from=yesterday", "from"],
+  ["/tenants/{id}/usage", () => `/api/v1/admin/tenants/${ids.tenant}/usage`, "limit=5", "(body)"],
+];
+
+describe.each(badQueries)("GET %s", (_route, path, query, field) => {
+  it(`answers ?${query} with 422 problem+json naming ${field}, writing nothing`, async () => {
+    const before = await rowCounts(s.db);
+    const problem = await expectProblem(await s.call("GET", `${path()}?${query}`), 422, "validation_failed");
+    expect(problem.errors.map((e: { path: string }) => e.path)).toContain(field);
     expect(await rowCounts(s.db)).toEqual(before);
   });
 });

@@ -317,6 +317,7 @@ describe("tenancy and pages", () => {
     expect((await json(await s.call("GET", rules(t)))).body).toMatchObject({ hasMore: false });
     expect((await json(await s.call("GET", rules(t)))).body.data).toHaveLength(6);
 
+    expect((await s.call("GET", `${rules(t)}?limt=2`)).status).toBe(422); // a misspelt parameter
     const foreign = (await post(other, { kind: "CARD_EXPIRED" })).body.id;
     for (const q of [`startingAfter=${foreign}`, "limit=0", "limit=101", "limit=two"]) {
       const res = await json(await s.call("GET", `${rules(t)}?${q}`));
