@@ -58,6 +58,7 @@ const LIB_LAYERS = {
   auth: ["authorize", "db", "http", "ratelimit"],
   // The API's operations and the OpenAPI document: the routes' schemas, gathered from the domain.
   api: [
+    "alerts",
     "billing",
     "catalog",
     "dashboard",

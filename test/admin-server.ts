@@ -61,6 +61,12 @@ export async function rowCounts(db: TestDatabase) {
     rollups,
     quotas,
     audit,
+    alertRules,
+    ruleChannels,
+    alertEvents,
+    channels,
+    deliveries,
+    attempts,
   ] = await Promise.all([
     p.plan.count(),
     p.model.count(),
@@ -74,10 +80,18 @@ export async function rowCounts(db: TestDatabase) {
     p.usageRollup.count(),
     p.quotaUsage.count(),
     p.auditLog.count(),
+    p.alertRule.count(),
+    p.alertRuleChannel.count(),
+    p.alertEvent.count(),
+    p.notificationChannel.count(),
+    p.notificationDelivery.count(),
+    p.notificationAttempt.count(),
   ]);
   const updated = await p.$queryRaw<Array<{ t: Date | null }>>`
     SELECT max(m) AS t FROM (SELECT max("updatedAt") AS m FROM "Tenant" UNION ALL SELECT max("updatedAt") FROM "Plan" UNION ALL SELECT max("updatedAt") FROM "Model"
-      UNION ALL SELECT max("updatedAt") FROM "ApiKey" UNION ALL SELECT max("updatedAt") FROM "CreditBalance" UNION ALL SELECT max("updatedAt") FROM "Subscription") x`;
+      UNION ALL SELECT max("updatedAt") FROM "ApiKey" UNION ALL SELECT max("updatedAt") FROM "CreditBalance" UNION ALL SELECT max("updatedAt") FROM "Subscription"
+      UNION ALL SELECT max("updatedAt") FROM "AlertRule" UNION ALL SELECT max("updatedAt") FROM "NotificationChannel"
+      UNION ALL SELECT max("updatedAt") FROM "NotificationDelivery") x`;
   return {
     plans,
     models,
@@ -91,6 +105,12 @@ export async function rowCounts(db: TestDatabase) {
     rollups,
     quotas,
     audit,
+    alertRules,
+    ruleChannels,
+    alertEvents,
+    channels,
+    deliveries,
+    attempts,
     lastUpdate: updated[0]?.t?.toISOString() ?? null,
   };
 }

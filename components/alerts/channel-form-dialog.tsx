@@ -12,7 +12,8 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { CHANNEL_KINDS, CHANNEL_LABELS, channelForm } from "@/lib/alerts/manage-forms";
+import { CHANNEL_LABELS, channelForm } from "@/lib/alerts/manage-forms";
+import { CHANNEL_KINDS } from "@/lib/alerts/settings";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
 
 const TARGET: Record<ChannelKind, { label: string; placeholder: string; hint: string }> = {

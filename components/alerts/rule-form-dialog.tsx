@@ -12,7 +12,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { ALERT_KINDS, ALL_ALERT_KINDS } from "@/lib/alerts/kinds";
-import { kindTakesThreshold, ruleForm } from "@/lib/alerts/manage-forms";
+import { ruleForm } from "@/lib/alerts/manage-forms";
+import { kindTakesThreshold } from "@/lib/alerts/settings";
 import type { AlertRuleKind } from "@/lib/generated/prisma/enums";
 
 export type RuleDefaults = {

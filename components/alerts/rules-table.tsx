@@ -17,9 +17,10 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { ALERT_KINDS } from "@/lib/alerts/kinds";
-import { kindTakesThreshold, thresholdInput } from "@/lib/alerts/manage-forms";
+import { thresholdInput } from "@/lib/alerts/manage-forms";
 import { describeThreshold, describeValue } from "@/lib/alerts/payload";
 import type { ChannelRow, RuleRow } from "@/lib/alerts/queries";
+import { kindTakesThreshold } from "@/lib/alerts/settings";
 
 type Props = {
   rules: RuleRow[];

@@ -6,25 +6,19 @@
 // functions, tested on PostgreSQL without Next.
 import type { z } from "zod";
 
-import {
-  createChannel,
-  createRule,
-  deleteChannel,
-  deleteRule,
-  setRuleEnabled,
-  updateRule,
-} from "@/lib/alerts/manage";
-import type { ChannelInput, enabledForm, idForm, SaveRuleInput } from "@/lib/alerts/manage-forms";
+import { createRule, deleteRule, setRuleEnabled, updateRule } from "@/lib/alerts/manage";
+import { createChannel, deleteChannel } from "@/lib/alerts/manage-channels";
+import type { enabledForm, idForm, SaveRuleInput } from "@/lib/alerts/manage-forms";
+import type { ChannelInput } from "@/lib/alerts/settings";
+import { testChannel } from "@/lib/alerts/test-channel";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
-import { pool } from "@/lib/db/pool";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { appUrl, env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { ActionState } from "@/lib/forms/action-state";
 import { retryDeadDelivery } from "@/lib/notify/retry-delivery";
 import { sendDepsFromEnv } from "@/lib/notify/send-deps-from-env";
-import { sendTestNotification } from "@/lib/notify/send-test";
 
 /** Who acts, on which tenant's alerts, with what. */
 type Command<I> = { actor: AuditActor; tenantId: string; input: I };
@@ -93,8 +87,7 @@ export async function sendTestAction({
   tenantId,
   input,
 }: Omit<Command<IdInput>, "actor">): Promise<ActionState> {
-  const r = await sendTestNotification(pool(), sendDepsFromEnv(env()), input.id, tenantId, appUrl());
-  if (!r) throw new AppError("not_found", "No such channel.");
+  const r = await testChannel(tenantId, input.id);
   const code = r.responseCode === null ? "" : `HTTP ${r.responseCode}`;
   const took = r.latencyMs === null ? "" : ` in ${r.latencyMs} ms`;
   return r.ok

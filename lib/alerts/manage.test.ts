@@ -4,14 +4,8 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import {
-  createChannel,
-  createRule,
-  deleteChannel,
-  deleteRule,
-  setRuleEnabled,
-  updateRule,
-} from "@/lib/alerts/manage";
+import { createRule, deleteRule, setRuleEnabled, updateRule } from "@/lib/alerts/manage";
+import { createChannel, deleteChannel } from "@/lib/alerts/manage-channels";
 import { channelForm, ruleForm, thresholdInput } from "@/lib/alerts/manage-forms";
 import { alertHistory, deliveryLog, firingAlerts, listChannels, listRules } from "@/lib/alerts/queries";
 import { createPool } from "@/lib/db/pool";

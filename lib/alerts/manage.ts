@@ -1,25 +1,24 @@
-// Creating, changing and deleting a tenant's alert rules and channels, for the tenant owner and
-// for admins alike. Every row is found through tenantScope (another tenant's id is "not found"),
-// every change is audited in its own transaction, and a rule that is created, edited or switched
-// back on is evaluated in that same transaction, so its state is right the moment the page shows it.
-// A command returns its value; an unknown row or a refused field is thrown as an AppError
-// (not_found; validation_failed naming the field), whose detail is the sentence the page shows.
+// Creating, changing and deleting a tenant's alert rules, for the tenant owner, for admins in the
+// dashboard and for the operator's admin API alike (channels: lib/alerts/manage-channels.ts). Every
+// row is found through tenantScope (another tenant's id is "not found"), every change is audited in
+// its own transaction, and a rule that is created, edited or switched back on is evaluated in that
+// same transaction, so its state is right the moment the page (or the API's answer) shows it.
+// A command checks what it is given with lib/alerts/settings.ts whoever calls it, returns its
+// value, and throws an AppError for an unknown row or refused fields (not_found; validation_failed
+// naming each field), whose detail is the sentence the page shows.
+import { invalid, invalidFields, notFound } from "@/lib/alerts/command-errors";
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
-import type { ChannelInput, RuleInput } from "@/lib/alerts/manage-forms";
+import { checkRule, type RuleDraft, type RuleInput } from "@/lib/alerts/settings";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prismaRunner } from "@/lib/db/sql-runner";
 import { tenantScope } from "@/lib/db/tenant-scope";
-import { AppError } from "@/lib/errors/app-error";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { PAGERDUTY_EVENTS_URL } from "@/lib/notify/channels/pagerduty";
-import { newWebhookSecret } from "@/lib/notify/channels/webhook";
-import { checkUrl, UnsafeUrlError } from "@/lib/notify/safe-post";
-import { invalidField } from "@/lib/validation/inputs";
 
-/** A row of another tenant, or none: 404 with the sentence the page shows. */
-const notFound = (what: string) => new AppError("not_found", `No such ${what}.`);
-/** One field refused (422, `errors: [{ path, message }]`); the sentence is the form's message as it is. */
-const invalid = (field: string, message: string) => invalidField(field, message, message);
+function assertRule(draft: RuleDraft): RuleInput {
+  const checked = checkRule(draft);
+  if (!checked.ok) throw invalidFields(checked.issues);
+  return checked.value;
+}
 
 type RuleOpts = { appUrl: string };
 
@@ -72,9 +71,10 @@ export async function createRule(
   prisma: PrismaClient,
   actor: AuditActor,
   tenantId: string,
-  input: RuleInput,
+  draft: RuleDraft,
   opts: RuleOpts,
 ): Promise<{ id: string }> {
+  const input = assertRule(draft);
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
     if (!tenant) throw notFound("tenant");
@@ -95,7 +95,7 @@ export async function createRule(
   });
 }
 
-/** What a rule's form sets, written the same way on create and on edit (the kind only on create). */
+/** What a rule's settings set, written the same way on create and on edit (the kind only on create). */
 function ruleSettings(input: RuleInput, channelIds: string[]) {
   return {
     name: input.name,
@@ -107,46 +107,106 @@ function ruleSettings(input: RuleInput, channelIds: string[]) {
   };
 }
 
-/** Edits a rule's threshold, name, margin, window and channels; its kind stays what it was. */
+/**
+ * A change to a rule: any of its settings (the dashboard's edit form sends them all, the admin API
+ * those it changes) and whether it is on. `kind` may be sent but not changed.
+ */
+export type RulePatch = Partial<RuleDraft> & { enabled?: boolean };
+
+const SETTINGS = [
+  "name",
+  "threshold",
+  "resolveMarginPct",
+  "windowMinutes",
+  "refusalCode",
+  "channelIds",
+] as const satisfies ReadonlyArray<keyof RuleDraft>;
+
+function sameSettings(input: RuleInput, rule: Omit<RuleInput, "channelIds">, channelIds: string[]) {
+  const set = (ids: string[]) => [...ids].sort().join();
+  return (
+    input.name === rule.name &&
+    input.threshold === rule.threshold &&
+    input.resolveMarginPct === rule.resolveMarginPct &&
+    input.windowMinutes === rule.windowMinutes &&
+    input.refusalCode === rule.refusalCode &&
+    set(input.channelIds) === set(channelIds)
+  );
+}
+
+/**
+ * Changes a rule's settings (its kind stays what it was; the settings are checked as a whole, the
+ * unchanged ones included) and switches it off (it keeps its state and is not evaluated) or on, in
+ * one transaction: an edit is audited as alert_rule.update, a switch as alert_rule.enable/disable
+ * (settings as they were, or a switch to what it already is, write nothing). The rule is evaluated
+ * at once if it changed and ends up on.
+ */
 export async function updateRule(
   prisma: PrismaClient,
   actor: AuditActor,
   tenantId: string,
   ruleId: string,
-  input: RuleInput,
+  patch: RulePatch,
   opts: RuleOpts,
 ): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const before = await lockRule(tx, tenantId, ruleId);
     if (!before) throw notFound("rule");
-    if (before.kind !== input.kind)
+    if (patch.kind !== undefined && before.kind !== patch.kind)
       throw invalid("kind", "A rule's kind cannot change: create a new rule instead.");
-    const channelIds = await ownChannels(tx, tenantId, input.channelIds);
-    if (!channelIds) throw invalid("channelIds", "A chosen channel does not exist.");
-    await tx.alertRuleChannel.deleteMany({ where: { ruleId } });
-    const after = await tx.alertRule.update({
-      where: { id: ruleId },
-      data: ruleSettings(input, channelIds),
-    });
-    await recordAudit(tx, actor, {
-      action: "alert_rule.update",
-      tenantId,
-      targetType: "AlertRule",
-      targetId: ruleId,
-      before: ruleAudit(
-        before,
-        before.channels.map((c) => c.channelId),
-      ),
-      after: ruleAudit(after, channelIds),
-    });
-    if (after.enabled)
-      await evaluateAlerts(prismaRunner(tx), tenantId, [after.kind], { appUrl: opts.appUrl });
+    const beforeChannels = before.channels.map((c) => c.channelId);
+    let evaluate = false;
+    if (SETTINGS.some((k) => patch[k] !== undefined)) {
+      const input = assertRule({
+        kind: before.kind,
+        name: patch.name ?? before.name,
+        threshold: patch.threshold !== undefined ? patch.threshold : before.threshold,
+        resolveMarginPct: patch.resolveMarginPct ?? before.resolveMarginPct,
+        windowMinutes: patch.windowMinutes !== undefined ? patch.windowMinutes : before.windowMinutes,
+        refusalCode: patch.refusalCode !== undefined ? patch.refusalCode : before.refusalCode,
+        channelIds: patch.channelIds ?? beforeChannels,
+      });
+      // Settings as they were change nothing and write nothing (no row, no audit, no evaluation).
+      if (!sameSettings(input, before, beforeChannels)) {
+        const channelIds = await ownChannels(tx, tenantId, input.channelIds);
+        if (!channelIds) throw invalid("channelIds", "A chosen channel does not exist.");
+        await tx.alertRuleChannel.deleteMany({ where: { ruleId } });
+        const after = await tx.alertRule.update({
+          where: { id: ruleId },
+          data: ruleSettings(input, channelIds),
+        });
+        await recordAudit(tx, actor, {
+          action: "alert_rule.update",
+          tenantId,
+          targetType: "AlertRule",
+          targetId: ruleId,
+          before: ruleAudit(before, beforeChannels),
+          after: ruleAudit(after, channelIds),
+        });
+        evaluate = true;
+      }
+    }
+    const enabled = patch.enabled ?? before.enabled;
+    if (enabled !== before.enabled) {
+      await tx.alertRule.update({ where: { id: ruleId }, data: { enabled } });
+      await recordAudit(tx, actor, {
+        action: enabled ? "alert_rule.enable" : "alert_rule.disable",
+        tenantId,
+        targetType: "AlertRule",
+        targetId: ruleId,
+        before: { enabled: before.enabled },
+        after: { enabled },
+      });
+      evaluate = true;
+    }
+    if (evaluate && enabled)
+      await evaluateAlerts(prismaRunner(tx), tenantId, [before.kind], { appUrl: opts.appUrl });
     return { id: ruleId };
   });
 }
 
-/** Switches a rule off (it keeps its state and is not evaluated) or on (evaluated at once). Safe to repeat. */
-export async function setRuleEnabled(
+/** Switches a rule off or on (updateRule with `enabled` alone). Safe to repeat. */
+export function setRuleEnabled(
   prisma: PrismaClient,
   actor: AuditActor,
   tenantId: string,
@@ -154,22 +214,7 @@ export async function setRuleEnabled(
   enabled: boolean,
   opts: RuleOpts,
 ): Promise<{ id: string }> {
-  return prisma.$transaction(async (tx) => {
-    const before = await lockRule(tx, tenantId, ruleId);
-    if (!before) throw notFound("rule");
-    if (before.enabled === enabled) return { id: ruleId };
-    await tx.alertRule.update({ where: { id: ruleId }, data: { enabled } });
-    await recordAudit(tx, actor, {
-      action: enabled ? "alert_rule.enable" : "alert_rule.disable",
-      tenantId,
-      targetType: "AlertRule",
-      targetId: ruleId,
-      before: { enabled: before.enabled },
-      after: { enabled },
-    });
-    if (enabled) await evaluateAlerts(prismaRunner(tx), tenantId, [before.kind], { appUrl: opts.appUrl });
-    return { id: ruleId };
-  });
+  return updateRule(prisma, actor, tenantId, ruleId, { enabled }, opts);
 }
 
 export async function deleteRule(
@@ -193,105 +238,5 @@ export async function deleteRule(
       ),
     });
     return { id: ruleId };
-  });
-}
-
-export type CreatedChannel = {
-  id: string;
-  name: string;
-  kind: ChannelInput["kind"];
-  target: string;
-  attachedRules: number;
-  /** A webhook's signing secret: in this answer only. */ secret: string | null;
-};
-
-/**
- * Creates a channel. Its URL is checked here (https, no credentials; private addresses are checked
- * again at delivery, after DNS). A webhook gets a new whsec_ secret, returned once; a PagerDuty
- * channel keeps the routing key the user entered. `attachToAll` adds it to every rule of the tenant.
- */
-export async function createChannel(
-  prisma: PrismaClient,
-  actor: AuditActor,
-  tenantId: string,
-  input: ChannelInput,
-  opts: { allowPrivate: boolean },
-): Promise<CreatedChannel> {
-  const target = input.kind === "PAGERDUTY" && input.target === "" ? PAGERDUTY_EVENTS_URL : input.target;
-  if (input.kind !== "EMAIL") {
-    try {
-      checkUrl(target, opts.allowPrivate);
-    } catch (e) {
-      if (e instanceof UnsafeUrlError) throw invalid("target", `The URL ${e.message}.`);
-      throw e;
-    }
-  }
-  const secret =
-    input.kind === "WEBHOOK" ? newWebhookSecret() : input.kind === "PAGERDUTY" ? input.routingKey : null;
-  return prisma.$transaction(async (tx) => {
-    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-    if (!tenant) throw notFound("tenant");
-    const channel = await tx.notificationChannel.create({
-      data: { ...tenantScope(tenantId), kind: input.kind, name: input.name, target, secret },
-    });
-    let attachedRules = 0;
-    if (input.attachToAll) {
-      const rules = await tx.alertRule.findMany({ where: tenantScope(tenantId), select: { id: true } });
-      attachedRules = (
-        await tx.alertRuleChannel.createMany({
-          data: rules.map((r) => ({ ruleId: r.id, channelId: channel.id })),
-          skipDuplicates: true,
-        })
-      ).count;
-    }
-    // The secret is never audited: the row says one exists.
-    await recordAudit(tx, actor, {
-      action: "notification_channel.create",
-      tenantId,
-      targetType: "NotificationChannel",
-      targetId: channel.id,
-      after: {
-        kind: channel.kind,
-        name: channel.name,
-        target:
-          channel.kind === "PAGERDUTY" || channel.kind === "EMAIL"
-            ? channel.target
-            : new URL(channel.target).origin,
-        hasSecret: secret !== null,
-        attachedRules,
-      },
-    });
-    return {
-      id: channel.id,
-      name: channel.name,
-      kind: channel.kind,
-      target: channel.target,
-      attachedRules,
-      secret: input.kind === "WEBHOOK" ? secret : null,
-    };
-  });
-}
-
-export async function deleteChannel(
-  prisma: PrismaClient,
-  actor: AuditActor,
-  tenantId: string,
-  channelId: string,
-): Promise<{ id: string }> {
-  return prisma.$transaction(async (tx) => {
-    const channel = await tx.notificationChannel.findFirst({
-      where: { id: channelId, ...tenantScope(tenantId) },
-      select: { id: true, kind: true, name: true },
-    });
-    if (!channel) throw notFound("channel");
-    await tx.notificationChannel.delete({ where: { id: channel.id } });
-    await recordAudit(tx, actor, {
-      action: "notification_channel.delete",
-      tenantId,
-      targetType: "NotificationChannel",
-      targetId: channel.id,
-      before: { kind: channel.kind, name: channel.name },
-    });
-    return { id: channel.id };
   });
 }

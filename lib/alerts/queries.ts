@@ -1,52 +1,83 @@
-// What the alert pages read. Tenant reads take the tenant id and go through tenantScope; the
-// admin-wide reads (delivery log across tenants, firing alerts) take null for "every tenant".
-// A channel's secret is never selected here: it is shown once, in the answer to its creation.
+// What the alert pages and the admin API read. Tenant reads take the tenant id and go through
+// tenantScope; the admin-wide reads (delivery log across tenants, firing alerts) take null for
+// "every tenant". A channel's secret is never selected here: it is shown once, in the answer to its
+// creation. The admin API reads a page at a time (lib/db/page.ts); the pages read whole lists.
+import { pageArgs, type PageRequest } from "@/lib/db/page";
 import { tenantScope } from "@/lib/db/tenant-scope";
-import type { DeliveryStatus, PrismaClient } from "@/lib/generated/prisma/client";
+import type { DeliveryStatus, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-export async function listRules(prisma: PrismaClient, tenantId: string) {
+const RULE_SELECT = {
+  id: true,
+  tenantId: true,
+  kind: true,
+  name: true,
+  threshold: true,
+  resolveMarginPct: true,
+  windowMinutes: true,
+  refusalCode: true,
+  enabled: true,
+  isDefault: true,
+  state: true,
+  lastValue: true,
+  lastEvaluatedAt: true,
+  stateChangedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  channels: { select: { channel: { select: { id: true, name: true, kind: true } } } },
+} satisfies Prisma.AlertRuleSelect;
+
+/** The tenant's rules, defaults first, then oldest first; a page of them when `page` is given. */
+export async function listRules(prisma: PrismaClient, tenantId: string, page?: PageRequest) {
   return prisma.alertRule.findMany({
     where: tenantScope(tenantId),
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      kind: true,
-      name: true,
-      threshold: true,
-      resolveMarginPct: true,
-      windowMinutes: true,
-      refusalCode: true,
-      enabled: true,
-      isDefault: true,
-      state: true,
-      lastValue: true,
-      lastEvaluatedAt: true,
-      stateChangedAt: true,
-      channels: { select: { channel: { select: { id: true, name: true, kind: true } } } },
-    },
+    ...pageArgs(page),
+    select: RULE_SELECT,
   });
+}
+
+export async function getRule(prisma: PrismaClient, tenantId: string, ruleId: string) {
+  return prisma.alertRule.findFirst({ where: { id: ruleId, ...tenantScope(tenantId) }, select: RULE_SELECT });
 }
 export type RuleRow = Awaited<ReturnType<typeof listRules>>[number];
 
-export async function listChannels(prisma: PrismaClient, tenantId: string) {
+const CHANNEL_SELECT = {
+  id: true,
+  tenantId: true,
+  kind: true,
+  name: true,
+  target: true,
+  enabled: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { rules: true } },
+} satisfies Prisma.NotificationChannelSelect;
+
+type ChannelSelected = Prisma.NotificationChannelGetPayload<{ select: typeof CHANNEL_SELECT }>;
+
+const channelRow = ({ _count, ...c }: ChannelSelected) => ({
+  ...c,
+  target: displayTarget(c.kind, c.target),
+  ruleCount: _count.rules,
+});
+
+/** The tenant's channels, oldest first; a page of them when `page` is given. */
+export async function listChannels(prisma: PrismaClient, tenantId: string, page?: PageRequest) {
   const rows = await prisma.notificationChannel.findMany({
     where: tenantScope(tenantId),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      kind: true,
-      name: true,
-      target: true,
-      enabled: true,
-      createdAt: true,
-      _count: { select: { rules: true } },
-    },
+    ...pageArgs(page),
+    select: CHANNEL_SELECT,
   });
-  return rows.map(({ _count, ...c }) => ({
-    ...c,
-    target: displayTarget(c.kind, c.target),
-    ruleCount: _count.rules,
-  }));
+  return rows.map(channelRow);
+}
+
+export async function getChannel(prisma: PrismaClient, tenantId: string, channelId: string) {
+  const row = await prisma.notificationChannel.findFirst({
+    where: { id: channelId, ...tenantScope(tenantId) },
+    select: CHANNEL_SELECT,
+  });
+  return row && channelRow(row);
 }
 export type ChannelRow = Awaited<ReturnType<typeof listChannels>>[number];
 
@@ -87,7 +118,7 @@ export type AlertEventRow = Awaited<ReturnType<typeof alertHistory>>[number];
 export async function deliveryLog(
   prisma: PrismaClient,
   tenantId: string | null,
-  opts: { status?: DeliveryStatus; limit?: number } = {},
+  opts: { status?: DeliveryStatus; limit?: number; page?: PageRequest } = {},
 ) {
   return prisma.notificationDelivery.findMany({
     where: {
@@ -95,9 +126,10 @@ export async function deliveryLog(
       ...(opts.status ? { status: opts.status } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: opts.limit ?? 50,
+    ...(opts.page ? pageArgs(opts.page) : { take: opts.limit ?? 50 }),
     select: {
       id: true,
+      tenantId: true,
       status: true,
       isTest: true,
       attempts: true,
@@ -111,7 +143,7 @@ export async function deliveryLog(
       createdAt: true,
       channel: { select: { id: true, name: true, kind: true } },
       tenant: { select: { id: true, name: true, timeZone: true } },
-      alertEvent: { select: { kind: true, rule: { select: { name: true } } } },
+      alertEvent: { select: { id: true, kind: true, rule: { select: { id: true, name: true } } } },
       log: {
         orderBy: { attempt: "asc" },
         select: {
@@ -128,6 +160,13 @@ export async function deliveryLog(
   });
 }
 export type DeliveryRow = Awaited<ReturnType<typeof deliveryLog>>[number];
+
+/** Whether a delivery is the tenant's (a page's cursor must be). */
+export async function isTenantDelivery(prisma: PrismaClient, tenantId: string, deliveryId: string) {
+  return (
+    (await prisma.notificationDelivery.count({ where: { id: deliveryId, ...tenantScope(tenantId) } })) === 1
+  );
+}
 
 /** Rules firing now, across tenants (enabled ones only), longest-firing first. */
 export async function firingAlerts(prisma: PrismaClient, limit = 100) {

@@ -31,7 +31,10 @@ export function isPublicAddress(address: string): boolean {
   return ip.range() === "unicast";
 }
 
-/** Checked when a channel is saved (the delivery checks again, after DNS). */
+/**
+ * Checked when a channel is saved and before every delivery: https, no credentials, and no literal
+ * non-public address (a name is checked at connect time, after DNS, by guardedLookup).
+ */
 export function checkUrl(raw: string, allowPrivate: boolean): URL {
   let url: URL;
   try {
@@ -42,6 +45,10 @@ export function checkUrl(raw: string, allowPrivate: boolean): URL {
   if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
     throw new UnsafeUrlError("must be an https:// URL");
   if (url.username || url.password) throw new UnsafeUrlError("must not carry credentials");
+  // A literal IP skips DNS (and the lookup hook): check it here.
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (!allowPrivate && ipaddr.isValid(host) && !isPublicAddress(host))
+    throw new UnsafeUrlError(`${host} is not a public address`);
   return url;
 }
 
@@ -75,10 +82,6 @@ export function safePost(
   let url: URL;
   try {
     url = checkUrl(raw, opts.allowPrivate);
-    // A literal IP skips DNS (and the lookup hook): check it here.
-    const host = url.hostname.replace(/^\[|\]$/g, "");
-    if (!opts.allowPrivate && ipaddr.isValid(host) && !isPublicAddress(host))
-      throw new UnsafeUrlError(`${host} is not a public address`);
   } catch (e) {
     return Promise.resolve(
       done({ ok: false, status: null, body: null, error: `URL ${(e as Error).message}` }),

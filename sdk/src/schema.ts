@@ -562,6 +562,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants/{id}/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's alert rules
+         * @description Default rules first, then oldest first.
+         */
+        get: operations["listAlertRules"];
+        put?: never;
+        /**
+         * Add an alert rule
+         * @description Checked as the dashboard checks it (threshold bounds per kind, resolve margin 0–100, a window for REFUSALS, the tenant's own channels) and evaluated at once: the answer's `state` is already right, and a rule that fires notifies its channels. Audited as `alert_rule.create`.
+         */
+        post: operations["createAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/alert-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert rule */
+        get: operations["getAlertRule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an alert rule
+         * @description Deleted with its history, as in the dashboard. Audited as `alert_rule.delete`.
+         */
+        delete: operations["deleteAlertRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an alert rule, or switch it off or on
+         * @description Only what is sent changes; the rule that results is checked as a whole. Its kind never changes. Audited as `alert_rule.update` and/or `alert_rule.enable`/`alert_rule.disable`; evaluated at once if on.
+         */
+        patch: operations["updateAlertRule"];
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's notification channels
+         * @description Oldest first. Secrets are never shown.
+         */
+        get: operations["listChannels"];
+        put?: never;
+        /**
+         * Add a notification channel
+         * @description The URL must be `https://`, without credentials and not a literal private, loopback or link-local address (a name is checked again at each delivery, after DNS). A webhook gets a signing secret, in this answer only. Audited as `notification_channel.create` (never the secret).
+         */
+        post: operations["createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/channels/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notification channel */
+        get: operations["getChannel"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a notification channel
+         * @description Deleted with its deliveries, and taken off its rules, as in the dashboard. Audited as `notification_channel.delete`.
+         */
+        delete: operations["deleteChannel"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a channel, or switch it off or on
+         * @description Name, target (checked like a new one), a PagerDuty routing key, or `enabled`. Its kind and a webhook's secret stay. Audited as `notification_channel.update`.
+         */
+        patch: operations["updateChannel"];
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/channels/{channelId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification
+         * @description Delivered at once through the real send path (URL guard, signature, 5 s deadline) and logged as a test delivery. A failed delivery is a 200 that says so.
+         */
+        post: operations["testChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/alert-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's delivery log
+         * @description Newest first, optionally of one `status`: what was sent where, and every attempt's answer.
+         */
+        get: operations["listAlertDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1095,6 +1233,148 @@ export interface components {
         };
         DashboardSummary: {
             [key: string]: unknown;
+        };
+        /** @description A page; pass the last item's id as `startingAfter` for the next. */
+        AlertRulePage: {
+            data: components["schemas"]["AlertRule"][];
+            hasMore: boolean;
+        };
+        /** @description An alert rule of a tenant and where it stands. */
+        AlertRule: {
+            id: string;
+            tenantId: string;
+            /** @enum {string} */
+            kind: "BALANCE_BELOW" | "BALANCE_BELOW_TOPUP_PCT" | "DAYS_LEFT_BELOW" | "QUOTA_USED_PCT" | "CARD_EXPIRING" | "CARD_EXPIRED" | "SUBSCRIPTION_PAST_DUE" | "GRACE_ENDING" | "REFUSALS";
+            name: string;
+            /** @description In `unit`: micro-USD for BALANCE_BELOW, a whole number otherwise; 0 for a flag. */
+            threshold: string;
+            /** @description The threshold's unit (`micro-USD`, `% of monthly quota`, …); null for a flag. */
+            unit: string | null;
+            /** @description Hysteresis: fires past the threshold, resolves only this many percent back past it. */
+            resolveMarginPct: number;
+            windowMinutes: number | null;
+            refusalCode: string | null;
+            enabled: boolean;
+            /** @description One of the rules every tenant starts with. */
+            isDefault: boolean;
+            /** @enum {string} */
+            state: "OK" | "FIRING" | "RESOLVED";
+            /** @description The last evaluated value, in `unit`. */
+            lastValue: string | null;
+            lastEvaluatedAt: components["schemas"]["Timestamp"] | null;
+            stateChangedAt: components["schemas"]["Timestamp"] | null;
+            channels: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "WEBHOOK" | "SLACK" | "EMAIL" | "PAGERDUTY";
+            }[];
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        /** @description What was deleted. */
+        Deleted: {
+            id: string;
+            /** @constant */
+            deleted: true;
+        };
+        /** @description A page; pass the last item's id as `startingAfter` for the next. */
+        ChannelPage: {
+            data: components["schemas"]["Channel"][];
+            hasMore: boolean;
+        };
+        /** @description Where a tenant's alerts go. Its secret is never shown again. */
+        Channel: {
+            id: string;
+            tenantId: string | null;
+            /** @enum {string} */
+            kind: "WEBHOOK" | "SLACK" | "EMAIL" | "PAGERDUTY";
+            name: string;
+            /** @description The URL (a Slack URL, itself a credential, shortened) or the email address. */
+            target: string;
+            enabled: boolean;
+            /** @description How many rules notify it. */
+            ruleCount: number;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        CreatedChannel: {
+            id: string;
+            tenantId: string | null;
+            /** @enum {string} */
+            kind: "WEBHOOK" | "SLACK" | "EMAIL" | "PAGERDUTY";
+            name: string;
+            /** @description The URL (a Slack URL, itself a credential, shortened) or the email address. */
+            target: string;
+            enabled: boolean;
+            /** @description How many rules notify it. */
+            ruleCount: number;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+            /** @description Rules it was added to (`attachToAll`). */
+            attachedRules: number;
+            /** @description A webhook's signing secret (`whsec_…`): in this answer only. Null for other kinds. */
+            secret: string | null;
+        };
+        /** @description What a test delivery did: sent at once, not queued. */
+        ChannelTest: {
+            /** @description The test's row in the delivery log. */
+            deliveryId: string;
+            delivered: boolean;
+            /** @description The receiver's HTTP status (250 for email). */
+            responseCode: number | null;
+            latencyMs: number | null;
+            /** @description Why it failed (secrets removed). */
+            error: string | null;
+        };
+        /** @description A page; pass the last item's id as `startingAfter` for the next. */
+        AlertDeliveryPage: {
+            data: components["schemas"]["AlertDelivery"][];
+            hasMore: boolean;
+        };
+        /** @description One notification to one channel, with every attempt. */
+        AlertDelivery: {
+            id: string;
+            tenantId: string | null;
+            channel: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "WEBHOOK" | "SLACK" | "EMAIL" | "PAGERDUTY";
+            };
+            /** @description The transition it notifies; null for a test. */
+            alert: {
+                eventId: string;
+                /** @enum {string} */
+                kind: "FIRING" | "RESOLVED";
+                ruleId: string;
+                ruleName: string;
+            } | null;
+            isTest: boolean;
+            /** @enum {string} */
+            status: "PENDING" | "FAILED" | "SUCCEEDED" | "DEAD";
+            attempts: number;
+            responseCode: number | null;
+            responseBody: string | null;
+            latencyMs: number | null;
+            error: string | null;
+            /** @description Exactly what was sent (the alert payload of the README, its amounts as JSON numbers). */
+            payload: {
+                [key: string]: unknown;
+            };
+            nextAttemptAt: components["schemas"]["Timestamp"] | null;
+            deliveredAt: components["schemas"]["Timestamp"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            /** @description Every attempt, first first. */
+            log: {
+                attempt: number;
+                ok: boolean;
+                responseCode: number | null;
+                responseBody: string | null;
+                latencyMs: number | null;
+                error: string | null;
+                createdAt: components["schemas"]["Timestamp"];
+            }[];
         };
     };
     responses: never;
@@ -4144,6 +4424,1135 @@ export interface operations {
             };
             /** @description `forbidden` (Forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlertRules: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "cmwx1r8ul0004qk7d2b1c9e3f",
+                     *           "tenantId": "cmwvvykvi0001i87d3x7h1hdk",
+                     *           "kind": "BALANCE_BELOW",
+                     *           "name": "Balance below $10.00",
+                     *           "threshold": "10000000",
+                     *           "unit": "micro-USD",
+                     *           "resolveMarginPct": 20,
+                     *           "windowMinutes": null,
+                     *           "refusalCode": null,
+                     *           "enabled": true,
+                     *           "isDefault": false,
+                     *           "state": "FIRING",
+                     *           "lastValue": "4200000",
+                     *           "lastEvaluatedAt": "2026-12-06T05:00:00.000Z",
+                     *           "stateChangedAt": "2026-12-06T05:00:00.000Z",
+                     *           "channels": [
+                     *             {
+                     *               "id": "cmwx1q2ab0002qk7d0f6h8j2k",
+                     *               "name": "ops hook",
+                     *               "kind": "WEBHOOK"
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-12-06T05:00:00.000Z",
+                     *           "updatedAt": "2026-12-06T05:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AlertRulePage"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "BALANCE_BELOW",
+                 *       "threshold": "10000000",
+                 *       "channelIds": [
+                 *         "cmwx1q2ab0002qk7d0f6h8j2k"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "BALANCE_BELOW" | "BALANCE_BELOW_TOPUP_PCT" | "DAYS_LEFT_BELOW" | "QUOTA_USED_PCT" | "CARD_EXPIRING" | "CARD_EXPIRED" | "SUBSCRIPTION_PAST_DUE" | "GRACE_ENDING" | "REFUSALS";
+                    /**
+                     * @description At most 100 characters; blank: named after kind and threshold.
+                     * @default
+                     */
+                    name?: string;
+                    /**
+                     * @description A whole number of the rule's unit, as a string of digits or a safe integer (0 to 1000000000000000).
+                     * @example 10000000
+                     */
+                    threshold?: string | number;
+                    /**
+                     * @description Hysteresis: the rule resolves only once the value is back past the threshold by this many percent (0–100).
+                     * @default 20
+                     */
+                    resolveMarginPct?: number;
+                    /**
+                     * @description REFUSALS only (required there): 1–1440.
+                     * @default null
+                     */
+                    windowMinutes?: number | null;
+                    /**
+                     * @description REFUSALS only: count refusals of this code (null: any).
+                     * @default null
+                     */
+                    refusalCode?: string | null;
+                    /**
+                     * @description The tenant's channels to notify (at most 50).
+                     * @default []
+                     */
+                    channelIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The rule, evaluated. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmwx1r8ul0004qk7d2b1c9e3f",
+                     *       "tenantId": "cmwvvykvi0001i87d3x7h1hdk",
+                     *       "kind": "BALANCE_BELOW",
+                     *       "name": "Balance below $10.00",
+                     *       "threshold": "10000000",
+                     *       "unit": "micro-USD",
+                     *       "resolveMarginPct": 20,
+                     *       "windowMinutes": null,
+                     *       "refusalCode": null,
+                     *       "enabled": true,
+                     *       "isDefault": false,
+                     *       "state": "FIRING",
+                     *       "lastValue": "4200000",
+                     *       "lastEvaluatedAt": "2026-12-06T05:00:00.000Z",
+                     *       "stateChangedAt": "2026-12-06T05:00:00.000Z",
+                     *       "channels": [
+                     *         {
+                     *           "id": "cmwx1q2ab0002qk7d0f6h8j2k",
+                     *           "name": "ops hook",
+                     *           "kind": "WEBHOOK"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-06T05:00:00.000Z",
+                     *       "updatedAt": "2026-12-06T05:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmwx1r8ul0004qk7d2b1c9e3f",
+                     *       "tenantId": "cmwvvykvi0001i87d3x7h1hdk",
+                     *       "kind": "BALANCE_BELOW",
+                     *       "name": "Balance below $10.00",
+                     *       "threshold": "10000000",
+                     *       "unit": "micro-USD",
+                     *       "resolveMarginPct": 20,
+                     *       "windowMinutes": null,
+                     *       "refusalCode": null,
+                     *       "enabled": true,
+                     *       "isDefault": false,
+                     *       "state": "FIRING",
+                     *       "lastValue": "4200000",
+                     *       "lastEvaluatedAt": "2026-12-06T05:00:00.000Z",
+                     *       "stateChangedAt": "2026-12-06T05:00:00.000Z",
+                     *       "channels": [
+                     *         {
+                     *           "id": "cmwx1q2ab0002qk7d0f6h8j2k",
+                     *           "name": "ops hook",
+                     *           "kind": "WEBHOOK"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-06T05:00:00.000Z",
+                     *       "updatedAt": "2026-12-06T05:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "threshold": "5000000",
+                 *       "resolveMarginPct": 50
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description May be sent (as read), never changed.
+                     * @enum {string}
+                     */
+                    kind?: "BALANCE_BELOW" | "BALANCE_BELOW_TOPUP_PCT" | "DAYS_LEFT_BELOW" | "QUOTA_USED_PCT" | "CARD_EXPIRING" | "CARD_EXPIRED" | "SUBSCRIPTION_PAST_DUE" | "GRACE_ENDING" | "REFUSALS";
+                    /** @description At most 100 characters; blank: named after kind and threshold. */
+                    name?: string;
+                    /**
+                     * @description A whole number of the rule's unit, as a string of digits or a safe integer (0 to 1000000000000000).
+                     * @example 10000000
+                     */
+                    threshold?: string | number;
+                    /** @description Hysteresis: the rule resolves only once the value is back past the threshold by this many percent (0–100). */
+                    resolveMarginPct?: number;
+                    /** @description REFUSALS only (required there): 1–1440. */
+                    windowMinutes?: number | null;
+                    /** @description REFUSALS only: count refusals of this code (null: any). */
+                    refusalCode?: string | null;
+                    /** @description The tenant's channels to notify (at most 50). */
+                    channelIds?: string[];
+                    /** @description Off: the rule keeps its state and is not evaluated. On: evaluated at once. */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The rule, evaluated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmwx1r8ul0004qk7d2b1c9e3f",
+                     *       "tenantId": "cmwvvykvi0001i87d3x7h1hdk",
+                     *       "kind": "BALANCE_BELOW",
+                     *       "name": "Balance below $10.00",
+                     *       "threshold": "10000000",
+                     *       "unit": "micro-USD",
+                     *       "resolveMarginPct": 20,
+                     *       "windowMinutes": null,
+                     *       "refusalCode": null,
+                     *       "enabled": true,
+                     *       "isDefault": false,
+                     *       "state": "FIRING",
+                     *       "lastValue": "4200000",
+                     *       "lastEvaluatedAt": "2026-12-06T05:00:00.000Z",
+                     *       "stateChangedAt": "2026-12-06T05:00:00.000Z",
+                     *       "channels": [
+                     *         {
+                     *           "id": "cmwx1q2ab0002qk7d0f6h8j2k",
+                     *           "name": "ops hook",
+                     *           "kind": "WEBHOOK"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-06T05:00:00.000Z",
+                     *       "updatedAt": "2026-12-06T05:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChannels: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "cmwx1q2ab0002qk7d0f6h8j2k",
+                     *           "tenantId": "cmwvvykvi0001i87d3x7h1hdk",
+                     *           "kind": "WEBHOOK",
+                     *           "name": "ops hook",
+                     *           "target": "https://hooks.example.com/tollgate",
+                     *           "enabled": true,
+                     *           "ruleCount": 1,
+                     *           "createdAt": "2026-12-06T04:59:00.000Z",
+                     *           "updatedAt": "2026-12-06T04:59:00.000Z"
+                     *         }
+                     *       ],
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelPage"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "WEBHOOK",
+                 *       "name": "ops hook",
+                 *       "target": "https://hooks.example.com/tollgate"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "WEBHOOK" | "SLACK" | "EMAIL" | "PAGERDUTY";
+                    /** @description 1–100 characters. */
+                    name: string;
+                    /**
+                     * @description An https:// URL (WEBHOOK, SLACK, PAGERDUTY: blank for PagerDuty's Events API v2), an address for EMAIL.
+                     * @default
+                     */
+                    target?: string;
+                    /** @description PAGERDUTY only: the integration's routing key. */
+                    routingKey?: string;
+                    /**
+                     * @description Add it to every rule of the tenant.
+                     * @default false
+                     */
+                    attachToAll?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The channel, with its secret this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmwx1q2ab0002qk7d0f6h8j2k",
+                     *       "tenantId": "cmwvvykvi0001i87d3x7h1hdk",
+                     *       "kind": "WEBHOOK",
+                     *       "name": "ops hook",
+                     *       "target": "https://hooks.example.com/tollgate",
+                     *       "enabled": true,
+                     *       "ruleCount": 0,
+                     *       "createdAt": "2026-12-06T04:59:00.000Z",
+                     *       "updatedAt": "2026-12-06T04:59:00.000Z",
+                     *       "attachedRules": 0,
+                     *       "secret": "whsec_5hS0qk…"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedChannel"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmwx1q2ab0002qk7d0f6h8j2k",
+                     *       "tenantId": "cmwvvykvi0001i87d3x7h1hdk",
+                     *       "kind": "WEBHOOK",
+                     *       "name": "ops hook",
+                     *       "target": "https://hooks.example.com/tollgate",
+                     *       "enabled": true,
+                     *       "ruleCount": 1,
+                     *       "createdAt": "2026-12-06T04:59:00.000Z",
+                     *       "updatedAt": "2026-12-06T04:59:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    target?: string;
+                    /** @description PAGERDUTY only: the integration's routing key. */
+                    routingKey?: string;
+                    /** @description Off: its rules no longer notify it; a queued delivery to it fails as disabled. */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmwx1q2ab0002qk7d0f6h8j2k",
+                     *       "tenantId": "cmwvvykvi0001i87d3x7h1hdk",
+                     *       "kind": "WEBHOOK",
+                     *       "name": "ops hook",
+                     *       "target": "https://hooks.example.com/tollgate",
+                     *       "enabled": true,
+                     *       "ruleCount": 1,
+                     *       "createdAt": "2026-12-06T04:59:00.000Z",
+                     *       "updatedAt": "2026-12-06T04:59:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description `bad_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    testChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What happened. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveryId": "dlv_3f0c…",
+                     *       "delivered": true,
+                     *       "responseCode": 200,
+                     *       "latencyMs": 41,
+                     *       "error": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelTest"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlertDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                status?: "PENDING" | "FAILED" | "SUCCEEDED" | "DEAD";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDeliveryPage"];
+                };
+            };
+            /** @description `admin_token_invalid` (Missing or malformed API key) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
 // lists, not module namespaces: a namespace's key order differs between loaders.
 import { adminOperations } from "@/lib/api/operations/admin";
 import { adminReadOperations, getOwnUsageOperation } from "@/lib/api/operations/admin-reads";
+import { alertOperations } from "@/lib/api/operations/alerts";
 import { dashboardOperations } from "@/lib/api/operations/dashboard";
 import { decisionOperations } from "@/lib/api/operations/decisions";
 import { modelOperations } from "@/lib/api/operations/models";
@@ -20,4 +21,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...modelOperations,
   ...systemOperations,
   ...dashboardOperations,
+  ...alertOperations,
 ];

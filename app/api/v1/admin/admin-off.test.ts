@@ -60,6 +60,27 @@ describe("admin API with TOLLGATE_ADMIN_TOKEN unset", () => {
     ["GET", "/tenants/{id}/decisions", () => `/api/v1/admin/tenants/${ids.tenant}/decisions`, undefined],
     ["GET", "/tenants/{id}/usage", () => `/api/v1/admin/tenants/${ids.tenant}/usage`, undefined],
     ["GET", "/decisions/{decisionId}", () => "/api/v1/admin/decisions/dec_1", undefined],
+    ...(
+      [
+        ["GET", "/alert-rules", undefined],
+        ["POST", "/alert-rules", { kind: "CARD_EXPIRED" }],
+        ["GET", "/alert-rules/r1", undefined],
+        ["PATCH", "/alert-rules/r1", { enabled: false }],
+        ["DELETE", "/alert-rules/r1", undefined],
+        ["GET", "/channels", undefined],
+        ["POST", "/channels", { kind: "EMAIL", name: "m", target: "ops@example.com" }],
+        ["GET", "/channels/c1", undefined],
+        ["PATCH", "/channels/c1", { enabled: false }],
+        ["DELETE", "/channels/c1", undefined],
+        ["POST", "/channels/c1/test", undefined],
+        ["GET", "/alert-deliveries", undefined],
+      ] as const
+    ).map(([method, sub, body]): [string, string, () => string, unknown] => [
+      method,
+      `/tenants/{id}${sub}`,
+      () => `/api/v1/admin/tenants/${ids.tenant}${sub}`,
+      body,
+    ]),
   ];
 
   it.each(calls)("%s %s → 404 problem+json, nothing written", async (method, _name, path, body) => {

@@ -3,16 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { rowCounts, startAdminServer, type AdminServer } from "@/test/admin-server";
+import { createChannel, createRule } from "@/test/alert-fixtures";
 import { createTenantWithKey, TEST_MODEL } from "@/test/fixtures";
 
 let s: AdminServer;
-let ids: { tenant: string; key: string };
+let ids: { tenant: string; key: string; rule: string; channel: string };
 
 beforeAll(async () => {
   s = await startAdminServer("admin_bad_input");
   const { tenant, apiKey } = await createTenantWithKey(s.db.prisma, { slug: "bad-input", available: 1_000n });
   await s.db.prisma.apiKey.update({ where: { id: apiKey.id }, data: { status: "PENDING_APPROVAL" } });
-  ids = { tenant: tenant.id, key: apiKey.id };
+  const channel = await createChannel(s.db.prisma, tenant.id, "https://hooks.example.com/bad-input");
+  const rule = await createRule(s.db.prisma, tenant.id, "CARD_EXPIRED", 0n, [channel.id]);
+  ids = { tenant: tenant.id, key: apiKey.id, rule: rule.id, channel: channel.id };
 });
 afterAll(async () => {
   await s?.close();
@@ -48,6 +51,30 @@ const withBody: Array<[string, string, () => string, Record<string, unknown>]> =
     () => `/api/v1/admin/tenants/${ids.tenant}/credits`,
     { amount: "1", reason: "r", idempotencyKey: "i" },
   ],
+  [
+    "POST",
+    "/tenants/{id}/alert-rules",
+    () => `/api/v1/admin/tenants/${ids.tenant}/alert-rules`,
+    { kind: "QUOTA_USED_PCT", threshold: "80" },
+  ],
+  [
+    "PATCH",
+    "/tenants/{id}/alert-rules/{ruleId}",
+    () => `/api/v1/admin/tenants/${ids.tenant}/alert-rules/${ids.rule}`,
+    { enabled: false },
+  ],
+  [
+    "POST",
+    "/tenants/{id}/channels",
+    () => `/api/v1/admin/tenants/${ids.tenant}/channels`,
+    { kind: "EMAIL", name: "m", target: "ops@example.com" },
+  ],
+  [
+    "PATCH",
+    "/tenants/{id}/channels/{channelId}",
+    () => `/api/v1/admin/tenants/${ids.tenant}/channels/${ids.channel}`,
+    { name: "renamed" },
+  ],
 ];
 const withoutBody: Array<[string, string, () => string, undefined]> = [
   ["GET", "/plans", () => "/api/v1/admin/plans", undefined],
@@ -57,6 +84,44 @@ const withoutBody: Array<[string, string, () => string, undefined]> = [
   ["GET", "/tenants/{id}", () => `/api/v1/admin/tenants/${ids.tenant}`, undefined],
   ["POST", "/keys/{id}/approve", () => `/api/v1/admin/keys/${ids.key}/approve`, undefined],
   ["POST", "/keys/{id}/revoke", () => `/api/v1/admin/keys/${ids.key}/revoke`, undefined],
+  ["GET", "/tenants/{id}/alert-rules", () => `/api/v1/admin/tenants/${ids.tenant}/alert-rules`, undefined],
+  [
+    "GET",
+    "/tenants/{id}/alert-rules/{ruleId}",
+    () => `/api/v1/admin/tenants/${ids.tenant}/alert-rules/${ids.rule}`,
+    undefined,
+  ],
+  [
+    "DELETE",
+    "/tenants/{id}/alert-rules/{ruleId}",
+    () => `/api/v1/admin/tenants/${ids.tenant}/alert-rules/${ids.rule}`,
+    undefined,
+  ],
+  ["GET", "/tenants/{id}/channels", () => `/api/v1/admin/tenants/${ids.tenant}/channels`, undefined],
+  [
+    "GET",
+    "/tenants/{id}/channels/{channelId}",
+    () => `/api/v1/admin/tenants/${ids.tenant}/channels/${ids.channel}`,
+    undefined,
+  ],
+  [
+    "DELETE",
+    "/tenants/{id}/channels/{channelId}",
+    () => `/api/v1/admin/tenants/${ids.tenant}/channels/${ids.channel}`,
+    undefined,
+  ],
+  [
+    "POST",
+    "/tenants/{id}/channels/{channelId}/test",
+    () => `/api/v1/admin/tenants/${ids.tenant}/channels/${ids.channel}/test`,
+    undefined,
+  ],
+  [
+    "GET",
+    "/tenants/{id}/alert-deliveries",
+    () => `/api/v1/admin/tenants/${ids.tenant}/alert-deliveries`,
+    undefined,
+  ],
   ...reads().map(
     ([route, path]) => ["GET", route, path, undefined] as [string, string, () => string, undefined],
   ),
