@@ -17,9 +17,8 @@ import {
   type RuleRow,
 } from "@/lib/alerts/queries";
 import type { TestResult } from "@/lib/alerts/test-channel";
-import { toPage, type Page, type PageRequest } from "@/lib/db/page";
+import { toPage, unknownCursor, type Page, type PageRequest } from "@/lib/db/page";
 import type { DeliveryStatus, PrismaClient } from "@/lib/generated/prisma/client";
-import { invalidField } from "@/lib/validation/inputs";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -104,9 +103,6 @@ async function assertTenant(prisma: PrismaClient, tenantId: string) {
   if (!(await prisma.tenant.count({ where: { id: tenantId } }))) throw notFound("tenant");
 }
 
-// The read API's sentence (lib/reads/page.ts; lib/alerts sits below lib/reads and cannot import it).
-const unknownCursor = () => invalidField("startingAfter", "no item of this list has this id");
-
 export async function ruleView(prisma: PrismaClient, tenantId: string, ruleId: string) {
   const rule = await getRule(prisma, tenantId, ruleId);
   if (!rule) throw notFound("rule");
@@ -121,7 +117,7 @@ export async function rulesPage(
   await assertTenant(prisma, tenantId);
   if (page.startingAfter && !(await getRule(prisma, tenantId, page.startingAfter))) throw unknownCursor();
   const rows = await listRules(prisma, tenantId, page);
-  return toPage(rows.map(ruleJson), page);
+  return toPage(rows, page, ruleJson);
 }
 
 export async function channelView(prisma: PrismaClient, tenantId: string, channelId: string) {
@@ -138,7 +134,7 @@ export async function channelsPage(
   await assertTenant(prisma, tenantId);
   if (page.startingAfter && !(await getChannel(prisma, tenantId, page.startingAfter))) throw unknownCursor();
   const rows = await listChannels(prisma, tenantId, page);
-  return toPage(rows.map(channelJson), page);
+  return toPage(rows, page, channelJson);
 }
 
 /** The delivery log, newest first, optionally of one status. */
@@ -151,5 +147,5 @@ export async function deliveriesPage(
   if (page.startingAfter && !(await isTenantDelivery(prisma, tenantId, page.startingAfter)))
     throw unknownCursor();
   const rows = await deliveryLog(prisma, tenantId, { status: page.status, page });
-  return toPage(rows.map(deliveryJson), page);
+  return toPage(rows, page, deliveryJson);
 }

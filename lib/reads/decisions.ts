@@ -2,11 +2,11 @@
 // refusal code), and any one decision by id across tenants (a support ticket quotes a decisionId).
 // `details` is what the recorder stored with the answer (lib/authorize/recorder.ts); what it says
 // about the refusal (detail, remedy, the numbers) is lifted out here into a fixed shape.
+import { after, NEWEST_FIRST, toPage, unknownCursor, type PageRequest } from "@/lib/db/page";
 import { tenantScope } from "@/lib/db/tenant-scope";
 import type { RefusalCode } from "@/lib/decisions/codes";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { after, NEWEST_FIRST, pageOf, unknownCursor, type PageRequest } from "@/lib/reads/page";
 import { requireTenant } from "@/lib/reads/require-tenant";
 
 const include = {
@@ -76,7 +76,7 @@ export async function listDecisions(
     take: q.limit + 1,
     include,
   });
-  return pageOf(rows, q.limit, decisionJson);
+  return toPage(rows, q, decisionJson);
 }
 
 /** Admin only: any tenant's decision (or one made for no tenant: an unknown key). */

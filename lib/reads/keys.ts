@@ -1,10 +1,10 @@
 // A tenant's API keys for the admin read API, newest first, optionally by status. Never the
 // secret nor its hash (apiKeyJson).
+import { after, NEWEST_FIRST, toPage, unknownCursor, type PageRequest } from "@/lib/db/page";
 import { tenantScope } from "@/lib/db/tenant-scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ApiKeyStatus } from "@/lib/generated/prisma/enums";
 import { apiKeyJson } from "@/lib/keys/api-key-json";
-import { after, NEWEST_FIRST, pageOf, unknownCursor, type PageRequest } from "@/lib/reads/page";
 import { requireTenant } from "@/lib/reads/require-tenant";
 
 export async function listApiKeys(
@@ -26,5 +26,5 @@ export async function listApiKeys(
     orderBy: NEWEST_FIRST,
     take: q.limit + 1,
   });
-  return pageOf(rows, q.limit, apiKeyJson);
+  return toPage(rows, q, apiKeyJson);
 }

@@ -1,9 +1,9 @@
 // A tenant's credit ledger for the admin read API, newest first, optionally by kind. Money is
 // micro-USD as decimal strings; `balanceAfter` is the available balance after the entry.
+import { after, NEWEST_FIRST, toPage, unknownCursor, type PageRequest } from "@/lib/db/page";
 import { tenantScope } from "@/lib/db/tenant-scope";
 import type { CreditLedgerEntry, PrismaClient } from "@/lib/generated/prisma/client";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
-import { after, NEWEST_FIRST, pageOf, unknownCursor, type PageRequest } from "@/lib/reads/page";
 import { requireTenant } from "@/lib/reads/require-tenant";
 
 export function ledgerEntryJson(e: CreditLedgerEntry) {
@@ -45,5 +45,5 @@ export async function listLedger(
     orderBy: NEWEST_FIRST,
     take: q.limit + 1,
   });
-  return pageOf(rows, q.limit, ledgerEntryJson);
+  return toPage(rows, q, ledgerEntryJson);
 }

@@ -9,9 +9,9 @@
 // dashboard's own list reads them all).
 import type pg from "pg";
 
+import { toPage, unknownCursor, type Cursor, type PageRequest } from "@/lib/db/page";
 import { utc } from "@/lib/db/pool";
 import type { SubscriptionStatus } from "@/lib/decisions/types";
-import { pageOf, unknownCursor, type Cursor, type PageRequest } from "@/lib/reads/page";
 import { tenantHealth, type TenantHealth } from "@/lib/tenants/tenant-health";
 import { loadModelPrices, loadTenantStates, type TenantStateRow } from "@/lib/tenants/tenant-states";
 import { invalidField } from "@/lib/validation/inputs";
@@ -112,5 +112,5 @@ export async function listTenants(
     cursor = ids[ids.length - 1]!;
     if (found.length === want || ids.length < chunk) break;
   }
-  return pageOf(found, q.limit, tenantListItemJson);
+  return toPage(found, q, tenantListItemJson);
 }

@@ -46,6 +46,19 @@ export const ROUTES = {
   listDecisions: ["get", "/api/v1/admin/tenants/{id}/decisions", "adminToken"],
   getTenantUsage: ["get", "/api/v1/admin/tenants/{id}/usage", "adminToken"],
   getDecision: ["get", "/api/v1/admin/decisions/{decisionId}", "adminToken"],
+  // Alert rules, channels and deliveries: through call(), e.g. call("createAlertRule", { params: { id }, body }).
+  listAlertRules: ["get", "/api/v1/admin/tenants/{id}/alert-rules", "adminToken"],
+  createAlertRule: ["post", "/api/v1/admin/tenants/{id}/alert-rules", "adminToken"],
+  getAlertRule: ["get", "/api/v1/admin/tenants/{id}/alert-rules/{ruleId}", "adminToken"],
+  updateAlertRule: ["patch", "/api/v1/admin/tenants/{id}/alert-rules/{ruleId}", "adminToken"],
+  deleteAlertRule: ["delete", "/api/v1/admin/tenants/{id}/alert-rules/{ruleId}", "adminToken"],
+  listChannels: ["get", "/api/v1/admin/tenants/{id}/channels", "adminToken"],
+  createChannel: ["post", "/api/v1/admin/tenants/{id}/channels", "adminToken"],
+  getChannel: ["get", "/api/v1/admin/tenants/{id}/channels/{channelId}", "adminToken"],
+  updateChannel: ["patch", "/api/v1/admin/tenants/{id}/channels/{channelId}", "adminToken"],
+  deleteChannel: ["delete", "/api/v1/admin/tenants/{id}/channels/{channelId}", "adminToken"],
+  testChannel: ["post", "/api/v1/admin/tenants/{id}/channels/{channelId}/test", "adminToken"],
+  listAlertDeliveries: ["get", "/api/v1/admin/tenants/{id}/alert-deliveries", "adminToken"],
 } as const satisfies { [O in keyof operations]?: RouteOf<O> };
 
 export type OperationId = keyof typeof ROUTES;
