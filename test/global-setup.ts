@@ -111,7 +111,11 @@ async function assertEveryOperationExercised(dir: string) {
 export async function teardown() {
   try {
     if (contractHits && process.env.TOLLGATE_CONTRACT_COVERAGE === "1")
-      await assertEveryOperationExercised(contractHits);
+      await assertEveryOperationExercised(contractHits).catch((e: unknown) => {
+        // Vitest reports an error thrown here but still exits 0: fail the run explicitly.
+        console.error(e instanceof Error ? e.message : e);
+        process.exitCode = 1;
+      });
   } finally {
     if (contractHits) await rm(contractHits, { recursive: true, force: true });
   }
